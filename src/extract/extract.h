@@ -1,0 +1,91 @@
+// omnicheck extract stage: facts, each with the evidence a person can check without the tool.
+// Facts are typed records with free-form attributes so that rules (data under rules/) can
+// filter on them without C++ changes.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "fetch/fetch.h"
+#include "html/html.h"
+#include "mail/mail.h"
+
+namespace omnicheck::extract {
+
+// Contract (DESIGN.md): web evidence carries url, fetched_at, status, sha256, locator,
+// snippet, region; e-mail evidence carries file, message_id, header or snippet, date.
+struct Evidence {
+  // web
+  std::string url, fetched_at, sha256, locator, region;
+  int status = 0;
+  // e-mail
+  std::string file, message_id, header, date;
+  std::uint64_t offset = 0;
+  // both: the quoted text, with the match marked as [[...]]
+  std::string snippet;
+  std::string note;  // what this piece of evidence shows, in a few words
+
+  nlohmann::json to_json() const;
+};
+
+struct Fact {
+  std::string type;      // email, phone, legal_name, address, link, page, contact_form, ...
+  nlohmann::json attrs;  // type-specific attributes (see docs/rules.md)
+  Evidence evidence;
+  std::string source;    // page URL or message key: proximity is measured within one source
+  std::size_t begin = 0, end = 0;  // byte range in the source's text
+
+  nlohmann::json to_json() const;
+};
+
+// Language knowledge, merged from rules/lexicon/*.json (one file per language plus shared
+// data such as countries.json). Keys are lists of strings or regexes.
+class Lexicon {
+ public:
+  static Lexicon load(const std::filesystem::path& dir);  // throws naming the file
+  std::vector<std::string> list(const std::string& key) const;          // all languages
+  const nlohmann::json& countries() const { return countries_; }
+  const nlohmann::json& raw() const { return by_lang_; }
+
+ private:
+  nlohmann::json by_lang_ = nlohmann::json::object();
+  nlohmann::json countries_ = nlohmann::json::object();
+};
+
+struct SiteInput {
+  std::vector<fetch::Page> pages;        // every fetch attempt, failed ones included
+  std::vector<html::Document> documents;  // parsed HTML pages, same order as ok HTML pages
+  std::string start_url;
+  bool crawl_complete = true;            // every in-scope link discovered was fetched
+  std::vector<std::string> crawl_notes;  // why it is not (page cap, robots, errors)
+};
+
+struct FactStore {
+  std::vector<Fact> facts;
+  nlohmann::json audit = nlohmann::json::object();  // context: pages, completeness, country
+
+  std::vector<const Fact*> of_type(const std::string& type) const;
+  void add(Fact f) { facts.push_back(std::move(f)); }
+  nlohmann::json summary() const;  // facts grouped by type for the report
+};
+
+struct Options {
+  std::string country;  // ISO 3166-1 alpha-2, upper case; "" = infer
+};
+
+// Site facts: e-mails, phones, legal names, addresses, links by role, forms, reachability of
+// the legal notice, plus the audit context (pages fetched, completeness, trader country).
+void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, FactStore& out);
+
+// Mail facts: one `message` fact per message, sender/reply-to/sender headers classified,
+// "do not reply" notices with whether a reachable alternative stands next to them.
+void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out);
+
+// Whether the local part of an address is a no-reply one (dots removed, case-folded).
+bool is_noreply_address(const std::string& address, const Lexicon& lex);
+
+}  // namespace omnicheck::extract

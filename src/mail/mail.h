@@ -1,0 +1,60 @@
+// omnicheck mail stage: reads sample e-mails (.eml files, a folder of them, mbox, Maildir)
+// through GMime into Messages with decoded headers and body text.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace omnicheck::mail {
+
+struct Address {
+  std::string name;     // display name, RFC 2047-decoded, UTF-8
+  std::string address;  // addr-spec as written (local@domain), no angle brackets
+};
+
+struct Message {
+  std::string file;          // path of the file the message came from
+  std::uint64_t offset = 0;  // byte offset of the message in `file` (mbox), 0 otherwise
+  std::string message_id;    // without angle brackets
+  std::vector<std::string> in_reply_to;  // ids without angle brackets
+  std::vector<std::string> references;
+  std::string subject;       // decoded, UTF-8
+  std::vector<Address> from, reply_to, sender, to, cc;
+  // Every header in order: name as written, value unfolded but not decoded (the evidence).
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string date_raw;                 // Date header as written
+  std::optional<std::int64_t> date_utc;  // seconds since the epoch, UTC
+  int tz_offset_minutes = 0;             // zone of the Date header (+0200 -> 120)
+  std::string text_plain;  // decoded text/plain parts (UTF-8), joined
+  std::string text_html;   // decoded text/html parts (UTF-8), joined; used when no plain text
+
+  // First header value by case-insensitive name; empty when absent.
+  std::string header(std::string_view name) const;
+};
+
+struct ReadError {
+  std::string file;
+  std::uint64_t offset = 0;
+  std::string reason;
+};
+
+struct Mailbox {
+  std::vector<Message> messages;
+  std::vector<ReadError> errors;  // one bad message never stops the run
+};
+
+// Reads a single .eml file, a folder of .eml files (recursively, sorted by path), an mbox file
+// or a Maildir (cur/ and new/). Throws std::runtime_error naming the path when the path itself
+// cannot be read; per-message problems go to Mailbox::errors.
+Mailbox read_mail(const std::filesystem::path& path);
+
+// Parses one message from memory (used by read_mail and by tests).
+std::optional<Message> parse_message(std::string_view raw, const std::string& file,
+                                     std::uint64_t offset, std::string* error = nullptr);
+
+}  // namespace omnicheck::mail

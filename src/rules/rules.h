@@ -1,0 +1,71 @@
+// omnicheck rules stage: declarative rules (rules/*.json) evaluated over a FactStore.
+// The condition language is documented in docs/rules.md.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "extract/extract.h"
+
+namespace omnicheck::rules {
+
+struct LawRef {
+  std::string act, article, url;
+};
+
+struct Rule {
+  std::string id, title, scope, severity;  // scope: site | email | thread
+  std::vector<LawRef> law;
+  std::string applies_from, applies_until;  // YYYY-MM-DD, "" = open
+  nlohmann::json definition;                // the whole rule file
+  std::string file;
+};
+
+// Contract statuses: pass, fail, warn, not_applicable, inconclusive.
+struct Finding {
+  std::string rule, title, status, severity, message;
+  std::vector<LawRef> law;
+  std::vector<extract::Evidence> evidence;
+
+  nlohmann::json to_json() const;
+};
+
+struct EvalContext {
+  std::string audit_date;  // YYYY-MM-DD
+  std::string language = "en";  // message language, falls back to en
+};
+
+struct CaseResult {
+  std::string rule, name, expected, actual, file;
+  bool ok() const { return expected == actual; }
+};
+
+class RuleSet {
+ public:
+  // Loads every *.json below `dir` (except lexicon/); JSON may carry // and /* */ comments.
+  // Throws std::runtime_error naming the file on any malformed rule.
+  static RuleSet load(const std::filesystem::path& dir);
+
+  const std::vector<Rule>& rules() const { return rules_; }
+  std::string version() const { return version_; }  // hash of the rule files
+
+  // One finding per rule id, in rule order.
+  std::vector<Finding> evaluate(const extract::FactStore& facts, const EvalContext& ctx) const;
+  Finding evaluate_rule(const Rule& rule, const extract::FactStore& facts,
+                        const EvalContext& ctx) const;
+
+  // Runs every rule's own pass/fail cases (the rule file's "cases").
+  std::vector<CaseResult> run_cases() const;
+
+ private:
+  std::vector<Rule> rules_;
+  std::string version_;
+};
+
+// Strips // and /* */ comments outside strings, then parses (throws naming `what`).
+nlohmann::json parse_json_with_comments(const std::string& text, const std::string& what);
+
+}  // namespace omnicheck::rules
