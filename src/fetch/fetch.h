@@ -34,6 +34,25 @@ class Fetcher {
  public:
   virtual ~Fetcher() = default;
   virtual Page fetch(const std::string& url) = 0;
+  // Fetches several URLs; the HTTP fetcher runs them concurrently within its politeness
+  // limits. Pages come back in the order of `urls`.
+  virtual std::vector<Page> fetch_batch(const std::vector<std::string>& urls) {
+    std::vector<Page> out;
+    for (const auto& u : urls) out.push_back(fetch(u));
+    return out;
+  }
+  // Whether the crawl may fetch `url` (robots.txt); `why` says what forbids it.
+  virtual bool allowed(const std::string& url, std::string* why) {
+    (void)url;
+    (void)why;
+    return true;
+  }
+  // Extra start points known before the crawl (sitemap URLs); empty for a local folder.
+  virtual std::vector<std::string> seed_urls() { return {}; }
+  // Facts about how the fetching was done that the report must record
+  // (e.g. "insecure": TLS not verified, "ignore_robots", archive path and its SHA-256),
+  // as key/value pairs.
+  virtual std::vector<std::pair<std::string, std::string>> record() { return {}; }
   // Whether `url` belongs to the audited site (same folder / same host).
   virtual bool in_scope(const std::string& url) const = 0;
   // The URL the crawl starts from.
