@@ -15,7 +15,7 @@ namespace omnicheck::html {
 // Document::text. Blocks are separated by '\n' in Document::text; <br> becomes '\n' too.
 struct Block {
   std::size_t begin = 0, end = 0;
-  std::string region;   // header | nav | main | footer | aside | banner (cookie/consent)
+  std::string region;   // header | nav | main | footer | aside | consent (cookie banner)
   std::string locator;  // CSS-like path, e.g. "footer > div.legal > p:nth-of-type(2)"
 };
 

@@ -1,0 +1,100 @@
+#include <gtest/gtest.h>
+
+#include "html/html.h"
+
+namespace omnicheck::html {
+namespace {
+
+fetch::Page page_of(std::string body, std::string url = "https://shop.example.fr/contact", std::string charset = "") {
+  fetch::Page p;
+  p.requested_url = p.final_url = std::move(url);
+  p.status = 200;
+  p.content_type = "text/html";
+  p.charset = std::move(charset);
+  p.body = std::move(body);
+  return p;
+}
+
+const char* kMessyShop = R"HTML(<!doctype html><html lang="fr"><head><title>Contact &ndash; Maison</title>
+<script>window.dataLayer=[];function gtag(){dataLayer.push(arguments)}</script>
+<script type="application/ld+json">{"@type":"Organization","name":"Maison"}</script>
+<base href="/boutique/"></head><body>
+<div id="cookie-consent" class="cc-banner"><p>Nous utilisons des cookies. <a href="/cookies">En savoir plus</a></div>
+<header class="site-header"><nav><ul><li><a href="contact">Nous&nbsp;contacter</a><li><a href="javascript:void(0)">Menu</a></ul></nav></header>
+<main><h1>Contact</h1><p>Siège social&nbsp;:<br>14 rue de la République<br>69002 Lyon
+<form action="/contact/envoyer" method="POST"><input type="email" name="email"><textarea name="message"></textarea></form>
+<p style="display:none">caché</p>
+</main>
+<div class="footer-links"><a href="../mentions-legales.html#top"><span>Mentions</span> légales</a> | <a href="/cgv">CGV</a>
+<a href="mailto:contact@maison.fr" aria-label="E-mail"><svg><title>mail</title></svg></a></div>
+</body></html>)HTML";
+
+TEST(HtmlDocument, BuildsTextBlocksRegionsAndLinks) {
+  Document d = parse(page_of(kMessyShop));
+  EXPECT_EQ(d.lang, "fr");
+  EXPECT_EQ(d.title, "Contact – Maison");
+  ASSERT_EQ(d.jsonld.size(), 1u);
+  EXPECT_NE(d.text.find("Siège social :\n14 rue de la République\n69002 Lyon"), std::string::npos) << d.text;
+  EXPECT_EQ(d.text.find("caché"), std::string::npos);
+  EXPECT_EQ(d.text.find("dataLayer"), std::string::npos);
+
+  auto pos = d.text.find("Nous utilisons");
+  ASSERT_NE(pos, std::string::npos);
+  EXPECT_EQ(d.region_at(pos), "consent");
+  EXPECT_EQ(d.region_at(d.text.find("Nous contacter")), "nav");
+  EXPECT_EQ(d.region_at(d.text.find("69002")), "main");
+  EXPECT_EQ(d.region_at(d.text.find("Mentions")), "footer");
+
+  auto find_link = [&](const std::string& text) -> const Link* {
+    for (const auto& l : d.links) if (l.text == text) return &l;
+    return nullptr;
+  };
+  const Link* contact = find_link("Nous contacter");
+  ASSERT_NE(contact, nullptr);
+  EXPECT_EQ(contact->url, "https://shop.example.fr/boutique/contact");  // <base href> honoured
+  EXPECT_EQ(contact->region, "nav");
+  const Link* legal = find_link("Mentions légales");
+  ASSERT_NE(legal, nullptr);
+  EXPECT_EQ(legal->url, "https://shop.example.fr/mentions-legales.html");
+  EXPECT_EQ(legal->region, "footer");
+  EXPECT_EQ(legal->locator, "body > div.footer-links:nth-of-type(2) > a:nth-of-type(1)");
+  const Link* mail = find_link("E-mail");
+  ASSERT_NE(mail, nullptr);
+  EXPECT_EQ(mail->url, "mailto:contact@maison.fr");
+  EXPECT_EQ(find_link("Menu")->url, "");  // javascript: is not a link to follow
+
+  ASSERT_EQ(d.forms.size(), 1u);
+  EXPECT_EQ(d.forms[0].action, "https://shop.example.fr/contact/envoyer");
+  EXPECT_EQ(d.forms[0].method, "post");
+  EXPECT_EQ(d.forms[0].fields, (std::vector<std::string>{"email:email", "textarea:message"}));
+}
+
+TEST(HtmlCharset, LegacyEightBitPagesBecomeUtf8) {
+  // "Müller & Söhne GmbH – Straße" in windows-1252 (0x96 is the en dash there).
+  std::string w1252 = "<meta charset=\"windows-1252\"><p>M\xFCller &amp; S\xF6hne GmbH \x96 Stra\xDF" "e</p>";
+  Document d = parse(page_of(w1252));
+  EXPECT_EQ(d.charset, "WINDOWS-1252");
+  EXPECT_EQ(d.text, "Müller & Söhne GmbH – Straße");
+
+  // "Kavárna, Vinohradská, Říčany" in iso-8859-2 declared by the HTTP header only.
+  std::string l2 = "<p>Kav\xE1rna, Vinohradsk\xE1, \xD8\xED\xE8\x61ny</p>";
+  Document d2 = parse(page_of(l2, "https://k.cz/", "ISO-8859-2"));
+  EXPECT_EQ(d2.text, "Kavárna, Vinohradská, Říčany");
+
+  // The same words in windows-1250 (Ř is 0xD8 in both, š differs: 0x9A vs 0xB9).
+  std::string w1250 = "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1250\"><p>\x8A\x9A p\xF8ilo\x9Eit</p>";
+  EXPECT_EQ(parse(page_of(w1250)).text, "Šš přiložit");
+
+  // Undeclared and not valid UTF-8: the web's legacy default.
+  EXPECT_EQ(parse(page_of("<p>caf\xE9</p>")).text, "café");
+  // A UTF-8 BOM wins over a wrong declaration.
+  EXPECT_EQ(parse(page_of("\xEF\xBB\xBF<meta charset=iso-8859-1><p>caf\xC3\xA9</p>")).text, "café");
+}
+
+TEST(HtmlText, EmailBodiesBecomeReadableText) {
+  EXPECT_EQ(html_to_text("<table><tr><td>Merci de ne pas r&eacute;pondre.</td></tr><tr><td>Maison Lumi&egrave;re SAS</td></tr></table>"),
+            "Merci de ne pas répondre.\nMaison Lumière SAS");
+}
+
+}  // namespace
+}  // namespace omnicheck::html
