@@ -1,0 +1,54 @@
+// The site extractors, one file each (private to the extract stage). Each reads one page and
+// adds facts; patterns are compiled once per audit from the lexicons.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/page_context.h"
+
+namespace omnicheck::extract {
+
+struct CountryPattern {
+  std::string code;
+  TextPattern postcode;
+  bool town_first = false;
+};
+
+struct SitePatterns {
+  explicit SitePatterns(const Lexicon& lex);
+  const Lexicon& lex;
+  TextPattern email, email_obfuscated;
+  TextPattern legal_form;           // case-sensitive: "SA" must not match "sa"
+  TextPattern po_box;
+  TextPattern street_word, street_suffix;
+  TextPattern street_shape;         // "Vinohradská 1234/56", "14 rue …", "27 Old Street"
+  TextPattern not_phone_label, fax_label;
+  TextPattern leading_article;
+  LabelPatterns parties;
+  std::vector<CountryPattern> countries;
+  std::map<std::string, std::vector<std::string>> url_slugs;   // role -> slugs
+  std::map<std::string, std::vector<std::string>> link_words;  // role -> folded words
+};
+
+void extract_emails(const PageContext& pc, const SitePatterns& sp, FactStore& out);
+void extract_phones(const PageContext& pc, const SitePatterns& sp, FactStore& out);
+void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStore& out);
+void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore& out);
+void extract_jsonld(const PageContext& pc, const SitePatterns& sp, FactStore& out);
+void extract_forms(const PageContext& pc, FactStore& out);
+
+// Role of a link from its text and URL: legal_notice, contact, customer_service, terms, faq,
+// shipping_returns, privacy, about, or "" when none.
+std::string classify_link(const SitePatterns& sp, const std::string& text, const std::string& url);
+
+// Country of an address line found with `candidates` (codes whose postcode pattern matched).
+std::string pick_country(const std::vector<std::string>& candidates, std::string_view line_context,
+                         const SitePatterns& sp, const std::string& hint);
+
+// Whether `address` local part is a no-reply one.
+bool noreply_local(const std::string& address, const Lexicon& lex);
+
+}  // namespace omnicheck::extract

@@ -1,0 +1,86 @@
+#include "extract/page_context.h"
+
+namespace omnicheck::extract {
+namespace {
+
+bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+std::size_t align_back(std::string_view t, std::size_t i) {
+  while (i > 0 && i < t.size() && is_continuation(static_cast<unsigned char>(t[i]))) --i;
+  return i;
+}
+
+std::size_t align_fwd(std::string_view t, std::size_t i) {
+  while (i < t.size() && is_continuation(static_cast<unsigned char>(t[i]))) ++i;
+  return i;
+}
+
+}  // namespace
+
+std::string make_snippet(std::string_view text, std::size_t begin, std::size_t end, std::size_t radius) {
+  if (begin > text.size()) begin = text.size();
+  if (end > text.size()) end = text.size();
+  std::size_t from = begin > radius ? begin - radius : 0;
+  std::size_t to = std::min(text.size(), end + radius);
+  // Prefer whole lines: the block the match stands in is what a person looks for.
+  std::size_t line_start = text.rfind('\n', begin == 0 ? 0 : begin - 1);
+  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+  if (line_start > from) from = line_start;
+  std::size_t line_end = text.find('\n', end);
+  if (line_end != std::string_view::npos && line_end < to) to = line_end;
+  from = align_back(text, from);
+  to = align_fwd(text, to);
+  std::string out;
+  if (from > 0 && from == begin - std::min(begin, radius)) out += "…";
+  out += squeeze(text.substr(from, begin - from));
+  if (begin > from && std::isspace(static_cast<unsigned char>(text[begin - 1]))) out += ' ';
+  out += "[[" + squeeze(text.substr(begin, end - begin)) + "]]";
+  if (to > end && std::isspace(static_cast<unsigned char>(text[end]))) out += ' ';
+  out += squeeze(text.substr(end, to - end));
+  if (to < text.size() && text[to] != '\n') out += "…";
+  return out;
+}
+
+Evidence web_evidence(const PageContext& pc, std::size_t begin, std::size_t end, std::string note) {
+  Evidence e;
+  e.url = pc.page->final_url;
+  e.fetched_at = pc.page->fetched_at;
+  e.status = pc.page->status;
+  e.sha256 = pc.page->sha256;
+  if (const html::Block* b = pc.doc->block_at(begin)) {
+    e.locator = b->locator;
+    e.region = b->region;
+  }
+  e.snippet = make_snippet(pc.doc->text, begin, end);
+  e.note = std::move(note);
+  return e;
+}
+
+nlohmann::json site_attrs(const PageContext& pc, std::size_t offset) {
+  return {{"page_url", pc.page->final_url},
+          {"region", pc.doc->region_at(offset)},
+          {"on_home", pc.is_home},
+          {"visible", true}};
+}
+
+int nearest_party_label(std::string_view text, std::size_t offset, const LabelPatterns& lp, std::size_t window) {
+  std::size_t from = offset > window ? offset - window : 0;
+  // Never look past the previous line: a label two paragraphs up speaks of something else.
+  std::size_t nl1 = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  if (nl1 != std::string_view::npos && nl1 > 0) {
+    std::size_t nl2 = text.rfind('\n', nl1 - 1);
+    std::size_t line_floor = nl2 == std::string_view::npos ? 0 : nl2 + 1;
+    if (line_floor > from) from = line_floor;
+  }
+  from = align_back(text, from);
+  std::string_view win = text.substr(from, offset - from);
+  std::size_t best_trader = std::string_view::npos, best_third = std::string_view::npos;
+  for (const auto& m : lp.trader.find_all(win)) best_trader = m.begin;
+  for (const auto& m : lp.third_party.find_all(win)) best_third = m.begin;
+  if (best_trader == std::string_view::npos && best_third == std::string_view::npos) return 0;
+  if (best_third == std::string_view::npos) return 1;
+  if (best_trader == std::string_view::npos) return -1;
+  return best_trader > best_third ? 1 : -1;
+}
+
+}  // namespace omnicheck::extract

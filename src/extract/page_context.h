@@ -1,0 +1,35 @@
+// What every site extractor needs about the page it reads (private to the extract stage).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "extract/extract.h"
+#include "extract/text_pattern.h"
+
+namespace omnicheck::extract {
+
+struct PageContext {
+  const fetch::Page* page = nullptr;
+  const html::Document* doc = nullptr;
+  bool is_home = false;
+  std::string country;  // best guess for the trader, used as the phone region and postcode hint
+};
+
+// The quoted text around [begin, end) with the match marked [[…]], cut at UTF-8 boundaries
+// and at most about `radius` bytes either side, within the same line where possible.
+std::string make_snippet(std::string_view text, std::size_t begin, std::size_t end, std::size_t radius = 90);
+
+Evidence web_evidence(const PageContext& pc, std::size_t begin, std::size_t end, std::string note);
+
+// Base attributes every site fact carries.
+nlohmann::json site_attrs(const PageContext& pc, std::size_t offset);
+
+// The nearest label before `offset` (within `window` bytes, current and previous line): returns
+// +1 when it is a trader label, -1 for a third-party label (host, designer…), 0 for none.
+struct LabelPatterns {
+  TextPattern trader, third_party;
+};
+int nearest_party_label(std::string_view text, std::size_t offset, const LabelPatterns& lp, std::size_t window = 160);
+
+}  // namespace omnicheck::extract

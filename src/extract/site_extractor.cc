@@ -1,0 +1,267 @@
+// extract_site: runs the page extractors over every fetched page, then derives the site-wide
+// facts (trader country, link targets, reachability of the legal notice, audit context).
+#include <deque>
+#include <map>
+#include <set>
+
+#include "extract/extractors.h"
+
+namespace omnicheck::extract {
+namespace {
+
+std::string country_from_tld(const Lexicon& lex, const std::string& url) {
+  std::string host = fetch::url_host(url);
+  auto dot = host.rfind('.');
+  if (dot == std::string::npos) return {};
+  std::string tld = host.substr(dot + 1);
+  for (const auto& [code, c] : lex.countries().items()) {
+    for (const auto& t : c.value("tld", nlohmann::json::array())) {
+      if (t == tld) return code;
+    }
+  }
+  return {};
+}
+
+std::string country_from_lang(const Lexicon& lex, std::string lang) {
+  for (auto& c : lang) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto dash = lang.find_first_of("-_");
+  if (dash != std::string::npos) {
+    std::string region = lang.substr(dash + 1, 2);
+    for (auto& c : region) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (region == "UK") region = "GB";
+    if (lex.countries().contains(region)) return region;
+    lang = lang.substr(0, dash);
+  }
+  const auto& raw = lex.raw();
+  if (raw.contains("common") && raw["common"].contains("language_default_country")) {
+    const auto& m = raw["common"]["language_default_country"];
+    if (m.contains(lang)) return m[lang].get<std::string>();
+  }
+  return {};
+}
+
+bool is_trader_fact(const Fact& f) {
+  return f.attrs.value("visible", false) && !f.attrs.value("third_party", false);
+}
+
+}  // namespace
+
+void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, FactStore& out) {
+  SitePatterns sp(lex);
+
+  // Pages by every URL they answer to (a link to /produits/lampe reaches produits/lampe.html).
+  std::map<std::string, const fetch::Page*> page_by_url;
+  std::set<std::string> failed_urls;
+  for (const auto& p : in.pages) {
+    if (p.ok()) {
+      page_by_url[fetch::normalize_url(p.requested_url)] = &p;
+      page_by_url[fetch::normalize_url(p.final_url)] = &p;
+    } else {
+      failed_urls.insert(fetch::normalize_url(p.requested_url));
+    }
+  }
+  std::string home_key = fetch::normalize_url(in.start_url);
+
+  std::vector<PageContext> contexts;
+  for (const auto& doc : in.documents) {
+    auto it = page_by_url.find(fetch::normalize_url(doc.url));
+    if (it == page_by_url.end()) continue;
+    PageContext pc;
+    pc.page = it->second;
+    pc.doc = &doc;
+    pc.is_home = fetch::normalize_url(it->second->requested_url) == home_key ||
+                 fetch::normalize_url(it->second->final_url) == home_key;
+    contexts.push_back(pc);
+  }
+  if (!contexts.empty() && std::none_of(contexts.begin(), contexts.end(), [](const PageContext& c) { return c.is_home; })) {
+    contexts.front().is_home = true;  // the start page redirected somewhere: it is still the home page
+  }
+
+  // Country hint for addresses: what the user said, else the TLD, else the home page language.
+  std::string country = opt.country, country_source = opt.country.empty() ? "" : "option";
+  std::string hint = country;
+  if (hint.empty()) hint = country_from_tld(lex, in.start_url);
+  if (hint.empty() && !contexts.empty()) hint = country_from_lang(lex, contexts.front().doc->lang);
+  for (auto& pc : contexts) {
+    pc.country = hint.empty() ? country_from_lang(lex, pc.doc->lang) : hint;
+    extract_addresses(pc, sp, out);
+    extract_legal_names(pc, sp, out);
+    extract_emails(pc, sp, out);
+    extract_forms(pc, out);
+  }
+  if (country.empty()) {
+    for (const auto& f : out.facts) {
+      if (f.type == "address" && is_trader_fact(f) && f.attrs.value("complete", false) &&
+          !f.attrs.value("country", std::string()).empty()) {
+        country = f.attrs["country"];
+        country_source = "address";
+        break;
+      }
+    }
+  }
+  if (country.empty()) {
+    country = country_from_tld(lex, in.start_url);
+    if (!country.empty()) country_source = "tld";
+  }
+  if (country.empty() && !contexts.empty()) {
+    country = country_from_lang(lex, contexts.front().doc->lang);
+    if (!country.empty()) country_source = "language";
+  }
+  for (auto& pc : contexts) {
+    pc.country = country;
+    extract_jsonld(pc, sp, out);
+    extract_phones(pc, sp, out);
+  }
+
+  // Which pages carry contact details, and which carry the trader's identity and address.
+  std::set<std::string> has_contact, has_identity, has_address;
+  for (const auto& f : out.facts) {
+    if (!f.attrs.value("visible", false)) continue;
+    std::string page = fetch::normalize_url(f.attrs.value("page_url", std::string()));
+    if ((f.type == "email" && !f.attrs.value("noreply", false)) || (f.type == "phone" && !f.attrs.value("fax", false))) {
+      has_contact.insert(page);
+    }
+    if (f.type == "legal_name" && is_trader_fact(f)) has_identity.insert(page);
+    if (f.type == "address" && is_trader_fact(f)) has_address.insert(page);
+  }
+  std::set<std::string> legal_pages;
+  for (const auto& p : has_identity) {
+    if (has_address.count(p)) legal_pages.insert(p);
+  }
+
+  // Link facts (links with a role) and the link graph for reachability.
+  std::map<std::string, std::vector<std::pair<std::string, const html::Link*>>> graph;
+  std::map<std::string, const PageContext*> ctx_by_page;
+  std::map<std::string, std::map<std::string, int>> roles_of_target;
+  bool legal_link_failed = false;
+  for (const auto& pc : contexts) {
+    std::string from = fetch::normalize_url(pc.page->final_url);
+    ctx_by_page[from] = &pc;
+    for (const auto& link : pc.doc->links) {
+      if (link.url.empty() || link.url.rfind("mailto:", 0) == 0 || link.url.rfind("tel:", 0) == 0) continue;
+      std::string to = fetch::normalize_url(link.url);
+      auto target = page_by_url.find(to);
+      std::string target_key = target != page_by_url.end() ? fetch::normalize_url(target->second->final_url) : to;
+      graph[from].emplace_back(target_key, &link);
+      std::string role = classify_link(sp, link.text, link.url);
+      if (role.empty()) continue;
+      roles_of_target[target_key][role]++;
+      bool failed = failed_urls.count(to) > 0;
+      if (role == "legal_notice" && failed) legal_link_failed = true;
+      Fact f;
+      f.type = "link";
+      f.attrs = site_attrs(pc, link.offset);
+      f.attrs["region"] = link.region;
+      f.attrs["value"] = link.text;
+      f.attrs["url"] = link.url;
+      f.attrs["role"] = role;
+      f.attrs["target_fetched"] = target != page_by_url.end();
+      f.attrs["target_failed"] = failed;
+      f.attrs["target_has_contact"] = has_contact.count(target_key) > 0;
+      f.attrs["target_is_legal_notice"] = legal_pages.count(target_key) > 0;
+      f.evidence = web_evidence(pc, link.offset, std::min(pc.doc->text.size(), link.offset + link.text.size()),
+                                "link (" + role + ") to " + link.url);
+      f.evidence.locator = link.locator;
+      f.evidence.region = link.region;
+      f.source = pc.page->final_url;
+      f.begin = link.offset;
+      f.end = link.offset + link.text.size();
+      out.add(std::move(f));
+    }
+  }
+
+  // Page facts.
+  for (const auto& p : in.pages) {
+    Fact f;
+    f.type = "page";
+    std::string key = fetch::normalize_url(p.ok() ? p.final_url : p.requested_url);
+    std::string role;
+    int best = 0;
+    for (const auto& [r, n] : roles_of_target[key]) {
+      if (n > best) best = n, role = r;
+    }
+    f.attrs = {{"value", p.final_url.empty() ? p.requested_url : p.final_url}, {"url", p.final_url},
+               {"requested_url", p.requested_url}, {"status", p.status}, {"ok", p.ok()}, {"error", p.error},
+               {"role", role}, {"is_home", key == home_key}, {"is_legal_notice", legal_pages.count(key) > 0},
+               {"has_contact", has_contact.count(key) > 0}};
+    f.evidence.url = p.final_url.empty() ? p.requested_url : p.final_url;
+    f.evidence.fetched_at = p.fetched_at;
+    f.evidence.status = p.status;
+    f.evidence.sha256 = p.sha256;
+    f.evidence.note = p.ok() ? "page fetched" : "fetch failed: " + p.error;
+    f.source = f.evidence.url;
+    out.add(std::move(f));
+  }
+
+  // Reachability of the legal notice: clicks from every fetched page (BFS over fetched pages).
+  if (!legal_pages.empty()) {
+    for (const auto& pc : contexts) {
+      std::string start = fetch::normalize_url(pc.page->final_url);
+      int clicks = -1;
+      const html::Link* first_link = nullptr;
+      if (legal_pages.count(start)) {
+        clicks = 0;
+      } else {
+        std::map<std::string, std::pair<int, const html::Link*>> seen{{start, {0, nullptr}}};
+        std::deque<std::string> queue{start};
+        while (!queue.empty() && clicks < 0) {
+          std::string cur = queue.front();
+          queue.pop_front();
+          auto [d, first] = seen[cur];
+          if (d >= 4) break;
+          for (const auto& [to, link] : graph[cur]) {
+            if (seen.count(to)) continue;
+            const html::Link* f1 = first ? first : link;
+            seen[to] = {d + 1, f1};
+            if (legal_pages.count(to)) {
+              clicks = d + 1;
+              first_link = f1;
+              break;
+            }
+            if (ctx_by_page.count(to)) queue.push_back(to);
+          }
+        }
+      }
+      Fact f;
+      f.type = "legal_notice_reach";
+      f.attrs = {{"page_url", pc.page->final_url}, {"clicks", clicks}, {"on_home", pc.is_home},
+                 {"value", pc.page->final_url + (clicks < 0 ? ": not reachable within 4 clicks"
+                                                            : ": " + std::to_string(clicks) + " click(s)")}};
+      if (first_link) {
+        f.attrs["first_link"] = first_link->text;
+        f.evidence = web_evidence(pc, first_link->offset,
+                                  std::min(pc.doc->text.size(), first_link->offset + first_link->text.size()),
+                                  "first link on the way to the legal notice (" + std::to_string(clicks) + " click(s))");
+        f.evidence.locator = first_link->locator;
+        f.evidence.region = first_link->region;
+      } else {
+        f.evidence.url = pc.page->final_url;
+        f.evidence.fetched_at = pc.page->fetched_at;
+        f.evidence.status = pc.page->status;
+        f.evidence.sha256 = pc.page->sha256;
+        f.evidence.note = clicks == 0 ? "this page carries the legal notice" : "no link path to the legal notice";
+      }
+      f.source = pc.page->final_url;
+      out.add(std::move(f));
+    }
+  }
+
+  int ok_pages = 0, failed = 0;
+  for (const auto& p : in.pages) {
+    if (p.ok() && p.is_html()) ++ok_pages;
+    if (!p.ok()) ++failed;
+  }
+  bool home_fetched = std::any_of(contexts.begin(), contexts.end(), [](const PageContext& c) { return c.is_home; });
+  out.audit["pages_fetched"] = ok_pages;
+  out.audit["pages_failed"] = failed;
+  out.audit["crawl_complete"] = in.crawl_complete;
+  out.audit["crawl_notes"] = in.crawl_notes;
+  out.audit["legal_link_failed"] = legal_link_failed;
+  out.audit["legal_notice_found"] = !legal_pages.empty();
+  out.audit["home_fetched"] = home_fetched;
+  out.audit["country"] = country;
+  out.audit["country_source"] = country_source;
+  out.audit["site"] = true;
+}
+
+}  // namespace omnicheck::extract

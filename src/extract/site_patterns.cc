@@ -1,0 +1,77 @@
+#include "extract/extractors.h"
+
+namespace omnicheck::extract {
+namespace {
+
+std::vector<std::string> folded(const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  for (const auto& w : words) out.push_back(fold(w));
+  return out;
+}
+
+std::string case_sensitive_words(const std::vector<std::string>& words) {
+  std::string alt;
+  for (const auto& w : words) {
+    if (!alt.empty()) alt += '|';
+    std::string esc;
+    for (char c : escape_regex(w)) esc += c == ' ' ? std::string("\\s*") : std::string(1, c);
+    alt += esc;
+  }
+  return "(?<![\\p{L}\\p{N}])(?:" + alt + ")(?![\\p{L}\\p{N}])";
+}
+
+}  // namespace
+
+SitePatterns::SitePatterns(const Lexicon& l)
+    : lex(l),
+      email("(?<![\\p{L}\\p{N}._%+\\-])[A-Za-z0-9][A-Za-z0-9._%+\\-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?\\.)+[A-Za-z]{2,24}(?![\\p{L}\\p{N}\\-])",
+            false, "e-mail pattern"),
+      email_obfuscated(
+          "(?<![\\p{L}\\p{N}._%+\\-])([A-Za-z0-9][A-Za-z0-9._%+\\-]*)\\s*[\\[\\(\\{<]\\s*(?:@|" +
+              [&] {
+                std::string a;
+                for (const auto& w : l.list("email_at")) a += (a.empty() ? "" : "|") + escape_regex(w);
+                return a;
+              }() +
+              ")\\s*[\\]\\)\\}>]\\s*((?:[A-Za-z0-9\\-]+(?:\\s*[\\[\\(\\{<]\\s*(?:\\.|" +
+              [&] {
+                std::string a;
+                for (const auto& w : l.list("email_dot")) a += (a.empty() ? "" : "|") + escape_regex(w);
+                return a;
+              }() +
+              ")\\s*[\\]\\)\\}>]\\s*|\\.))+[A-Za-z]{2,24})(?![\\p{L}\\p{N}])",
+          true, "obfuscated e-mail pattern"),
+      legal_form(case_sensitive_words(l.list("legal_forms")), false, "legal_forms"),
+      po_box(words_to_pattern(l.list("po_box")) + "\\s*[\\p{N}]", false, "po_box"),
+      street_word(words_to_pattern(l.list("street_words")), true, "street_words"),
+      street_suffix("\\p{L}{2,}(?:" + [&] {
+                      std::string a;
+                      for (const auto& w : l.list("street_suffixes")) a += (a.empty() ? "" : "|") + escape_regex(w);
+                      return a.empty() ? std::string("(?!)") : a;
+                    }() + ")(?![\\p{L}])",
+                    true, "street_suffixes"),
+      street_shape("(?:\\p{Lu}[\\p{L}.'\\-]+\\s+\\d{1,5}[a-zA-Z]?(?:\\s*[/\\-]\\s*\\d{1,5}[a-zA-Z]?)?(?![\\p{N}])|(?<![\\p{L}\\p{N}])\\d{1,5}[a-zA-Z]?(?:\\s*[\\-/]\\s*\\d{1,5})?,?\\s+(?:\\p{L}+\\s+){0,3}\\p{Lu}?\\p{L}{2,})",
+                   false, "street shape"),
+      not_phone_label(case_sensitive_words(l.list("not_phone_labels")), false, "not_phone_labels"),
+      fax_label(words_to_pattern(l.list("fax_labels")), true, "fax_labels"),
+      leading_article("^(?:" + [&] {
+                        std::string a;
+                        for (const auto& w : l.list("name_leading_articles")) a += (a.empty() ? "" : "|") + escape_regex(w);
+                        return a;
+                      }() + ")\\s*",
+                      false, "name_leading_articles"),
+      parties{TextPattern(words_to_pattern(l.list("trader_labels")), true, "trader_labels"),
+              TextPattern(words_to_pattern(l.list("third_party_labels")), true, "third_party_labels")} {
+  for (const auto& [code, c] : l.countries().items()) {
+    if (!c.contains("postcode")) continue;
+    countries.push_back(CountryPattern{code, TextPattern(c["postcode"].get<std::string>(), false, "postcode " + code),
+                                       c.value("town_first", false)});
+  }
+  for (const char* role : {"legal_notice", "contact", "customer_service", "terms", "faq", "shipping_returns",
+                           "privacy", "about"}) {
+    link_words[role] = folded(l.list(std::string("link.") + role));
+    url_slugs[role] = l.list(std::string("url.") + role);
+  }
+}
+
+}  // namespace omnicheck::extract

@@ -1,0 +1,288 @@
+// Loading rules from rules/*.json and evaluating them: outcomes are tried in order and the first
+// whose condition holds decides the status; e-mail rules are decided per message and summed.
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+#include "rules/condition.h"
+#include "rules/rules.h"
+
+namespace omnicheck::rules {
+namespace {
+
+namespace fs = std::filesystem;
+using extract::Fact;
+using extract::FactStore;
+
+const std::set<std::string> kStatuses = {"pass", "fail", "warn", "not_applicable", "inconclusive"};
+const std::set<std::string> kSeverities = {"violation", "warning", "advice"};
+const std::set<std::string> kScopes = {"site", "email", "thread"};
+
+int status_rank(const std::string& s) {
+  if (s == "fail") return 4;
+  if (s == "warn") return 3;
+  if (s == "inconclusive") return 2;
+  if (s == "pass") return 1;
+  return 0;
+}
+
+std::string localized(const nlohmann::json& msg, const std::string& lang) {
+  if (msg.is_string()) return msg.get<std::string>();
+  if (msg.is_object()) {
+    if (msg.contains(lang)) return msg[lang].get<std::string>();
+    if (msg.contains("en")) return msg["en"].get<std::string>();
+  }
+  return {};
+}
+
+std::string fill(std::string text, const std::vector<const Fact*>& bound) {
+  std::vector<std::string> values;
+  for (const Fact* f : bound) {
+    std::string v = f->attrs.value("value", std::string());
+    if (!v.empty() && std::find(values.begin(), values.end(), v) == values.end()) values.push_back(v);
+  }
+  std::string joined;
+  for (std::size_t i = 0; i < values.size() && i < 5; ++i) joined += (i ? "; " : "") + values[i];
+  if (values.size() > 5) joined += "; … (" + std::to_string(values.size() - 5) + " more)";
+  auto replace = [&](const std::string& key, const std::string& val) {
+    std::size_t pos;
+    while ((pos = text.find(key)) != std::string::npos) text.replace(pos, key.size(), val);
+  };
+  replace("{values}", joined.empty() ? "—" : joined);
+  replace("{count}", std::to_string(values.size()));
+  return text;
+}
+
+struct Decision {
+  std::string status, message;
+  std::vector<const Fact*> evidence;
+};
+
+Decision decide(const Rule& rule, const FactView& view, const EvalContext& ctx) {
+  for (const auto& outcome : rule.definition.at("outcomes")) {
+    std::vector<const Fact*> bound;
+    if (outcome.contains("when") && !evaluate_condition(outcome["when"], view, bound)) continue;
+    if (outcome.contains("evidence")) {
+      for (const auto& spec : outcome["evidence"]) {
+        for (const Fact* f : view.facts) {
+          const nlohmann::json& where = spec.contains("where") ? spec["where"] : nlohmann::json::object();
+          if (f->type == spec.value("type", "") && filter_matches(where, f->attrs)) bound.push_back(f);
+        }
+      }
+    }
+    std::vector<const Fact*> unique;
+    for (const Fact* f : bound) {
+      if (std::find(unique.begin(), unique.end(), f) == unique.end()) unique.push_back(f);
+    }
+    return {outcome.at("status"), fill(localized(outcome.at("message"), ctx.language), unique), unique};
+  }
+  return {"inconclusive", "No outcome of the rule matched (a rule-file gap).", {}};
+}
+
+void add_evidence(Finding& finding, const std::vector<const Fact*>& facts, std::size_t cap = 40) {
+  for (const Fact* f : facts) {
+    if (finding.evidence.size() >= cap) break;
+    finding.evidence.push_back(f->evidence);
+  }
+}
+
+}  // namespace
+
+nlohmann::json Finding::to_json() const {
+  nlohmann::json j = {{"rule", rule}, {"title", title}, {"status", status}, {"severity", severity},
+                      {"message", message}, {"law", nlohmann::json::array()}, {"evidence", nlohmann::json::array()}};
+  for (const auto& l : law) j["law"].push_back({{"act", l.act}, {"article", l.article}, {"url", l.url}});
+  for (const auto& e : evidence) j["evidence"].push_back(e.to_json());
+  return j;
+}
+
+RuleSet RuleSet::load(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw std::runtime_error("rules folder not found: " + dir.string());
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file() || e.path().extension() != ".json") continue;
+    if (e.path().parent_path().filename() == "lexicon") continue;
+    files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  RuleSet set;
+  std::string all_text;
+  std::set<std::string> ids;
+  for (const auto& f : files) {
+    std::ifstream in(f);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    all_text += ss.str();
+    nlohmann::json j = parse_json_with_comments(ss.str(), f.string());
+    auto need = [&](const char* key) {
+      if (!j.contains(key)) throw std::runtime_error(f.string() + ": missing \"" + key + "\"");
+    };
+    for (const char* key : {"id", "title", "law", "scope", "severity", "outcomes", "applies_from"}) need(key);
+    Rule r;
+    r.id = j["id"];
+    r.title = j["title"];
+    r.scope = j["scope"];
+    r.severity = j["severity"];
+    r.applies_from = j["applies_from"];
+    r.applies_until = j.value("applies_until", "");
+    r.file = f.string();
+    if (!kScopes.count(r.scope)) throw std::runtime_error(f.string() + ": unknown scope " + r.scope);
+    if (!kSeverities.count(r.severity)) throw std::runtime_error(f.string() + ": unknown severity " + r.severity);
+    if (!ids.insert(r.id).second) throw std::runtime_error(f.string() + ": duplicate rule id " + r.id);
+    for (const auto& l : j["law"]) r.law.push_back({l.value("act", ""), l.value("article", ""), l.value("url", "")});
+    for (const auto& o : j["outcomes"]) {
+      if (!o.contains("status") || !kStatuses.count(o["status"].get<std::string>())) {
+        throw std::runtime_error(f.string() + ": an outcome needs a status among pass/fail/warn/not_applicable/inconclusive");
+      }
+      if (!o.contains("message")) throw std::runtime_error(f.string() + ": an outcome needs a message");
+      if (o.contains("when")) {
+        auto problems = lint_condition(o["when"]);
+        if (!problems.empty()) throw std::runtime_error(f.string() + ": " + problems.front());
+      }
+    }
+    r.definition = std::move(j);
+    set.rules_.push_back(std::move(r));
+  }
+  if (set.rules_.empty()) throw std::runtime_error("no rule files in " + dir.string());
+  set.version_ = fetch::sha256_hex(all_text).substr(0, 12);
+  return set;
+}
+
+Finding RuleSet::evaluate_rule(const Rule& rule, const FactStore& store, const EvalContext& ctx) const {
+  Finding finding;
+  finding.rule = rule.id;
+  finding.title = rule.title;
+  finding.severity = rule.severity;
+  finding.law = rule.law;
+  const auto& def = rule.definition;
+  if (def.contains("severity_from")) {
+    // A duty whose weight changes on a date (odr.link: a violation before the repeal, a warning after).
+    for (const auto& step : def["severity_from"]) {
+      if (ctx.audit_date >= step.at("date").get<std::string>()) finding.severity = step.at("severity");
+    }
+  }
+  if (ctx.audit_date < rule.applies_from || (!rule.applies_until.empty() && ctx.audit_date > rule.applies_until)) {
+    finding.status = "not_applicable";
+    finding.message = "The duty does not apply on the audit date " + ctx.audit_date + " (applies from " +
+                      rule.applies_from + (rule.applies_until.empty() ? "" : " until " + rule.applies_until) + ").";
+    return finding;
+  }
+
+  if (rule.scope == "site") {
+    if (!store.audit.value("site", false)) {
+      finding.status = "not_applicable";
+      finding.message = "No web site was audited.";
+      return finding;
+    }
+    FactView view;
+    view.audit = &store.audit;
+    for (const auto& f : store.facts) view.facts.push_back(&f);
+    Decision d = decide(rule, view, ctx);
+    finding.status = d.status;
+    finding.message = d.message;
+    add_evidence(finding, d.evidence);
+    return finding;
+  }
+
+  // E-mail (and thread) rules: decided per message, summed per rule.
+  if (!store.audit.value("emails_supplied", false)) {
+    finding.status = "not_applicable";
+    finding.message = "No e-mails were supplied (--emails).";
+    return finding;
+  }
+  std::map<std::string, std::vector<const Fact*>> by_message;
+  std::vector<std::string> order;
+  for (const auto& f : store.facts) {
+    if (f.type == "message" && !by_message.count(f.source)) order.push_back(f.source);
+    if (!f.source.empty()) by_message[f.source].push_back(&f);
+  }
+  if (order.empty()) {
+    finding.status = "inconclusive";
+    finding.message = "E-mails were supplied but no message could be read.";
+    return finding;
+  }
+  std::map<std::string, std::vector<std::pair<std::string, Decision>>> by_status;
+  std::string worst = "not_applicable";
+  for (const auto& key : order) {
+    FactView view;
+    view.audit = &store.audit;
+    view.facts = by_message[key];
+    Decision d = decide(rule, view, ctx);
+    if (status_rank(d.status) > status_rank(worst)) worst = d.status;
+    by_status[d.status].emplace_back(key, std::move(d));
+  }
+  finding.status = worst;
+  const auto& decisive = by_status[worst];
+  std::size_t n = decisive.size();
+  finding.message = (order.size() == 1 ? "" : std::to_string(n) + " of " + std::to_string(order.size()) + " messages: ") +
+                    decisive.front().second.message;
+  for (const auto& [key, d] : decisive) add_evidence(finding, d.evidence);
+  return finding;
+}
+
+std::vector<Finding> RuleSet::evaluate(const FactStore& store, const EvalContext& ctx) const {
+  std::vector<Finding> out;
+  for (const auto& r : rules_) out.push_back(evaluate_rule(r, store, ctx));
+  return out;
+}
+
+std::vector<CaseResult> RuleSet::run_cases() const {
+  std::vector<CaseResult> results;
+  for (const auto& rule : rules_) {
+    const auto& def = rule.definition;
+    if (!def.contains("cases")) continue;
+    for (const auto& c : def["cases"]) {
+      FactStore store;
+      if (rule.scope == "site") {
+        store.audit = {{"site", true}, {"pages_fetched", 5}, {"crawl_complete", true}, {"legal_link_failed", false},
+                       {"home_fetched", true}};
+      } else {
+        store.audit = {{"emails_supplied", true}};
+      }
+      if (c.contains("audit")) store.audit.update(c["audit"]);
+      std::set<std::string> sources;
+      for (const auto& jf : c.value("facts", nlohmann::json::array())) {
+        Fact f;
+        f.type = jf.at("type");
+        f.source = jf.value("source", rule.scope == "site" ? "https://shop.example/" : "m1");
+        f.begin = jf.value("begin", 0);
+        f.end = jf.value("end", f.begin);
+        f.attrs = jf;
+        for (const char* k : {"type", "source", "begin", "end"}) f.attrs.erase(k);
+        f.evidence.snippet = "[[" + f.attrs.value("value", std::string()) + "]]";
+        if (rule.scope != "site") sources.insert(f.source);
+        store.add(std::move(f));
+      }
+      for (const auto& s : sources) {
+        bool has_message = std::any_of(store.facts.begin(), store.facts.end(),
+                                       [&](const Fact& f) { return f.type == "message" && f.source == s; });
+        if (!has_message) {
+          Fact m;
+          m.type = "message";
+          m.source = s;
+          store.add(std::move(m));
+        }
+      }
+      EvalContext ctx;
+      ctx.audit_date = c.value("audit_date", std::string("2026-01-15"));
+      CaseResult r;
+      r.rule = rule.id;
+      r.name = c.value("name", "");
+      r.expected = c.at("expect");
+      r.file = rule.file;
+      try {
+        r.actual = evaluate_rule(rule, store, ctx).status;
+      } catch (const std::exception& e) {
+        r.actual = std::string("error: ") + e.what();
+      }
+      results.push_back(r);
+    }
+  }
+  return results;
+}
+
+}  // namespace omnicheck::rules
