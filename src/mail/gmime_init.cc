@@ -1,0 +1,17 @@
+#include "mail/gmime_init.h"
+
+#include <gmime/gmime.h>
+
+#include <mutex>
+
+namespace omnicheck::mail {
+
+void ensure_gmime_initialized() {
+  // g_mime_init() is not reentrant and GMime offers no "already initialised" query, so the
+  // stage owns the single call. GMime is never shut down: other threads may still be parsing
+  // when a static destructor would run.
+  static std::once_flag once;
+  std::call_once(once, [] { g_mime_init(); });
+}
+
+}  // namespace omnicheck::mail
