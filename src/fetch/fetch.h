@@ -3,10 +3,12 @@
 // (file:// URLs) and, later, live http(s) sites.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -57,12 +59,55 @@ class Fetcher {
   virtual bool in_scope(const std::string& url) const = 0;
   // The URL the crawl starts from.
   virtual std::string start_url() const = 0;
+  // Ends the fetching: the HTTP fetcher closes its WARC archive here, after which record()
+  // carries the archive's SHA-256. Idempotent; the destructor calls it too, but only an
+  // explicit call lets the caller read the digest.
+  virtual void finish() {}
 };
 
 // A saved site in a local folder (wget mirror, dist/ build). URLs are file:// URLs below the
 // folder; they resolve the way static servers do: /a/b -> a/b, a/b.html or a/b/index.html,
 // query strings ignored, nothing outside the folder is ever read.
 std::unique_ptr<Fetcher> make_local_fetcher(const std::string& folder);
+
+// --- live sites over HTTP(S) ---
+
+// "omnicheck/<version> (+https://github.com/omnicheck/omnicheck)"
+std::string default_user_agent();
+
+struct HttpOptions {
+  std::string user_agent = default_user_agent();
+  std::string cacert;                // CA bundle file; "" = the system store
+  bool insecure = false;             // TLS verification off (recorded)
+  std::vector<std::string> resolve;  // "HOST:PORT:ADDR", as curl's --resolve
+  bool allow_private = false;        // allow private/loopback/link-local targets
+  bool ignore_robots = false;        // recorded
+  std::size_t max_body_bytes = 5u << 20;  // on the bytes as sent and on the decoded bytes
+  long connect_timeout_ms = 10000;
+  long total_timeout_ms = 30000;
+  long low_speed_bytes = 100;  // abort when slower than this many bytes/s ...
+  long low_speed_seconds = 10;  // ... for this long
+  int max_redirects = 10;
+  int max_retries = 2;           // on 429/5xx; waits follow Retry-After ...
+  long max_retry_after_s = 30;   // ... up to this; a longer Retry-After is not waited for
+  int per_host_concurrency = 2;
+  long per_host_delay_ms = 500;      // between request starts; raised by robots Crawl-delay ...
+  long max_crawl_delay_ms = 10000;   // ... up to this
+  std::string archive_path;          // write a WARC 1.1 .warc.gz when non-empty
+};
+
+// Fetches a live site. Throws std::invalid_argument for a start URL that is not http(s) or
+// for malformed options. Robots.txt is obeyed by fetch() itself unless ignore_robots.
+std::unique_ptr<Fetcher> make_http_fetcher(const std::string& start_url, const HttpOptions& options);
+// Serves the pages recorded in a WARC written by the HTTP fetcher, without any network.
+// Throws std::runtime_error when the file cannot be read.
+std::unique_ptr<Fetcher> make_warc_replay_fetcher(const std::string& warc_gz_path);
+
+// What kind of network an IP address (text form, IPv4 or IPv6) belongs to; the network guard
+// refuses every class but public_net unless the audit target itself is on such a network.
+enum class AddressClass { loopback, private_net, link_local, metadata, unspecified, multicast, reserved, public_net };
+AddressClass classify_address(const std::string& ip);
+const char* to_string(AddressClass c);
 
 // --- URL helpers (libcurl's URL API, so every stage parses URLs the same way) ---
 // Resolves `href` against `base`; nullopt for hrefs that are not fetchable links
