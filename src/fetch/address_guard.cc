@@ -191,7 +191,7 @@ std::optional<std::string> AddressGuard::check(const std::string& host_in, long 
   AddressClass cls = classify_address(ip);
   auto refuse = [&](const std::string& why) -> std::optional<std::string> {
     return "refused by the network guard: " + host + ":" + std::to_string(port) + " is at " +
-           (canon.empty() ? ip : canon) + ", a " + to_string(cls) + " address; " + why;
+           (canon.empty() ? ip : canon) + " (" + to_string(cls) + " address); " + why;
   };
   if (canon.empty()) return refuse("not an IP address");
 

@@ -361,6 +361,8 @@ class HttpFetcher final : public Fetcher {
         CURL* easy = ex->handle();
         running.emplace(easy, std::make_pair(j, std::move(ex)));
       }
+      // Jobs may have finished during the pass (robots.txt disallow, guard refusal).
+      open = open && std::any_of(jobs.begin(), jobs.end(), [](const Job* j) { return !j->done; });
       if (!open) break;
 
       int still = 0;

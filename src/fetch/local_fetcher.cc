@@ -29,6 +29,8 @@ std::string media_type_for(const fs::path& p) {
   return "application/octet-stream";
 }
 
+bool s_ends_with_slash(const std::string& p) { return !p.empty() && p.back() == '/'; }
+
 class LocalFetcher final : public Fetcher {
  public:
   explicit LocalFetcher(fs::path root) : root_(std::move(root)) {
@@ -85,8 +87,14 @@ class LocalFetcher final : public Fetcher {
     if (p.empty()) return std::nullopt;
     fs::path candidate = fs::path(p).lexically_normal();
     auto rel = candidate.lexically_relative(root_);
+    if (!rel.empty() && *rel.begin() != "..") return candidate;
+    // A root-relative link ("/mentions-legales") in a saved site means the site's root, which
+    // file:// resolution puts at the file system's root: map it back below the folder.
+    fs::path rooted = (root_ / fs::path(p).relative_path()).lexically_normal();
+    rel = rooted.lexically_relative(root_);
     if (rel.empty() || *rel.begin() == "..") return std::nullopt;
-    return candidate;
+    if (s_ends_with_slash(p)) return fs::path(rooted.string() + "/");
+    return rooted;
   }
 
   // /a/b -> a/b, a/b.html, a/b/index.html (what static servers try), never leaving the root.

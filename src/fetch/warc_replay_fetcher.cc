@@ -1,6 +1,7 @@
 // Replays an archive written by the HTTP fetcher: the same Pages, with no network at all.
 // Lets anyone re-run an audit on exactly the bytes the original run saw, and check that
 // those bytes still match the recorded digests.
+#include <cctype>
 #include <cstdio>
 #include <map>
 #include <stdexcept>
@@ -80,7 +81,7 @@ class WarcReplayFetcher final : public Fetcher {
     Page p = build(*e);
     if (p.error.empty() && p.status >= 200 && p.status < 300) {
       std::string path = url_path_and_query(url);
-      return RobotsPolicy::parse(p.body, "omnicheck").allowed(path, why);
+      return RobotsPolicy::parse(p.body, robots_token_).allowed(path, why);
     }
     if (p.error.empty() && p.status >= 400 && p.status < 500 && p.status != 429) return true;
     if (why) *why = "robots.txt: unreachable when archived, so everything is disallowed (RFC 9309 §2.3.1.4)";
@@ -136,6 +137,15 @@ class WarcReplayFetcher final : public Fetcher {
       pos = eol + 2;
       if (line.rfind("omnicheck-start-url: ", 0) == 0) start_url_ = line.substr(21);
       if (line == "robots: ignore") ignore_robots_ = true;
+      if (line.rfind("http-header-user-agent: ", 0) == 0) {
+        // The same product token the live crawl matched robots.txt groups with.
+        std::string token;
+        for (char c : line.substr(24)) {
+          if (!(std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == '-')) break;
+          token += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        if (!token.empty()) robots_token_ = token;
+      }
     }
   }
 
@@ -178,6 +188,7 @@ class WarcReplayFetcher final : public Fetcher {
   std::string start_url_;
   std::string start_host_;
   bool ignore_robots_ = false;
+  std::string robots_token_ = "omnicheck";
   std::map<std::string, Entry> pages_;                  // by requested URL
   std::map<std::string, std::string> by_normalized_;    // normalised -> requested URL
 };

@@ -278,6 +278,17 @@ TEST_F(HttpFetcherTest, RobotsDisallowsImpressum) {
   EXPECT_EQ(server.hits("/robots.txt"), 1);  // fetched once per origin
 }
 
+TEST_F(HttpFetcherTest, RedirectIntoADisallowedPathIsNotFollowed) {
+  server.serve("/robots.txt", 200, "text/plain", "User-agent: omnicheck\nDisallow: /impressum\n");
+  server.serve("/go", 302, "text/html", "", {{"Location", "/impressum"}});
+  server.serve("/impressum", 200, "text/html", "<p>secret</p>");
+  Page p = fetcher()->fetch(server.url("/go"));
+  EXPECT_TRUE(contains(p.error, "Disallow: /impressum")) << p.error;
+  EXPECT_EQ(p.redirect_chain.size(), 2u);
+  EXPECT_TRUE(p.body.empty());
+  EXPECT_EQ(server.hits("/impressum"), 0);
+}
+
 TEST_F(HttpFetcherTest, IgnoreRobotsIsRecorded) {
   server.serve("/robots.txt", 200, "text/plain", "User-agent: *\nDisallow: /\n");
   server.serve("/impressum", 200, "text/html", "<p>imprint</p>");
