@@ -221,7 +221,10 @@ void HttpExchange::complete(CURLcode rc) {
     char* ip = nullptr;
     if (curl_easy_getinfo(easy_, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip) ip_ = ip;
   }
-  if (!guard_error_.empty()) {
+  // A refusal only counts when no connection was made: with several addresses (IPv6 and
+  // IPv4) libcurl may have gone on to one the guard allowed.
+  if (!guard_error_.empty() && rc != CURLE_OK && !head_done_) {
+    refused_ = true;
     error_ = guard_error_;
     return;
   }

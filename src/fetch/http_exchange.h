@@ -53,7 +53,7 @@ class HttpExchange {
   const std::string& fetched_at() const { return fetched_at_; }
   // Why the transfer failed ("" if it did not); refused_by_guard() when the guard stopped it.
   const std::string& error() const { return error_; }
-  bool refused_by_guard() const { return !guard_error_.empty(); }
+  bool refused_by_guard() const { return refused_; }
   // WARC-Truncated reason ("length", "time", "disconnect", "unspecified"), "" if complete.
   const std::string& truncated() const { return truncated_; }
   bool over_limit() const { return over_limit_; }
@@ -89,6 +89,7 @@ class HttpExchange {
   std::string guard_error_;
   std::string truncated_;
   bool over_limit_ = false;
+  bool refused_ = false;
   CURLcode rc_ = CURLE_OK;
 };
 

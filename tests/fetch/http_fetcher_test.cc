@@ -209,6 +209,20 @@ TEST_F(HttpFetcherTest, ResetMidBody) {
   EXPECT_FALSE(p.ok());
 }
 
+TEST_F(HttpFetcherTest, EndlessHeadersAreCut) {
+  server.on("/headers", [](const HttpRequest&, Connection& c) {
+    if (!c.send("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n")) return;
+    for (int i = 0; i < 100000; ++i) {
+      if (!c.send("X-Filler-" + std::to_string(i) + ": " + std::string(100, 'f') + "\r\n")) return;
+    }
+  });
+  auto t0 = Clock::now();
+  Page p = fetcher()->fetch(server.url("/headers"));
+  EXPECT_FALSE(p.error.empty());
+  EXPECT_TRUE(p.body.empty());
+  EXPECT_LT(seconds_since(t0), 5);
+}
+
 TEST_F(HttpFetcherTest, ServerErrorsThenSuccessIsRetried) {
   std::atomic<int> calls{0};
   server.on("/flaky", [&calls](const HttpRequest&, Connection& c) {
