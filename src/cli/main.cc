@@ -1,1 +1,179 @@
-int main(){return 0;}
+// omnicheck command line: audit, email, rules list|test|lint.
+// Exit codes (contract): 0 no finding reaches --fail-on, 1 one does, 2 usage or input error.
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "audit/audit.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using omnicheck::audit::InputError;
+
+std::string render(const omnicheck::report::Report& r, const std::string& format) {
+  using namespace omnicheck::report;
+  if (format == "json") return to_json(r).dump(2) + "\n";
+  if (format == "html") return to_html(r);
+  if (format == "sarif") return to_sarif(r);
+  if (format == "junit") return to_junit(r);
+  if (format == "md") return to_markdown(r);
+  if (format == "csv") return to_csv(r);
+  throw InputError("unknown format: " + format);
+}
+
+void write_file(const fs::path& path, const std::string& content) {
+  if (path.has_parent_path()) fs::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary);
+  if (!out) throw InputError("cannot write " + path.string());
+  out << content;
+  if (!out) throw InputError("cannot write " + path.string());
+}
+
+struct OutputOptions {
+  std::string format = "json";
+  std::string output;
+  std::string out_dir;
+  std::string fail_on = "violation";
+  bool warn_fails = false;
+};
+
+void add_output_options(CLI::App* cmd, OutputOptions& o) {
+  cmd->add_option("--format", o.format, "Report format")
+      ->check(CLI::IsMember({"json", "html", "sarif", "junit", "md", "csv"}));
+  cmd->add_option("-o,--output", o.output, "Write the report to FILE instead of stdout");
+  cmd->add_option("--out-dir", o.out_dir, "Write report.json and report.html into DIR");
+  cmd->add_option("--fail-on", o.fail_on, "Exit 1 when a failed finding reaches this severity")
+      ->check(CLI::IsMember({"violation", "warning", "advice", "none"}));
+  cmd->add_flag("--strict", o.warn_fails, "Count 'warn' findings as failures for the exit code");
+}
+
+int emit(const omnicheck::audit::Result& result, const OutputOptions& o) {
+  const auto& rep = result.report;
+  if (!o.out_dir.empty()) {
+    write_file(fs::path(o.out_dir) / "report.json", render(rep, "json"));
+    write_file(fs::path(o.out_dir) / "report.html", render(rep, "html"));
+    std::cerr << "omnicheck: wrote " << (fs::path(o.out_dir) / "report.json").string() << " and report.html\n";
+  }
+  if (!o.output.empty()) {
+    write_file(o.output, render(rep, o.format));
+  } else if (o.out_dir.empty()) {
+    std::cout << render(rep, o.format);
+  }
+  for (const auto& f : rep.findings) {
+    std::cerr << "  " << f.status << (f.status.size() < 8 ? "\t\t" : "\t") << f.rule << "\n";
+  }
+  return omnicheck::report::reaches(rep.findings, o.fail_on, o.warn_fails) ? 1 : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"omnicheck: audits online merchants against EU consumer-law duties (Omnibus directive 2019/2161)"};
+  app.set_version_flag("--version", std::string("omnicheck ") + OMNICHECK_VERSION);
+  app.require_subcommand(1);
+
+  omnicheck::audit::Options opt;
+  opt.tool_version = OMNICHECK_VERSION;
+  opt.rules_dir = OMNICHECK_DEFAULT_RULES_DIR;
+  if (const char* env = std::getenv("OMNICHECK_RULES")) opt.rules_dir = env;
+  OutputOptions out;
+
+  auto add_common = [&](CLI::App* cmd) {
+    cmd->add_option("--rules", opt.rules_dir, "Rules folder (lexicons in its lexicon/ subfolder)");
+    cmd->add_option("--audit-date", opt.audit_date, "Judge the duties in force on this date (YYYY-MM-DD)")
+        ->check([](const std::string& s) {
+          return s.size() == 10 && s[4] == '-' && s[7] == '-' ? std::string() : std::string("expected YYYY-MM-DD");
+        });
+    cmd->add_option("--lang", opt.language, "Language of the report messages");
+    add_output_options(cmd, out);
+  };
+
+  auto* audit_cmd = app.add_subcommand("audit", "Audit a merchant's site (folder or URL) and, optionally, its e-mails");
+  audit_cmd->add_option("target", opt.target, "Folder of a saved site, or an http(s) URL");
+  audit_cmd->add_option("--emails", opt.emails, "Folder of .eml files, mbox file or Maildir");
+  audit_cmd->add_option("--country", opt.country, "Trader's country (ISO 3166-1 alpha-2)");
+  audit_cmd->add_option("--max-pages", opt.max_pages, "Pages to fetch at most (focused crawl)");
+  audit_cmd->add_option("--max-depth", opt.max_depth, "Link depth to follow at most");
+  audit_cmd->add_flag("--full", opt.full, "Crawl every page of the site, not only those the rules need");
+  audit_cmd->add_option("--replay", opt.replay, "Audit a WARC archive written by --archive, without network");
+  audit_cmd->add_option("--archive", opt.http.archive_path, "Write every request and response to FILE.warc.gz");
+  audit_cmd->add_option("--cacert", opt.http.cacert, "CA bundle for TLS verification");
+  audit_cmd->add_flag("--insecure", opt.http.insecure, "Do not verify TLS certificates (recorded in the report)");
+  audit_cmd->add_option("--resolve", opt.http.resolve, "HOST:PORT:ADDR, as curl's --resolve");
+  audit_cmd->add_option("--user-agent", opt.http.user_agent, "User-Agent header");
+  audit_cmd->add_flag("--ignore-robots", opt.http.ignore_robots, "Do not obey robots.txt (recorded in the report)");
+  audit_cmd->add_flag("--allow-private", opt.http.allow_private, "Allow private and loopback addresses");
+  add_common(audit_cmd);
+
+  auto* email_cmd = app.add_subcommand("email", "Run the e-mail rules alone on a mailbox");
+  email_cmd->add_option("path", opt.emails, "Folder of .eml files, mbox file or Maildir")->required();
+  add_common(email_cmd);
+
+  auto* rules_cmd = app.add_subcommand("rules", "List, test or lint the rules");
+  rules_cmd->require_subcommand(1);
+  rules_cmd->add_option("--rules", opt.rules_dir, "Rules folder");
+  auto* rules_list = rules_cmd->add_subcommand("list", "List the rules with their legal basis");
+  auto* rules_test = rules_cmd->add_subcommand("test", "Run every rule's own pass and fail cases");
+  auto* rules_lint = rules_cmd->add_subcommand("lint", "Check that every rule file loads");
+  for (auto* sub : {rules_list, rules_test, rules_lint}) sub->add_option("--rules", opt.rules_dir, "Rules folder");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+
+  try {
+    if (*audit_cmd) {
+      if (opt.target.empty() && opt.replay.empty()) throw InputError("audit needs a TARGET (folder or URL) or --replay FILE");
+      return emit(omnicheck::audit::run(opt), out);
+    }
+    if (*email_cmd) {
+      return emit(omnicheck::audit::run(opt), out);
+    }
+    if (*rules_cmd) {
+      omnicheck::rules::RuleSet set;
+      try {
+        set = omnicheck::rules::RuleSet::load(opt.rules_dir);
+      } catch (const std::exception& e) {
+        throw InputError(e.what());
+      }
+      if (*rules_list) {
+        for (const auto& r : set.rules()) {
+          std::cout << r.id << "\t" << r.severity << "\t" << r.scope << "\t" << r.title << "\n";
+          for (const auto& l : r.law) std::cout << "\t\t" << l.act << ", " << l.article << "  " << l.url << "\n";
+        }
+        return 0;
+      }
+      if (*rules_lint) {
+        std::cout << set.rules().size() << " rules load cleanly (rules version " << set.version() << ")\n";
+        return 0;
+      }
+      if (*rules_test) {
+        int passed = 0, failed = 0;
+        for (const auto& c : set.run_cases()) {
+          if (c.ok()) {
+            ++passed;
+          } else {
+            ++failed;
+            std::cout << "FAIL " << c.rule << " \"" << c.name << "\": expected " << c.expected << ", got " << c.actual
+                      << "  (" << c.file << ")\n";
+          }
+        }
+        std::cout << "rule cases: " << passed << " passed, " << failed << " failed\n";
+        return failed ? 1 : 0;
+      }
+    }
+  } catch (const InputError& e) {
+    std::cerr << "omnicheck: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "omnicheck: error: " << e.what() << "\n";
+    return 2;
+  }
+  return 2;
+}

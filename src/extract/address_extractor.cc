@@ -142,6 +142,14 @@ void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore&
       }
       if (!street.empty()) po_box = false;  // a street beside a PO box is an address
 
+      // A postcode and town alone are only worth reporting where they are plausibly an address
+      // of the trader's country (or named with a country): "© 2024 Maison Lumière" is not one.
+      if (street.empty() && !po_box && country != pc.country) continue;
+      if (street.empty() && !po_box) {
+        std::size_t from = c.begin > lines[li].begin + 4 ? c.begin - 4 : lines[li].begin;
+        std::string lead = text.substr(from, c.begin - from);
+        if (lead.find("\xC2\xA9") != std::string::npos || lead.find("(c)") != std::string::npos) continue;
+      }
       std::string value = street.empty() ? "" : street + ", ";
       if (street.empty() && po_box) {
         // Quote the PO box line itself.

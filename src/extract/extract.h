@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -84,6 +85,19 @@ void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, F
 // Mail facts: one `message` fact per message, sender/reply-to/sender headers classified,
 // "do not reply" notices with whether a reachable alternative stands next to them.
 void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out);
+
+// Role of a link (legal_notice, contact, customer_service, terms, faq, shipping_returns,
+// privacy, about, or "") from its text and URL; the crawler uses it to fetch likely pages first.
+class LinkRoles {
+ public:
+  explicit LinkRoles(const Lexicon& lex);
+  ~LinkRoles();
+  std::string classify(const std::string& text, const std::string& url) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // Whether the local part of an address is a no-reply one (dots removed, case-folded).
 bool is_noreply_address(const std::string& address, const Lexicon& lex);

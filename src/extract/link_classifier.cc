@@ -57,4 +57,16 @@ std::string classify_link(const SitePatterns& sp, const std::string& text, const
   return {};
 }
 
+struct LinkRoles::Impl {
+  explicit Impl(const Lexicon& lex) : patterns(lex) {}
+  SitePatterns patterns;
+};
+
+LinkRoles::LinkRoles(const Lexicon& lex) : impl_(std::make_unique<Impl>(lex)) {}
+LinkRoles::~LinkRoles() = default;
+
+std::string LinkRoles::classify(const std::string& text, const std::string& url) const {
+  return classify_link(impl_->patterns, text, url);
+}
+
 }  // namespace omnicheck::extract

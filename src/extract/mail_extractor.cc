@@ -1,5 +1,9 @@
 // extract_mail: per message, the addresses a consumer would reply to and "do not reply"
 // wording with whether a reachable alternative stands next to it.
+#include <phonenumbers/phonenumbermatch.h>
+#include <phonenumbers/phonenumbermatcher.h>
+#include <phonenumbers/phonenumberutil.h>
+
 #include <algorithm>
 
 #include "extract/extractors.h"
@@ -31,7 +35,7 @@ std::string raw_header(const mail::Message& m, const std::string& name) {
 }
 
 // A way to reach a person: an address that is not a no-reply one, or a phone number.
-bool reachable_alternative(std::string_view window, const SitePatterns& sp, std::string* what) {
+bool reachable_alternative(std::string_view window, const SitePatterns& sp, const std::string& region, std::string* what) {
   for (const auto& m : sp.email.find_all(window)) {
     std::string addr(window.substr(m.begin, m.end - m.begin));
     if (!noreply_local(addr, sp.lex)) {
@@ -39,19 +43,34 @@ bool reachable_alternative(std::string_view window, const SitePatterns& sp, std:
       return true;
     }
   }
-  static const TextPattern phone("(?<![\\p{N}])\\+?\\(?\\d[\\d .()/\\-]{6,}\\d(?![\\p{N}])", false, "phone shape");
-  Match pm;
-  if (phone.search(window, &pm)) {
-    std::string digits;
-    for (char c : window.substr(pm.begin, pm.end - pm.begin)) {
-      if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
-    }
-    if (digits.size() >= 8 && digits.size() <= 15) {
-      *what = std::string(window.substr(pm.begin, pm.end - pm.begin));
+  // Phone numbers through libphonenumber, so dates ("29/09/2024") and order numbers are not
+  // taken for a way to call someone.
+  using i18n::phonenumbers::PhoneNumberMatch;
+  using i18n::phonenumbers::PhoneNumberMatcher;
+  using i18n::phonenumbers::PhoneNumberUtil;
+  PhoneNumberMatcher matcher(*PhoneNumberUtil::GetInstance(), std::string(window), region.empty() ? "ZZ" : region,
+                             PhoneNumberMatcher::VALID, 50);
+  if (matcher.HasNext()) {
+    PhoneNumberMatch m;
+    if (matcher.Next(&m)) {
+      *what = m.raw_string();
       return true;
     }
   }
   return false;
+}
+
+std::string country_of_domain(const Lexicon& lex, const std::string& address) {
+  auto dot = address.rfind('.');
+  if (dot == std::string::npos) return {};
+  std::string tld = address.substr(dot + 1);
+  for (auto& c : tld) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const auto& [code, c] : lex.countries().items()) {
+    for (const auto& t : c.value("tld", nlohmann::json::array())) {
+      if (t == tld) return code;
+    }
+  }
+  return {};
 }
 
 }  // namespace
@@ -93,12 +112,14 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out) 
     add_addresses(m.reply_to, "Reply-To");
     add_addresses(m.sender, "Sender");
 
+    // The sender's country (from its domain) is the region for national phone numbers.
+    std::string region = country_of_domain(lex, from);
     std::string body = !m.text_plain.empty() ? m.text_plain : html::html_to_text(m.text_html);
     for (const auto& nm : notice.find_all(body)) {
       std::size_t from_pos = nm.begin > 350 ? nm.begin - 350 : 0;
       std::size_t to_pos = std::min(body.size(), nm.end + 350);
       std::string alt;
-      bool reachable = reachable_alternative(std::string_view(body).substr(from_pos, to_pos - from_pos), sp, &alt);
+      bool reachable = reachable_alternative(std::string_view(body).substr(from_pos, to_pos - from_pos), sp, region, &alt);
       Fact f;
       f.type = "no_reply_notice";
       f.attrs = {{"value", squeeze(body.substr(nm.begin, nm.end - nm.begin))}, {"alternative_nearby", reachable},

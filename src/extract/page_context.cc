@@ -64,14 +64,21 @@ nlohmann::json site_attrs(const PageContext& pc, std::size_t offset) {
 }
 
 int nearest_party_label(std::string_view text, std::size_t offset, const LabelPatterns& lp, std::size_t window) {
+  window = std::max<std::size_t>(window, 240);
   std::size_t from = offset > window ? offset - window : 0;
-  // Never look past the previous line: a label two paragraphs up speaks of something else.
-  std::size_t nl1 = text.rfind('\n', offset == 0 ? 0 : offset - 1);
-  if (nl1 != std::string_view::npos && nl1 > 0) {
-    std::size_t nl2 = text.rfind('\n', nl1 - 1);
-    std::size_t line_floor = nl2 == std::string_view::npos ? 0 : nl2 + 1;
-    if (line_floor > from) from = line_floor;
+  // Look at most four lines up: a label further away heads another section. Address blocks
+  // put the label ("Hébergement", "Le site est hébergé par :") a line or three above the street.
+  std::size_t line_floor = offset;
+  for (int lines = 0; lines < 5 && line_floor > 0; ++lines) {
+    std::size_t nl = text.rfind('\n', line_floor - 1);
+    if (nl == std::string_view::npos) {
+      line_floor = 0;
+      break;
+    }
+    line_floor = lines < 4 ? nl : nl + 1;
+    if (lines == 4) break;
   }
+  if (line_floor > from) from = line_floor;
   from = align_back(text, from);
   std::string_view win = text.substr(from, offset - from);
   std::size_t best_trader = std::string_view::npos, best_third = std::string_view::npos;

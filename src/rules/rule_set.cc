@@ -196,8 +196,9 @@ Finding RuleSet::evaluate_rule(const Rule& rule, const FactStore& store, const E
   }
   std::map<std::string, std::vector<const Fact*>> by_message;
   std::vector<std::string> order;
+  std::set<std::string> messages;
   for (const auto& f : store.facts) {
-    if (f.type == "message" && !by_message.count(f.source)) order.push_back(f.source);
+    if (f.type == "message" && messages.insert(f.source).second) order.push_back(f.source);
     if (!f.source.empty()) by_message[f.source].push_back(&f);
   }
   if (order.empty()) {

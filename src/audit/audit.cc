@@ -1,0 +1,127 @@
+#include "audit/audit.h"
+
+#include <ctime>
+#include <filesystem>
+
+#include "audit/crawler.h"
+#include "mail/mail.h"
+
+namespace omnicheck::audit {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool is_url(const std::string& s) { return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0; }
+
+std::unique_ptr<fetch::Fetcher> make_fetcher(const Options& opt) {
+  if (!opt.replay.empty()) {
+    if (!fs::exists(opt.replay)) throw InputError("archive not found: " + opt.replay);
+    return fetch::make_warc_replay_fetcher(opt.replay);
+  }
+  if (is_url(opt.target)) {
+    fetch::HttpOptions http = opt.http;
+    if (http.user_agent.empty()) {
+      http.user_agent = "omnicheck/" + opt.tool_version + " (+https://github.com/omnicheck/omnicheck)";
+    }
+    return fetch::make_http_fetcher(opt.target, http);
+  }
+  try {
+    return fetch::make_local_fetcher(opt.target);
+  } catch (const std::exception& e) {
+    throw InputError(e.what());
+  }
+}
+
+}  // namespace
+
+std::string today_utc() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+Result run(const Options& opt) {
+  Result result;
+  report::Report& rep = result.report;
+  rep.started_at = fetch::now_rfc3339();
+  rep.tool_version = opt.tool_version;
+  rep.audit_date = opt.audit_date.empty() ? today_utc() : opt.audit_date;
+
+  rules::RuleSet rules;
+  extract::Lexicon lex;
+  try {
+    rules = rules::RuleSet::load(opt.rules_dir);
+    lex = extract::Lexicon::load(fs::path(opt.rules_dir) / "lexicon");
+  } catch (const std::exception& e) {
+    throw InputError(e.what());
+  }
+  rep.rules_version = rules.version();
+
+  extract::Options xopt;
+  xopt.country = opt.country;
+  for (auto& c : xopt.country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+
+  if (!opt.target.empty() || !opt.replay.empty()) {
+    auto fetcher = make_fetcher(opt);
+    extract::LinkRoles roles(lex);
+    CrawlLimits limits{opt.full ? std::max<std::size_t>(opt.max_pages, 100000) : opt.max_pages, opt.max_depth, opt.full};
+    CrawlResult crawled = crawl(*fetcher, roles, limits);
+    fetcher->finish();
+    rep.target_url = fetcher->start_url();
+    for (const auto& [k, v] : fetcher->record()) rep.target_extra[k] = v;
+    rep.target_extra["crawl_complete"] = crawled.complete;
+    rep.target_extra["crawl_notes"] = crawled.notes;
+    nlohmann::json pages = nlohmann::json::array();
+    for (const auto& p : crawled.pages) {
+      nlohmann::json pj = {{"requested_url", p.requested_url}, {"final_url", p.final_url}, {"status", p.status},
+                           {"fetched_at", p.fetched_at}, {"sha256", p.sha256}};
+      if (!p.redirect_chain.empty()) pj["redirect_chain"] = p.redirect_chain;
+      if (!p.error.empty()) {
+        pj["error"] = p.error;
+        rep.errors.push_back({{"url", p.requested_url}, {"error", p.error}});
+      }
+      pages.push_back(pj);
+    }
+    rep.target_extra["pages"] = pages;
+
+    extract::SiteInput in;
+    in.start_url = fetcher->start_url();
+    in.crawl_complete = crawled.complete;
+    in.crawl_notes = crawled.notes;
+    in.pages = std::move(crawled.pages);
+    in.documents = std::move(crawled.documents);
+    extract::extract_site(in, lex, xopt, result.facts);
+    rep.pages_fetched = result.facts.audit.value("pages_fetched", 0);
+  }
+
+  if (!opt.emails.empty()) {
+    mail::Mailbox box;
+    try {
+      box = mail::read_mail(opt.emails);
+    } catch (const std::exception& e) {
+      throw InputError(e.what());
+    }
+    for (const auto& err : box.errors) {
+      rep.errors.push_back({{"file", err.file}, {"offset", err.offset}, {"error", err.reason}});
+    }
+    rep.target_extra["emails"] = opt.emails;
+    extract::extract_mail(box, lex, result.facts);
+  }
+
+  rules::EvalContext ctx;
+  ctx.audit_date = rep.audit_date;
+  ctx.language = opt.language;
+  rep.findings = rules.evaluate(result.facts, ctx);
+  rep.facts = result.facts.summary();
+  if (!result.facts.audit.value("country", std::string()).empty()) {
+    rep.target_extra["country"] = result.facts.audit["country"];
+    rep.target_extra["country_source"] = result.facts.audit["country_source"];
+  }
+  rep.finished_at = fetch::now_rfc3339();
+  return result;
+}
+
+}  // namespace omnicheck::audit

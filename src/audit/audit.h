@@ -1,0 +1,44 @@
+// omnicheck audit: the pipeline on top of the stages. Crawls a target (local folder or live
+// site), reads e-mails, extracts facts, evaluates rules and assembles the report.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+#include "extract/extract.h"
+#include "fetch/fetch.h"
+#include "report/report.h"
+#include "rules/rules.h"
+
+namespace omnicheck::audit {
+
+// Bad input named to the user (missing folder, unreadable mailbox, malformed rules): exit 2.
+struct InputError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct Options {
+  std::string target;        // folder, http(s) URL, or "" for an e-mail-only audit
+  std::string emails;        // .eml folder / mbox / Maildir, optional
+  std::string replay;        // WARC archive to audit instead of the network
+  std::string country;       // ISO alpha-2, "" = infer
+  std::string audit_date;    // YYYY-MM-DD, "" = today (UTC)
+  std::string rules_dir;     // rules/ (lexicons in rules/lexicon)
+  std::string language = "en";
+  std::size_t max_pages = 30;
+  int max_depth = 6;
+  bool full = false;         // crawl every page, not only what the rules need
+  fetch::HttpOptions http;
+  std::string tool_version = "0.1.0";
+};
+
+struct Result {
+  report::Report report;
+  extract::FactStore facts;
+};
+
+Result run(const Options& opt);
+
+std::string today_utc();
+
+}  // namespace omnicheck::audit

@@ -1,0 +1,95 @@
+// The command line as users and CI call it: exit codes, output files, errors naming the input.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "support/test_support.h"
+
+namespace omnicheck::testing {
+namespace {
+
+std::string cli() { return omnicheck_binary(); }
+
+TEST(Cli, AuditWritesJsonAndHtmlAndExitsOneOnViolation) {
+  auto dir = std::filesystem::temp_directory_path() / "omnicheck-cli-test";
+  std::filesystem::remove_all(dir);
+  std::string out;
+  int code = run_command(cli() + " audit " + (fixtures_dir() / "sites/de-mueller-versand").string() + " --emails " +
+                             (fixtures_dir() / "mail/de-mueller-versand").string() + " --audit-date 2026-11-23 --out-dir " +
+                             dir.string() + " 2>/dev/null",
+                         &out);
+  EXPECT_EQ(code, 1);  // trader.address fails: a violation
+  auto report = nlohmann::json::parse(read_file(dir / "report.json"));
+  EXPECT_EQ(report["tool"]["name"], "omnicheck");
+  EXPECT_EQ(report["target"]["pages_fetched"], 8);
+  EXPECT_FALSE(report["findings"].empty());
+  EXPECT_NE(read_file(dir / "report.html").find("trader.address"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, FailOnNoneExitsZero) {
+  int code = run_command(cli() + " audit " + (fixtures_dir() / "sites/de-mueller-versand").string() +
+                             " --fail-on none >/dev/null 2>&1",
+                         nullptr);
+  EXPECT_EQ(code, 0);
+}
+
+TEST(Cli, MissingTargetIsAnInputErrorNamingIt) {
+  std::string out;
+  int code = run_command(cli() + " audit /nonexistent/shop-folder 2>&1", &out);
+  EXPECT_EQ(code, 2);
+  EXPECT_NE(out.find("/nonexistent/shop-folder"), std::string::npos) << out;
+}
+
+TEST(Cli, UnknownOptionIsUsageError) {
+  EXPECT_EQ(run_command(cli() + " audit --no-such-option x >/dev/null 2>&1", nullptr), 2);
+}
+
+TEST(Cli, RulesTestPassesAndABrokenCaseFailsIt) {
+  std::string out;
+  EXPECT_EQ(run_command(cli() + " rules test --rules " + rules_dir().string(), &out), 0) << out;
+  EXPECT_NE(out.find(" 0 failed"), std::string::npos) << out;
+
+  // Copy the rules, flip one case's expectation: `rules test` must exit 1 and name it.
+  auto dir = std::filesystem::temp_directory_path() / "omnicheck-broken-rules";
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(rules_dir(), dir, std::filesystem::copy_options::recursive);
+  auto file = dir / "site" / "contact.phone.json";
+  std::string text = read_file(file);
+  auto pos = text.find("\"name\": \"fax only\", \"expect\": \"fail\"");
+  ASSERT_NE(pos, std::string::npos);
+  text.replace(text.find("\"fail\"", pos), 6, "\"pass\"");
+  { std::ofstream(file) << text; }
+  out.clear();
+  EXPECT_EQ(run_command(cli() + " rules test --rules " + dir.string(), &out), 1) << out;
+  EXPECT_NE(out.find("FAIL contact.phone \"fax only\""), std::string::npos) << out;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, RulesListShowsLegalBasis) {
+  std::string out;
+  EXPECT_EQ(run_command(cli() + " rules list", &out), 0);
+  EXPECT_NE(out.find("trader.address"), std::string::npos);
+  EXPECT_NE(out.find("Art. 6(1)(c)"), std::string::npos);
+}
+
+TEST(Cli, EmailCommandRunsMailRulesAlone) {
+  std::string out;
+  int code = run_command(cli() + " email " + (fixtures_dir() / "mail/cs-kavarna-doma").string() + " 2>/dev/null", &out);
+  EXPECT_EQ(code, 1);
+  auto report = nlohmann::json::parse(out);
+  for (const auto& f : report["findings"]) {
+    if (f["rule"] == "email.no_reply_sender") {
+      EXPECT_EQ(f["status"], "fail");
+    }
+    if (f["rule"] == "trader.address") {
+      EXPECT_EQ(f["status"], "not_applicable");
+    }
+  }
+}
+
+}  // namespace
+}  // namespace omnicheck::testing
