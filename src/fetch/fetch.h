@@ -97,7 +97,15 @@ struct HttpOptions {
 };
 
 // Fetches a live site. Throws std::invalid_argument for a start URL that is not http(s) or
-// for malformed options. Robots.txt is obeyed by fetch() itself unless ignore_robots.
+// for malformed options, std::runtime_error when the archive cannot be created.
+// Robots.txt is obeyed by fetch() itself unless ignore_robots (a disallowed URL comes back
+// with `error` set and nothing sent). Page::body is the body after content decoding (gzip,
+// deflate, br) and before any charset decoding, and Page::sha256 is of those bytes; the WARC
+// archive keeps the bytes as transferred, with their own digests. A Page with `error` set
+// never carries a partial body. Empty 2xx bodies and non-page content types (images, PDFs:
+// not downloaded past the head) come back with `error` set too, so no stage reads them as
+// a page without the required information.
+// record() carries "archive_sha256" once finish() has closed the archive.
 std::unique_ptr<Fetcher> make_http_fetcher(const std::string& start_url, const HttpOptions& options);
 // Serves the pages recorded in a WARC written by the HTTP fetcher, without any network.
 // Throws std::runtime_error when the file cannot be read.

@@ -306,6 +306,16 @@ class HttpFetcher final : public Fetcher {
   // Drives `jobs` (and the robots.txt fetches they need) to completion.
   void run(std::vector<Job*> jobs) {
     std::vector<std::unique_ptr<Job>> internal;  // robots.txt fetches started on the way
+    // A robots.txt fetch still "pending" from a run that ended by an exception would make its
+    // origin wait forever: runs do not nest, so nothing is pending at the start of one.
+    for (auto& [origin, entry] : robots_) {
+      if (!entry.policy) entry.pending = false;
+    }
+    for (Job* j : jobs) {
+      if (j->purpose == Purpose::robots) {
+        if (auto p = split_url(j->requested_url)) robots_[origin_of(*p)].pending = true;
+      }
+    }
     std::map<CURL*, std::pair<Job*, std::unique_ptr<HttpExchange>>> running;
     while (true) {
       auto now = Clock::now();

@@ -195,6 +195,15 @@ TEST_F(HttpFetcherTest, SlowDripTimesOut) {
   EXPECT_LT(seconds_since(t0), 6);
 }
 
+TEST_F(HttpFetcherTest, SilentServerTimesOut) {
+  server.on("/silent", [](const HttpRequest&, Connection& c) { c.sleep_ms(20000); });
+  auto t0 = Clock::now();
+  Page p = fetcher()->fetch(server.url("/silent"));
+  EXPECT_TRUE(contains(p.error, "timed out")) << p.error;
+  EXPECT_EQ(p.status, 0);
+  EXPECT_LT(seconds_since(t0), 6);
+}
+
 TEST_F(HttpFetcherTest, ResetMidBody) {
   server.on("/reset", [](const HttpRequest&, Connection& c) {
     c.send("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n<html>partial");
