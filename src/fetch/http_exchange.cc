@@ -171,8 +171,10 @@ bool HttpExchange::end_of_head() {
   fetched_at_ = now_rfc3339();
   std::string media, charset;
   parse_content_type(head_.get("content-type"), &media, &charset);
-  bool redirect = head_.status >= 300 && head_.status < 400 && head_.has("location");
-  if (s_.pages_only && !redirect && !is_page_media_type(media)) {
+  // Only a 2xx body is content; redirects and error answers are read (under the cap) whatever
+  // their type, so that a 503 with a JSON body is still retried and archived.
+  bool content = head_.status >= 200 && head_.status < 300;
+  if (s_.pages_only && content && !is_page_media_type(media)) {
     error_ = "not downloaded: the content type is " + media + ", not a page";
     truncated_ = "unspecified";
     return false;

@@ -258,6 +258,20 @@ TEST_F(HttpFetcherTest, RetriesAreBounded) {
   EXPECT_EQ(server.hits("/down"), 2);
 }
 
+TEST_F(HttpFetcherTest, UnavailableWithJsonBodyIsRetried) {
+  std::atomic<int> calls{0};
+  server.on("/json503", [&calls](const HttpRequest&, Connection& c) {
+    if (calls++ == 0) {
+      c.send(TestHttpServer::response(503, {{"Content-Type", "application/json"}, {"Retry-After", "0"}}, "{}"));
+    } else {
+      c.send(TestHttpServer::response(200, {{"Content-Type", "text/html"}}, "<p>back</p>"));
+    }
+  });
+  Page p = fetcher()->fetch(server.url("/json503"));
+  EXPECT_EQ(p.status, 200);
+  EXPECT_EQ(p.body, "<p>back</p>");
+}
+
 TEST_F(HttpFetcherTest, TooManyRequestsHonoursRetryAfter) {
   std::atomic<int> calls{0};
   server.on("/busy", [&calls](const HttpRequest&, Connection& c) {
