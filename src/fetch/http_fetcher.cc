@@ -242,10 +242,18 @@ class HttpFetcher final : public Fetcher {
     if (options_.ignore_robots) r.emplace_back("ignore_robots", "true");
     if (options_.allow_private) r.emplace_back("allow_private", "true");
     if (!options_.cacert.empty()) r.emplace_back("cacert", options_.cacert);
-    for (const auto& m : options_.resolve) r.emplace_back("resolve", m);
+    // One pair per key (callers keep them in maps): several values are joined with "; ".
+    auto joined = [](const std::vector<std::string>& v) {
+      std::string out;
+      for (const auto& x : v) out += (out.empty() ? "" : "; ") + x;
+      return out;
+    };
+    if (!options_.resolve.empty()) r.emplace_back("resolve", joined(options_.resolve));
+    std::vector<std::string> robots;
     for (const auto& [origin, entry] : robots_) {
-      if (!entry.summary.empty()) r.emplace_back("robots", entry.summary);
+      if (!entry.summary.empty()) robots.push_back(entry.summary);
     }
+    if (!robots.empty()) r.emplace_back("robots", joined(robots));
     if (!options_.archive_path.empty()) {
       r.emplace_back("archive", options_.archive_path);
       if (!archive_sha256_.empty()) r.emplace_back("archive_sha256", archive_sha256_);

@@ -24,6 +24,8 @@ struct StoredResponse {
   std::string truncated;
 };
 
+// Holds the archived responses in memory, as the crawl that wrote them held its pages; an
+// offset index (seeking to single gzip members) would be the next step for very large archives.
 class WarcReplayFetcher final : public Fetcher {
  public:
   explicit WarcReplayFetcher(const std::string& path) : path_(path) {
