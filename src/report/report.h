@@ -1,8 +1,15 @@
 // omnicheck report stage: renders an audit's findings and facts. Every renderer escapes the
 // merchant's text: evidence is untrusted.
+//
+// Text handling common to all renderers: merchant text may carry invalid UTF-8 (pages that lie
+// about their charset, raw header bytes); every renderer replaces such bytes with U+FFFD so the
+// output is always valid UTF-8 and a JSON dump never throws. Snippets mark the matched part as
+// [[...]]; renderers with markup (HTML, Markdown) turn the outermost balanced pairs into
+// highlights and show every other bracket literally, so no merchant character is ever lost.
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -21,14 +28,50 @@ struct Report {
   nlohmann::json errors = nlohmann::json::array();  // input problems that did not stop the audit
 };
 
-nlohmann::json to_json(const Report& r);  // the contract shape of DESIGN.md
-std::string to_html(const Report& r);     // self-contained page for a legal reader
+// The contract shape of DESIGN.md: tool, target (target_extra merged in, without overriding
+// the contract keys), summary (one count per contract status), findings, facts, errors.
+// Evidence objects omit empty strings and status 0; e-mail evidence (a `file`) keeps `offset`.
+nlohmann::json to_json(const Report& r);
+
+// Self-contained page for a legal reader: inline CSS, a Content-Security-Policy that forbids
+// scripts, no external resources, printable.
+std::string to_html(const Report& r);
+
+// SARIF 2.1.0, one run. Every finding is a result; its `kind`/`level` follow status and
+// severity:
+//   fail            kind "fail", level error (violation) | warning (warning) | note (advice)
+//   warn            kind "fail", level warning (violation, warning) | note (advice)
+//   inconclusive    kind "open" (SARIF: not enough information to decide), level "none"
+//   pass            kind "pass", level "none"
+//   not_applicable  kind "notApplicable", level "none"
+// Each piece of evidence is a location: artifactLocation.uri is the evidence URL (only for
+// http, https and file URLs) or the e-mail file, region.snippet.text the snippet.
+std::string to_sarif(const Report& r);
+
+// JUnit XML: one testcase per finding (name = rule id, classname = "omnicheck." + the rule's
+// first id segment). fail -> <failure>; inconclusive and not_applicable -> <skipped message>;
+// warn passes (it is doubt, not a miss) but says so in <system-out>; pass -> plain testcase.
+std::string to_junit(const Report& r);
+
+// GitHub-flavoured Markdown; merchant text is kept inline and escaped (markdown specials,
+// table pipes, raw HTML), the snippet's match is set in bold.
+std::string to_markdown(const Report& r);
+
+// RFC 4180 CSV (CRLF line ends, quoting where needed), one row per piece of evidence (a finding
+// without evidence gets one row). Cells that a spreadsheet would read as a formula (leading
+// = + - @ tab CR) get a leading apostrophe.
+std::string to_csv(const Report& r);
 
 // Exit-code helper: whether any finding with status fail/warn reaches `fail_on` severity
 // (violation > warning > advice). Only `fail` counts, and `warn` when `count_warn`.
+// `fail_on` is one of violation | warning | advice | none ("none" never reaches); any other
+// value throws std::invalid_argument. A finding whose severity is not one of the three ranks as
+// a violation, so that a malformed finding can never silently pass a CI gate.
 bool reaches(const std::vector<rules::Finding>& findings, const std::string& fail_on,
              bool count_warn = false);
 
+// Escapes & < > " ' for HTML text and attribute values; invalid UTF-8 becomes U+FFFD and
+// control characters that HTML and XML forbid become U+FFFD too.
 std::string escape_html(std::string_view text);
 
 }  // namespace omnicheck::report

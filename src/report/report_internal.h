@@ -1,0 +1,77 @@
+// Helpers shared by the report renderers; not part of the stage's public interface.
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "report/report.h"
+
+namespace omnicheck::report::detail {
+
+// --- text_escaping.cc: every piece of merchant text passes through one of these ---
+// Valid UTF-8 copy: each maximal ill-formed subsequence becomes one U+FFFD.
+std::string valid_utf8(std::string_view text);
+// valid_utf8, then also replaces what XML 1.0 cannot carry even as a character reference
+// (C0 controls other than tab, LF, CR; U+FFFE, U+FFFF) with U+FFFD.
+std::string xml_safe(std::string_view text);
+// XML text or attribute value (entities as escape_html; in attributes tab, LF and CR become
+// character references so that attribute-value normalisation does not eat them).
+std::string escape_xml(std::string_view text, bool attribute = false);
+// Inline Markdown: one line (line breaks become spaces), specials backslash-escaped, & < >
+// as entities so that no raw HTML reaches the renderer, | escaped for table cells.
+std::string escape_markdown(std::string_view text);
+// One RFC 4180 field: formula triggers neutralised with a leading apostrophe, quoted when it
+// holds a comma, quote, CR or LF.
+std::string csv_field(std::string_view text);
+
+// --- snippet_marks.cc ---
+struct Segment {
+  std::string text;  // raw merchant text, not escaped yet
+  bool marked = false;
+  bool operator==(const Segment&) const = default;
+};
+// Splits a snippet on its [[...]] match markers. Only outermost balanced pairs mark; nested or
+// unbalanced delimiters stay in the text as they are.
+std::vector<Segment> split_marks(std::string_view snippet);
+
+// --- link_policy.cc ---
+// Whether `url` may become an href: it must start with http:// or https:// (any case) and hold
+// no whitespace or control character that a browser would strip before reading the scheme.
+bool is_http_url(std::string_view url);
+// Whether `url` may be an artifact URI in SARIF: http(s) as above, or file://.
+bool is_artifact_url(std::string_view url);
+
+// --- report_model.cc ---
+inline constexpr std::array<std::string_view, 5> kStatuses = {"pass", "fail", "warn",
+                                                              "not_applicable", "inconclusive"};
+// "FAIL", "NOT APPLICABLE", ...; "" for a status outside the contract.
+std::string_view status_label(std::string_view status);
+// violation 3, warning 2, advice 1, anything else 0.
+int severity_rank(std::string_view severity);
+// {"pass": n, ...} with every contract status present.
+nlohmann::json status_counts(const std::vector<rules::Finding>& findings);
+// "CRD 6(1)(c)": act and article as a reader cites them.
+std::string law_citation(const rules::LawRef& law);
+// The first http(s) law URL of a finding's legal basis, "" if none.
+std::string first_law_url(const std::vector<rules::LawRef>& law);
+// A JSON value as one line of text: strings as they are, anything else as compact JSON.
+std::string json_text(const nlohmann::json& value);
+// One entry of Report::errors as a line of text: strings as they are; objects by their "error"
+// (the audit's form: {"url"|"file", "offset", "error"}) or "message", then the rest as JSON.
+std::string error_text(const nlohmann::json& error);
+// The evidence's address: its URL for web evidence, else its file.
+std::string evidence_source(const extract::Evidence& e);
+
+// --- json_report.cc ---
+nlohmann::json evidence_json(const extract::Evidence& e);
+// Copy of `value` with every string (and object key) made valid UTF-8.
+nlohmann::json clean_json(const nlohmann::json& value);
+
+// --- html_style.cc ---
+std::string_view html_stylesheet();
+
+}  // namespace omnicheck::report::detail

@@ -1,0 +1,69 @@
+// The vocabulary every renderer shares: contract statuses and their labels, severity ranks,
+// counts, how a legal basis and an input error read as text.
+#include "report/report_internal.h"
+
+namespace omnicheck::report::detail {
+
+std::string_view status_label(std::string_view status) {
+  if (status == "pass") return "PASS";
+  if (status == "fail") return "FAIL";
+  if (status == "warn") return "WARN";
+  if (status == "not_applicable") return "NOT APPLICABLE";
+  if (status == "inconclusive") return "INCONCLUSIVE";
+  return "";
+}
+
+int severity_rank(std::string_view severity) {
+  if (severity == "violation") return 3;
+  if (severity == "warning") return 2;
+  if (severity == "advice") return 1;
+  return 0;
+}
+
+nlohmann::json status_counts(const std::vector<rules::Finding>& findings) {
+  nlohmann::json counts = nlohmann::json::object();
+  for (const std::string_view s : kStatuses) counts[std::string(s)] = 0;
+  for (const auto& f : findings) {
+    // A status outside the contract is not counted here; renderers still show the finding.
+    if (counts.contains(f.status)) counts[f.status] = counts[f.status].get<int>() + 1;
+  }
+  return counts;
+}
+
+std::string law_citation(const rules::LawRef& law) {
+  if (law.article.empty()) return law.act;
+  if (law.act.empty()) return law.article;
+  return law.act + " " + law.article;
+}
+
+std::string first_law_url(const std::vector<rules::LawRef>& law) {
+  for (const auto& l : law) {
+    if (is_http_url(l.url)) return l.url;
+  }
+  return "";
+}
+
+std::string json_text(const nlohmann::json& value) {
+  if (value.is_string()) return value.get<std::string>();
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string error_text(const nlohmann::json& error) {
+  if (!error.is_object()) return json_text(error);
+  for (const char* key : {"error", "message"}) {
+    if (!error.contains(key) || !error[key].is_string()) continue;
+    // What went wrong reads first; where it happened (url, file, offset…) follows as JSON.
+    nlohmann::json rest = error;
+    rest.erase(key);
+    std::string text = error[key].get<std::string>();
+    if (!rest.empty()) text += " " + json_text(rest);
+    return text;
+  }
+  return json_text(error);
+}
+
+std::string evidence_source(const extract::Evidence& e) {
+  return e.url.empty() ? e.file : e.url;
+}
+
+}  // namespace omnicheck::report::detail
