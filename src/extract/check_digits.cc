@@ -425,7 +425,8 @@ constexpr std::array<NamedCheck, 22> kChecks = {{
     {"fr_siret", [](std::string_view s) { return from_bool(fr_siret_valid(s)); }},
     {"fr_vat", fr_vat_check},
     {"de_vat", [](std::string_view s) { return from_bool(de_vat_valid(s)); }},
-    {"de_register_format", [](std::string_view s) { return from_format(de_register_format_ok(s)); }},
+    {"de_register_format",
+     [](std::string_view s) { return from_format(de_register_format_ok(s)); }},
     {"at_uid", [](std::string_view s) { return from_bool(at_uid_valid(s)); }},
     {"at_fn_format", [](std::string_view s) { return from_format(at_fn_format_ok(s)); }},
     {"cz_ico", [](std::string_view s) { return from_bool(cz_ico_valid(s)); }},
@@ -440,8 +441,10 @@ constexpr std::array<NamedCheck, 22> kChecks = {{
     {"be_enterprise", [](std::string_view s) { return from_bool(be_enterprise_valid(s)); }},
     {"ie_vat", [](std::string_view s) { return from_bool(ie_vat_valid(s)); }},
     {"gb_vat", gb_vat_check},
-    {"uk_company_format", [](std::string_view s) { return from_format(uk_company_format_ok(s)); }},
-    {"iso7064_mod11_10", [](std::string_view s) { return from_bool(iso7064_mod11_10_valid(s)); }},
+    {"uk_company_format",
+     [](std::string_view s) { return from_format(uk_company_format_ok(s)); }},
+    {"iso7064_mod11_10",
+     [](std::string_view s) { return from_bool(iso7064_mod11_10_valid(s)); }},
 }};
 
 const NamedCheck* find_check(std::string_view name) {

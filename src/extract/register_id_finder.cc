@@ -223,7 +223,7 @@ struct Court {
 struct LabelHit {
   std::size_t b, e;
   std::size_t label;
-  std::string prefix_text;  // value_prefix_group's text, as written
+  std::string prefix_text;  // value_prefix_group's text (ASCII case as written)
   bool court_named = false;
 };
 
@@ -627,7 +627,8 @@ std::vector<RegisterId> RegisterIdFinder::Impl::find(std::string_view text) cons
     });
     if (!overlaps) kept.push_back(&f);
   }
-  std::sort(kept.begin(), kept.end(), [](const Finding* a, const Finding* b) { return a->b < b->b; });
+  std::sort(kept.begin(), kept.end(),
+            [](const Finding* a, const Finding* b) { return a->b < b->b; });
 
   std::vector<RegisterId> out;
   out.reserve(kept.size());
