@@ -10,10 +10,9 @@ namespace omnicheck::report {
 namespace {
 
 constexpr const char* kColumns[] = {
-    "target",  "audit_date", "rule",     "title",   "status",     "severity",
-    "law",     "message",    "evidence", "source",  "fetched_at", "http_status",
-    "sha256",  "locator",    "region",   "offset",  "message_id", "header",
-    "date",    "snippet",    "note"};
+    "target",  "audit_date", "rule",       "title",      "status",      "severity", "law",
+    "message", "evidence",   "source",     "fetched_at", "http_status", "sha256",   "locator",
+    "region",  "offset",     "message_id", "header",     "date",        "snippet",  "note"};
 
 void line(std::string& out, const std::vector<std::string>& cells) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -31,8 +30,8 @@ std::string to_csv(const Report& r) {
   for (const auto& f : r.findings) {
     std::string law;
     for (const auto& l : f.law) law += (law.empty() ? "" : "; ") + detail::law_citation(l);
-    const std::vector<std::string> finding = {r.target_url, r.audit_date, f.rule,    f.title,
-                                              f.status,     f.severity,   law,       f.message};
+    const std::vector<std::string> finding = {r.target_url, r.audit_date, f.rule, f.title,
+                                              f.status,     f.severity,   law,    f.message};
     const auto row = [&](const std::vector<std::string>& evidence) {
       std::vector<std::string> cells = finding;
       cells.insert(cells.end(), evidence.begin(), evidence.end());

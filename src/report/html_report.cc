@@ -37,18 +37,18 @@ std::string sha256_base64(std::string_view bytes) {
 }
 
 // A URL as text, and as a link only when it is http(s).
-std::string url_html(const std::string& url, const char* css_class = "url") {
+std::string url_html(const std::string& url) {
   const std::string text = escape_html(url);
-  if (!is_http_url(url)) return std::string("<span class=\"") + css_class + "\">" + text + "</span>";
-  return std::string("<a class=\"") + css_class + "\" href=\"" + text +
-         "\" rel=\"noopener noreferrer\">" + text + "</a>";
+  if (!is_http_url(url)) return "<span class=\"url\">" + text + "</span>";
+  return "<a class=\"url\" href=\"" + text + "\" rel=\"noopener noreferrer\">" + text + "</a>";
 }
 
 // Colour AND words: the label carries the status for readers who cannot tell the colours
 // apart and for black-and-white printouts. Class names come from the fixed status list only.
 std::string badge(const std::string& status) {
   const std::string_view label = status_label(status);
-  if (label.empty()) return "<span class=\"badge badge-unknown\">" + escape_html(status) + "</span>";
+  if (label.empty())
+    return "<span class=\"badge badge-unknown\">" + escape_html(status) + "</span>";
   return "<span class=\"badge badge-" + status + "\">" + std::string(label) + "</span>";
 }
 
@@ -76,7 +76,8 @@ void row(std::string& out, const char* label, const std::string& cell_html) {
 void text_row(std::string& out, const char* label, const std::string& value,
               const char* css_class = "text") {
   if (value.empty()) return;
-  row(out, label, std::string("<span class=\"") + css_class + "\">" + escape_html(value) + "</span>");
+  row(out, label,
+      std::string("<span class=\"") + css_class + "\">" + escape_html(value) + "</span>");
 }
 
 void evidence_html(std::string& out, const extract::Evidence& e, std::size_t n, std::size_t of) {
@@ -128,11 +129,12 @@ void header_html(std::string& out, const Report& r) {
 }
 
 void summary_html(std::string& out, const Report& r) {
-  out += "<section id=\"summary\" aria-labelledby=\"summary-h\">\n"
-         "<h2 id=\"summary-h\">Summary</h2>\n"
-         "<table class=\"counts\">\n<caption>Findings by status</caption>\n"
-         "<thead><tr><th scope=\"col\">Status</th><th scope=\"col\">Findings</th></tr></thead>\n"
-         "<tbody>\n";
+  out +=
+      "<section id=\"summary\" aria-labelledby=\"summary-h\">\n"
+      "<h2 id=\"summary-h\">Summary</h2>\n"
+      "<table class=\"counts\">\n<caption>Findings by status</caption>\n"
+      "<thead><tr><th scope=\"col\">Status</th><th scope=\"col\">Findings</th></tr></thead>\n"
+      "<tbody>\n";
   const nlohmann::json counts = detail::status_counts(r.findings);
   for (const std::string_view s : detail::kStatuses) {
     const std::string status(s);
@@ -141,9 +143,10 @@ void summary_html(std::string& out, const Report& r) {
   }
   out += "</tbody>\n</table>\n";
 
-  out += "<table class=\"findings\" id=\"findings-table\">\n<caption>Findings by rule</caption>\n"
-         "<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Status</th>"
-         "<th scope=\"col\">Severity</th></tr></thead>\n<tbody>\n";
+  out +=
+      "<table class=\"findings\" id=\"findings-table\">\n<caption>Findings by rule</caption>\n"
+      "<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Status</th>"
+      "<th scope=\"col\">Severity</th></tr></thead>\n<tbody>\n";
   for (std::size_t i = 0; i < r.findings.size(); ++i) {
     const auto& f = r.findings[i];
     out += "<tr><th scope=\"row\"><a href=\"#" + finding_anchor(i) + "\"><span class=\"rule-id\">" +
@@ -193,10 +196,11 @@ void finding_html(std::string& out, const rules::Finding& f, std::size_t i) {
 
 void facts_html(std::string& out, const nlohmann::json& facts) {
   constexpr auto kReplace = nlohmann::json::error_handler_t::replace;
-  out += "<section id=\"facts\" aria-labelledby=\"facts-h\">\n"
-         "<h2 id=\"facts-h\">Appendix: facts found</h2>\n"
-         "<p>What the rules were evaluated on, as extracted from the pages and e-mails.</p>\n"
-         "<details>\n<summary>Show the facts</summary>\n";
+  out +=
+      "<section id=\"facts\" aria-labelledby=\"facts-h\">\n"
+      "<h2 id=\"facts-h\">Appendix: facts found</h2>\n"
+      "<p>What the rules were evaluated on, as extracted from the pages and e-mails.</p>\n"
+      "<details>\n<summary>Show the facts</summary>\n";
   if (facts.is_object() && !facts.empty()) {
     for (const auto& [k, v] : facts.items()) {
       out += "<h3>" + escape_html(k);
@@ -212,8 +216,9 @@ void facts_html(std::string& out, const nlohmann::json& facts) {
 }
 
 void errors_html(std::string& out, const nlohmann::json& errors) {
-  out += "<section id=\"errors\" aria-labelledby=\"errors-h\">\n"
-         "<h2 id=\"errors-h\">Errors</h2>\n";
+  out +=
+      "<section id=\"errors\" aria-labelledby=\"errors-h\">\n"
+      "<h2 id=\"errors-h\">Errors</h2>\n";
   const bool none = errors.is_null() || (errors.is_array() && errors.empty());
   if (none) {
     out += "<p>No input errors were recorded.</p>\n";
@@ -239,29 +244,35 @@ std::string to_html(const Report& r) {
   out.reserve(16384);
   out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   // No script may run, nothing may be loaded, only our own stylesheet (pinned by hash) applies.
-  out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-         "script-src 'none'; style-src 'sha256-" + sha256_base64(css) +
-         "'; img-src 'none'; base-uri 'none'; form-action 'none'\">\n";
-  out += "<meta name=\"referrer\" content=\"no-referrer\">\n"
-         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-         "<meta name=\"generator\" content=\"omnicheck " + escape_html(r.tool_version) + "\">\n";
+  static const std::string css_hash = sha256_base64(css);  // the stylesheet is a constant
+  out +=
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+      "script-src 'none'; style-src 'sha256-" +
+      css_hash + "'; img-src 'none'; base-uri 'none'; form-action 'none'\">\n";
+  out +=
+      "<meta name=\"referrer\" content=\"no-referrer\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<meta name=\"generator\" content=\"omnicheck " +
+      escape_html(r.tool_version) + "\">\n";
   out += "<title>omnicheck audit report: " + escape_html(r.target_url) + "</title>\n";
   out += "<style>";
   out += css;
   out += "</style>\n</head>\n<body>\n";
   header_html(out, r);
-  out += "<nav aria-label=\"Contents\"><a href=\"#summary\">Summary</a> · "
-         "<a href=\"#findings\">Findings</a> · <a href=\"#facts\">Facts</a> · "
-         "<a href=\"#errors\">Errors</a></nav>\n<main>\n";
+  out +=
+      "<nav aria-label=\"Contents\"><a href=\"#summary\">Summary</a> · "
+      "<a href=\"#findings\">Findings</a> · <a href=\"#facts\">Facts</a> · "
+      "<a href=\"#errors\">Errors</a></nav>\n<main>\n";
   summary_html(out, r);
-  out += "<section id=\"findings\" aria-labelledby=\"findings-h\">\n"
-         "<h2 id=\"findings-h\">Findings</h2>\n";
+  out +=
+      "<section id=\"findings\" aria-labelledby=\"findings-h\">\n"
+      "<h2 id=\"findings-h\">Findings</h2>\n";
   for (std::size_t i = 0; i < r.findings.size(); ++i) finding_html(out, r.findings[i], i);
   out += "</section>\n";
   facts_html(out, r.facts);
   errors_html(out, r.errors);
-  out += "</main>\n<footer><p>Generated by omnicheck " + escape_html(r.tool_version) +
-         ", rules " + escape_html(r.rules_version) +
+  out += "</main>\n<footer><p>Generated by omnicheck " + escape_html(r.tool_version) + ", rules " +
+         escape_html(r.rules_version) +
          ". Quotes are the merchant's text as fetched; each page's SHA-256 lets anyone check "
          "that the body quoted is the body received.</p></footer>\n</body>\n</html>\n";
   return out;

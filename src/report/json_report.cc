@@ -21,6 +21,16 @@ nlohmann::json clean_json(const nlohmann::json& value) {
   return value;
 }
 
+nlohmann::json law_json(const std::vector<rules::LawRef>& law) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& l : law) {
+    out.push_back({{"act", valid_utf8(l.act)},
+                   {"article", valid_utf8(l.article)},
+                   {"url", valid_utf8(l.url)}});
+  }
+  return out;
+}
+
 nlohmann::json evidence_json(const extract::Evidence& e) {
   nlohmann::json j = nlohmann::json::object();
   const auto put = [&j](const char* key, const std::string& v) {
@@ -50,17 +60,11 @@ namespace {
 
 nlohmann::json finding_json(const rules::Finding& f) {
   using detail::valid_utf8;
-  nlohmann::json law = nlohmann::json::array();
-  for (const auto& l : f.law) {
-    law.push_back({{"act", valid_utf8(l.act)},
-                   {"article", valid_utf8(l.article)},
-                   {"url", valid_utf8(l.url)}});
-  }
   nlohmann::json evidence = nlohmann::json::array();
   for (const auto& e : f.evidence) evidence.push_back(detail::evidence_json(e));
-  return {{"rule", valid_utf8(f.rule)},       {"title", valid_utf8(f.title)},
-          {"status", valid_utf8(f.status)},   {"severity", valid_utf8(f.severity)},
-          {"law", std::move(law)},            {"message", valid_utf8(f.message)},
+  return {{"rule", valid_utf8(f.rule)},     {"title", valid_utf8(f.title)},
+          {"status", valid_utf8(f.status)}, {"severity", valid_utf8(f.severity)},
+          {"law", detail::law_json(f.law)}, {"message", valid_utf8(f.message)},
           {"evidence", std::move(evidence)}};
 }
 

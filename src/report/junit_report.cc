@@ -64,10 +64,13 @@ std::string to_junit(const Report& r) {
   if (!r.started_at.empty()) out += attr("timestamp", r.started_at);
   out += ">\n    <properties>\n";
   const std::pair<const char*, std::string> props[] = {
-      {"target", r.target_url},           {"audit_date", r.audit_date},
-      {"started_at", r.started_at},       {"finished_at", r.finished_at},
+      {"target", r.target_url},
+      {"audit_date", r.audit_date},
+      {"started_at", r.started_at},
+      {"finished_at", r.finished_at},
       {"pages_fetched", std::to_string(r.pages_fetched)},
-      {"tool_version", r.tool_version},   {"rules_version", r.rules_version}};
+      {"tool_version", r.tool_version},
+      {"rules_version", r.rules_version}};
   for (const auto& [name, value] : props) {
     out += "      <property" + attr("name", name) + attr("value", value) + "/>\n";
   }
@@ -85,8 +88,8 @@ std::string to_junit(const Report& r) {
       out += "      <skipped" + attr("message", why) + "/>\n";
     } else if (f.status != "pass") {
       // warn (or a status outside the contract): doubt worth a human look, not a broken duty.
-      const std::string lead = f.status == "warn" ? "WARN (needs a human look): "
-                                                  : "Status outside the contract: ";
+      const std::string lead =
+          f.status == "warn" ? "WARN (needs a human look): " : "Status outside the contract: ";
       out += "      <system-out>" + escape_xml(lead + details_text(f)) + "</system-out>\n";
     }
     out += "    </testcase>\n";

@@ -22,8 +22,8 @@ std::string snippet_markdown(const std::string& snippet) {
   for (const auto& seg : detail::split_marks(snippet)) {
     const std::string text = escape_markdown(seg.text);
     // Bold around an empty or blank match would print stray asterisks.
-    out += seg.marked && text.find_first_not_of(' ') != std::string::npos ? "**" + text + "**"
-                                                                           : text;
+    out +=
+        seg.marked && text.find_first_not_of(' ') != std::string::npos ? "**" + text + "**" : text;
   }
   return out;
 }
@@ -34,10 +34,14 @@ std::string link(const std::string& text_md, const std::string& url) {
   if (!detail::is_http_url(url)) return text_md;
   std::string target;
   for (const char c : detail::valid_utf8(url)) {
-    if (c == '<') target += "%3C";
-    else if (c == '>') target += "%3E";
-    else if (c == '\\') target += "%5C";
-    else target += c;
+    if (c == '<')
+      target += "%3C";
+    else if (c == '>')
+      target += "%3E";
+    else if (c == '\\')
+      target += "%5C";
+    else
+      target += c;
   }
   return "[" + text_md + "](<" + target + ">)";
 }
@@ -69,8 +73,8 @@ void evidence_markdown(std::string& out, const extract::Evidence& e, std::size_t
 std::string to_markdown(const Report& r) {
   std::string out = "# omnicheck audit report: " + escape_markdown(r.target_url) + "\n\n";
   out += "- Audit date: " + escape_markdown(r.audit_date) + "\n";
-  out += "- Started: " + escape_markdown(r.started_at) + ", finished: " +
-         escape_markdown(r.finished_at) + "\n";
+  out += "- Started: " + escape_markdown(r.started_at) +
+         ", finished: " + escape_markdown(r.finished_at) + "\n";
   out += "- Pages fetched: " + std::to_string(r.pages_fetched) + "\n";
   out += "- Tool: omnicheck " + escape_markdown(r.tool_version) + ", rules " +
          escape_markdown(r.rules_version) + "\n\n";
@@ -78,8 +82,8 @@ std::string to_markdown(const Report& r) {
   out += "## Summary\n\n| Status | Findings |\n|---|---:|\n";
   const nlohmann::json counts = detail::status_counts(r.findings);
   for (const std::string_view s : detail::kStatuses) {
-    out += "| " + label(std::string(s)) + " | " + std::to_string(counts[std::string(s)].get<int>()) +
-           " |\n";
+    out += "| " + label(std::string(s)) + " | " +
+           std::to_string(counts[std::string(s)].get<int>()) + " |\n";
   }
   out += "\n| Rule | Title | Status | Severity |\n|---|---|---|---|\n";
   for (const auto& f : r.findings) {
@@ -94,17 +98,20 @@ std::string to_markdown(const Report& r) {
     if (!f.law.empty()) {
       out += "- Legal basis:";
       for (std::size_t i = 0; i < f.law.size(); ++i) {
-        out += (i ? "; " : " ") + link(escape_markdown(detail::law_citation(f.law[i])), f.law[i].url);
+        out +=
+            (i ? "; " : " ") + link(escape_markdown(detail::law_citation(f.law[i])), f.law[i].url);
       }
       out += "\n";
     }
     if (!f.message.empty()) out += "- Finding: " + escape_markdown(f.message) + "\n";
-    for (std::size_t i = 0; i < f.evidence.size(); ++i) evidence_markdown(out, f.evidence[i], i + 1);
+    for (std::size_t i = 0; i < f.evidence.size(); ++i)
+      evidence_markdown(out, f.evidence[i], i + 1);
   }
 
   if (r.errors.is_array() && !r.errors.empty()) {
     out += "\n## Errors\n\n";
-    for (const auto& e : r.errors) out += "- Error: " + escape_markdown(detail::error_text(e)) + "\n";
+    for (const auto& e : r.errors)
+      out += "- Error: " + escape_markdown(detail::error_text(e)) + "\n";
   }
   return out;
 }

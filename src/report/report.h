@@ -8,11 +8,10 @@
 // highlights and show every other bracket literally, so no merchant character is ever lost.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "rules/rules.h"
 

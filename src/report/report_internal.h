@@ -2,11 +2,10 @@
 #pragma once
 
 #include <array>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "report/report.h"
 
@@ -67,6 +66,7 @@ std::string error_text(const nlohmann::json& error);
 std::string evidence_source(const extract::Evidence& e);
 
 // --- json_report.cc ---
+nlohmann::json law_json(const std::vector<rules::LawRef>& law);  // [{act, article, url}]
 nlohmann::json evidence_json(const extract::Evidence& e);
 // Copy of `value` with every string (and object key) made valid UTF-8.
 nlohmann::json clean_json(const nlohmann::json& value);

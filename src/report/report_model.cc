@@ -62,8 +62,6 @@ std::string error_text(const nlohmann::json& error) {
   return json_text(error);
 }
 
-std::string evidence_source(const extract::Evidence& e) {
-  return e.url.empty() ? e.file : e.url;
-}
+std::string evidence_source(const extract::Evidence& e) { return e.url.empty() ? e.file : e.url; }
 
 }  // namespace omnicheck::report::detail

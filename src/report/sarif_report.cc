@@ -92,8 +92,8 @@ json location(const extract::Evidence& e) {
   json all = detail::evidence_json(e);
   // "region" is renamed: in SARIF a region is a span of the artifact, not a page part.
   const std::pair<const char*, const char*> kept[] = {
-      {"fetched_at", "fetched_at"}, {"status", "status"},         {"sha256", "sha256"},
-      {"region", "page_region"},    {"file", "file"},             {"message_id", "message_id"},
+      {"fetched_at", "fetched_at"}, {"status", "status"}, {"sha256", "sha256"},
+      {"region", "page_region"},    {"file", "file"},     {"message_id", "message_id"},
       {"header", "header"},         {"date", "date"}};
   for (const auto& [from, to] : kept) {
     if (all.contains(from)) props[to] = all[from];
@@ -111,24 +111,15 @@ json location(const extract::Evidence& e) {
   return loc;
 }
 
-json law_json(const std::vector<rules::LawRef>& law) {
-  json out = json::array();
-  for (const auto& l : law) {
-    out.push_back({{"act", valid_utf8(l.act)},
-                   {"article", valid_utf8(l.article)},
-                   {"url", valid_utf8(l.url)}});
-  }
-  return out;
-}
-
 json rule_descriptor(const rules::Finding& f) {
   std::string basis;
   for (const auto& l : f.law) basis += (basis.empty() ? "" : "; ") + detail::law_citation(l);
-  json rule = {{"id", valid_utf8(f.rule)},
-               {"name", pascal_case(f.rule)},
-               {"shortDescription", {{"text", valid_utf8(f.title.empty() ? f.rule : f.title)}}},
-               {"defaultConfiguration", {{"level", severity_level(f.severity)}}},
-               {"properties", {{"severity", valid_utf8(f.severity)}, {"law", law_json(f.law)}}}};
+  json rule = {
+      {"id", valid_utf8(f.rule)},
+      {"name", pascal_case(f.rule)},
+      {"shortDescription", {{"text", valid_utf8(f.title.empty() ? f.rule : f.title)}}},
+      {"defaultConfiguration", {{"level", severity_level(f.severity)}}},
+      {"properties", {{"severity", valid_utf8(f.severity)}, {"law", detail::law_json(f.law)}}}};
   if (!basis.empty()) rule["fullDescription"] = {{"text", "Legal basis: " + valid_utf8(basis)}};
   if (const std::string url = detail::first_law_url(f.law); !url.empty()) {
     rule["helpUri"] = valid_utf8(url);
@@ -148,11 +139,11 @@ std::string to_sarif(const Report& r) {
 
     // SARIF requires message text; a finding without a message falls back to its title.
     const std::string text = !f.message.empty() ? f.message : !f.title.empty() ? f.title : f.rule;
-    json result = {{"ruleId", valid_utf8(f.rule)},
-                   {"ruleIndex", it->second},
-                   {"message", {{"text", valid_utf8(text)}}},
-                   {"properties", {{"status", valid_utf8(f.status)},
-                                   {"severity", valid_utf8(f.severity)}}}};
+    json result = {
+        {"ruleId", valid_utf8(f.rule)},
+        {"ruleIndex", it->second},
+        {"message", {{"text", valid_utf8(text)}}},
+        {"properties", {{"status", valid_utf8(f.status)}, {"severity", valid_utf8(f.severity)}}}};
     set_kind_and_level(result, f);
     json locations = json::array();
     for (const auto& e : f.evidence) locations.push_back(location(e));
@@ -193,10 +184,14 @@ std::string to_sarif(const Report& r) {
   // keeps merchant markup inert even where a viewer pastes the log into an HTML page.
   std::string out;
   for (const char c : log.dump(2, ' ', false, json::error_handler_t::replace)) {
-    if (c == '<') out += "\\u003c";
-    else if (c == '>') out += "\\u003e";
-    else if (c == '&') out += "\\u0026";
-    else out += c;
+    if (c == '<')
+      out += "\\u003c";
+    else if (c == '>')
+      out += "\\u003e";
+    else if (c == '&')
+      out += "\\u0026";
+    else
+      out += c;
   }
   return out + "\n";
 }

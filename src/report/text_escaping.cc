@@ -113,6 +113,9 @@ std::string escape_xml(std::string_view text, bool attribute) {
 }
 
 std::string escape_markdown(std::string_view text) {
+  // Inline specials only: merchant text never starts a line, so list and heading markers
+  // (- + 1.) cannot take effect; # is kept for issue references.
+  constexpr std::string_view kSpecials = "\\`*_[]()#!|~";
   const std::string clean = xml_safe(text);
   std::string out;
   out.reserve(clean.size() + clean.size() / 4);
@@ -124,14 +127,9 @@ std::string escape_markdown(std::string_view text) {
       case '\r':
       case '\n':
       case '\t': out += ' '; break;  // keeps merchant text inline: it can never open a block
-      // Inline specials only: merchant text never starts a line, so list and heading
-      // markers (- + 1.) cannot take effect; # is kept for issue references.
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '(': case ')':
-      case '#': case '!': case '|': case '~':
-        out += '\\';
+      default:
+        if (kSpecials.find(c) != std::string_view::npos) out += '\\';
         out += c;
-        break;
-      default: out += c;
     }
   }
   return out;

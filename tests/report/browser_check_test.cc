@@ -1,7 +1,6 @@
 // Runs tests/report/check_html_in_browser.sh on rendered reports: the HTML report is checked in
 // a real headless browser (DESIGN.md). Skips where Chromium is not installed.
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <cstdlib>
@@ -24,10 +23,10 @@ bool browser_required() {
   return v && std::string(v) == "1";
 }
 
-#define SKIP_WITHOUT_BROWSER(out)                                                  \
-  if ((out).starts_with("SKIP")) {                                                 \
-    if (browser_required()) FAIL() << "OMNICHECK_BROWSER_TESTS=1 but " << (out);    \
-    GTEST_SKIP() << (out);                                                         \
+#define SKIP_WITHOUT_BROWSER(out)                                                \
+  if ((out).starts_with("SKIP")) {                                               \
+    if (browser_required()) FAIL() << "OMNICHECK_BROWSER_TESTS=1 but " << (out); \
+    GTEST_SKIP() << (out);                                                       \
   }
 
 class BrowserCheck : public ::testing::Test {
@@ -44,10 +43,10 @@ class BrowserCheck : public ::testing::Test {
             std::string* out) {
     const fs::path file = dir_ / name;
     std::ofstream(file, std::ios::binary) << html;
-    std::string cmd = "bash '" +
-                      (omnicheck::testing::source_dir() / "tests/report/check_html_in_browser.sh")
-                          .string() +
-                      "' '" + file.string() + "'";
+    std::string cmd =
+        "bash '" +
+        (omnicheck::testing::source_dir() / "tests/report/check_html_in_browser.sh").string() +
+        "' '" + file.string() + "'";
     for (const auto& t : texts) cmd += " '" + t + "'";  // texts below hold no single quote
     return omnicheck::testing::run_command(cmd + " 2>&1", out);
   }

@@ -80,8 +80,8 @@ TEST(CsvReport, NeutralisesFormulaInjectionAndKeepsFraming) {
   for (const auto& row : rows) {
     ASSERT_EQ(row.size(), rows[0].size());
     for (const auto& cell : row) {
-      ASSERT_TRUE(cell.empty() || std::string_view("=+-@\t\r").find(cell[0]) ==
-                                      std::string_view::npos)
+      ASSERT_TRUE(cell.empty() ||
+                  std::string_view("=+-@\t\r").find(cell[0]) == std::string_view::npos)
           << "formula trigger at the start of: " << cell;
     }
   }

@@ -18,8 +18,8 @@ bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
-#define REQUIRE_LIBXML2()                                                                    \
-  if (!OMNICHECK_TEST_LIBXML2)                                                               \
+#define REQUIRE_LIBXML2()                                                                     \
+  if (!OMNICHECK_TEST_LIBXML2)                                                                \
   GTEST_SKIP() << "libxml2 is not linked into report_tests: add PkgConfig::LIBXML2 to it in " \
                   "tests/CMakeLists.txt"
 
@@ -79,16 +79,19 @@ TEST(HtmlReport, SummaryTableLinksEachFindingWithColourAndWords) {
 
 TEST(HtmlReport, FindingsShowLegalBasisAndEvidence) {
   const std::string html = to_html(testing::sample_report());
-  EXPECT_TRUE(contains(html, "<a class=\"law\" href=\"https://eur-lex.europa.eu/eli/dir/2011/83/"
-                             "oj#art_6\" rel=\"noopener noreferrer\">CRD 6(1)(b)</a>"));
+  EXPECT_TRUE(contains(html,
+                       "<a class=\"law\" href=\"https://eur-lex.europa.eu/eli/dir/2011/83/"
+                       "oj#art_6\" rel=\"noopener noreferrer\">CRD 6(1)(b)</a>"));
   EXPECT_TRUE(contains(html, "TKG § 109"));
-  EXPECT_TRUE(contains(html, "<span class=\"mono hash\">9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b8"
-                             "22cd15d6c15b0f00a08</span>"));
+  EXPECT_TRUE(contains(html,
+                       "<span class=\"mono hash\">9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b8"
+                       "22cd15d6c15b0f00a08</span>"));
   EXPECT_TRUE(contains(html, "<tr><th scope=\"row\">HTTP status</th><td>200</td></tr>"));
   EXPECT_TRUE(contains(html, "main &gt; section#hotline &gt; p"));
-  EXPECT_TRUE(contains(html, "<a class=\"url\" href=\"https://www.boutique-exemple.fr/de/kontakt\" "
-                             "rel=\"noopener noreferrer\">https://www.boutique-exemple.fr/de/kontakt"
-                             "</a>"));
+  EXPECT_TRUE(contains(html,
+                       "<a class=\"url\" href=\"https://www.boutique-exemple.fr/de/kontakt\" "
+                       "rel=\"noopener noreferrer\">https://www.boutique-exemple.fr/de/kontakt"
+                       "</a>"));
   // E-mail evidence: file, offset, Message-ID, header, date.
   EXPECT_TRUE(contains(html, "mail/potvrzeni-objednavky.mbox"));
   EXPECT_TRUE(contains(html, "<td>18234</td>"));
@@ -99,25 +102,28 @@ TEST(HtmlReport, FindingsShowLegalBasisAndEvidence) {
   EXPECT_TRUE(contains(html, "<details>"));
   EXPECT_TRUE(contains(html, "service-client@boutique-exemple.fr"));
   EXPECT_TRUE(contains(html, "mail/kaputt.eml: not a MIME message"));
-  EXPECT_TRUE(contains(html, "<li class=\"text\">no Date header {&quot;file&quot;:&quot;mail/"
-                             "old.mbox&quot;,&quot;offset&quot;:5120}</li>"));
+  EXPECT_TRUE(contains(html,
+                       "<li class=\"text\">no Date header {&quot;file&quot;:&quot;mail/"
+                       "old.mbox&quot;,&quot;offset&quot;:5120}</li>"));
   EXPECT_TRUE(contains(html, "HTTP 503"));
 }
 
 TEST(HtmlReport, MarksTheMatchInSnippets) {
   const std::string html = to_html(testing::sample_report());
   EXPECT_TRUE(contains(html, "Kundenservice: <mark>0180 6 123456</mark> (Mo–Fr 8–18 Uhr)"));
-  EXPECT_TRUE(contains(html, "From: Obchod Příklad &lt;<mark>neodpovidejte@obchod-priklad.cz</mark>"
-                             "&gt;"));
+  EXPECT_TRUE(contains(html,
+                       "From: Obchod Příklad &lt;<mark>neodpovidejte@obchod-priklad.cz</mark>"
+                       "&gt;"));
   EXPECT_TRUE(contains(html, "Éditeur du site : <mark>Boutique Exemple SAS</mark>"));
   EXPECT_FALSE(contains(html, "[[0180"));
 }
 
 TEST(HtmlReport, MarksAroundHostileTextStayBalancedAndEscaped) {
   const std::string html = to_html(testing::hostile_report());
-  EXPECT_TRUE(contains(html, "Kontakt: <mark>&lt;script&gt;alert(6)&lt;/script&gt;</mark> ]] "
-                             "<mark> [[nested]] </mark> [[unclosed &quot;&gt;&lt;img src=x "
-                             "onerror=alert(7)&gt;"));
+  EXPECT_TRUE(contains(html,
+                       "Kontakt: <mark>&lt;script&gt;alert(6)&lt;/script&gt;</mark> ]] "
+                       "<mark> [[nested]] </mark> [[unclosed &quot;&gt;&lt;img src=x "
+                       "onerror=alert(7)&gt;"));
   const MarkupScan scan = testing::scan_html(html);
   REQUIRE_LIBXML2();
   ASSERT_TRUE(scan.parsed);
@@ -176,7 +182,8 @@ TEST(HtmlReport, InvalidUtf8AndControlCharactersAreReplaced) {
 
 TEST(HtmlReport, UnknownStatusGetsANeutralBadgeWithItsEscapedName) {
   const std::string html = to_html(testing::hostile_report());
-  EXPECT_TRUE(contains(html, "<span class=\"badge badge-unknown\">&lt;b&gt;weird&lt;/b&gt;</span>"));
+  EXPECT_TRUE(
+      contains(html, "<span class=\"badge badge-unknown\">&lt;b&gt;weird&lt;/b&gt;</span>"));
   EXPECT_TRUE(contains(html, "class=\"finding status-unknown\""));
 }
 

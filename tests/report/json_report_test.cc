@@ -14,8 +14,8 @@ TEST(JsonReport, HasTheContractShape) {
   const json j = to_json(r);
 
   ASSERT_TRUE(j.is_object());
-  EXPECT_EQ(j["tool"], (json{{"name", "omnicheck"}, {"version", "0.1.0"},
-                             {"rules_version", "r-4be1c0de"}}));
+  EXPECT_EQ(j["tool"],
+            (json{{"name", "omnicheck"}, {"version", "0.1.0"}, {"rules_version", "r-4be1c0de"}}));
 
   const json& t = j["target"];
   EXPECT_EQ(t["url"], "https://www.boutique-exemple.fr/");
@@ -26,8 +26,9 @@ TEST(JsonReport, HasTheContractShape) {
   EXPECT_EQ(t["country"], "FR");  // target_extra merged in
   EXPECT_EQ(t["crawl_notes"], json::array({"page cap of 40 not reached"}));
 
-  EXPECT_EQ(j["summary"], (json{{"pass", 2}, {"fail", 2}, {"warn", 2}, {"not_applicable", 1},
-                                {"inconclusive", 1}}));
+  EXPECT_EQ(
+      j["summary"],
+      (json{{"pass", 2}, {"fail", 2}, {"warn", 2}, {"not_applicable", 1}, {"inconclusive", 1}}));
 
   ASSERT_EQ(j["findings"].size(), r.findings.size());
   for (std::size_t i = 0; i < r.findings.size(); ++i) {
@@ -51,7 +52,8 @@ TEST(JsonReport, WebEvidenceCarriesItsKeysAndOmitsEmptyOnes) {
   const json& call_cost = j["findings"][1];
   EXPECT_EQ(call_cost["rule"], "call_cost.disclosed");
   EXPECT_EQ(call_cost["law"][1],
-            (json{{"act", "TKG"}, {"article", "§ 109"},
+            (json{{"act", "TKG"},
+                  {"article", "§ 109"},
                   {"url", "https://www.gesetze-im-internet.de/tkg_2021/__109.html"}}));
   EXPECT_EQ(call_cost["evidence"][0],
             (json{{"url", "https://www.boutique-exemple.fr/de/kontakt"},

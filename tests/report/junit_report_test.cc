@@ -8,8 +8,8 @@
 namespace omnicheck::report {
 namespace {
 
-#define REQUIRE_LIBXML2()                                                                    \
-  if (!OMNICHECK_TEST_LIBXML2)                                                               \
+#define REQUIRE_LIBXML2()                                                                     \
+  if (!OMNICHECK_TEST_LIBXML2)                                                                \
   GTEST_SKIP() << "libxml2 is not linked into report_tests: add PkgConfig::LIBXML2 to it in " \
                   "tests/CMakeLists.txt"
 
@@ -23,7 +23,7 @@ TEST(JunitReport, OneTestcasePerFindingWithFailuresAndSkips) {
   EXPECT_EQ(scan.element_count("testsuite"), 1);
   EXPECT_EQ(scan.element_count("testcase"), 8);
   EXPECT_EQ(scan.element_count("failure"), 2);
-  EXPECT_EQ(scan.element_count("skipped"), 2);  // inconclusive and not_applicable
+  EXPECT_EQ(scan.element_count("skipped"), 2);     // inconclusive and not_applicable
   EXPECT_EQ(scan.element_count("system-out"), 2);  // the two warns
   EXPECT_EQ(scan.attribute_values("testsuite", "tests"), std::vector<std::string>{"8"});
   EXPECT_EQ(scan.attribute_values("testsuite", "failures"), std::vector<std::string>{"2"});
@@ -36,8 +36,9 @@ TEST(JunitReport, OneTestcasePerFindingWithFailuresAndSkips) {
   EXPECT_EQ(scan.attribute_values("failure", "message")[0],
             "Die Service-Rufnummer 0180 6 123456 ist ohne Preisangabe angegeben.");
   const auto skips = scan.attribute_values("skipped", "message");
-  EXPECT_EQ(skips[0], "not applicable: The ODR platform closed on 2025-07-20; the audit date is "
-                      "before that.");
+  EXPECT_EQ(skips[0],
+            "not applicable: The ODR platform closed on 2025-07-20; the audit date is "
+            "before that.");
   EXPECT_EQ(skips[1], "inconclusive: robots.txt denied /compte/; 12 pages could not be sampled.");
   // The failure body carries the legal basis and the evidence.
   EXPECT_NE(xml.find("Legal basis: TKG § 109"), std::string::npos);

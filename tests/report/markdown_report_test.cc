@@ -26,10 +26,12 @@ TEST(MarkdownReport, SummarisesAndDetailsEachFinding) {
   const std::string md = to_markdown(testing::sample_report());
   EXPECT_TRUE(md.starts_with("# omnicheck audit report: https://www.boutique-exemple.fr/\n"));
   EXPECT_TRUE(contains(md, "| FAIL | 2 |"));
-  EXPECT_TRUE(contains(md, "| call\\_cost.disclosed | The price of charged numbers is stated next "
-                           "to them | FAIL | violation |"));
-  EXPECT_TRUE(contains(md, "[CRD 6\\(1\\)\\(f\\)](<https://eur-lex.europa.eu/eli/dir/2011/83/"
-                           "oj#art_6>)"));
+  EXPECT_TRUE(contains(md,
+                       "| call\\_cost.disclosed | The price of charged numbers is stated next "
+                       "to them | FAIL | violation |"));
+  EXPECT_TRUE(contains(md,
+                       "[CRD 6\\(1\\)\\(f\\)](<https://eur-lex.europa.eu/eli/dir/2011/83/"
+                       "oj#art_6>)"));
   EXPECT_TRUE(contains(md, "  - Quote: “Kundenservice: **0180 6 123456** \\(Mo–Fr 8–18 Uhr\\)”"));
   EXPECT_TRUE(contains(md, "file mail/potvrzeni-objednavky.mbox (byte offset 18234)"));
   EXPECT_TRUE(contains(md, "## Errors"));

@@ -73,9 +73,8 @@ MarkupScan scan_doc(xmlDoc* doc) {
 }  // namespace
 
 MarkupScan scan_html(const std::string& html) {
-  return scan_doc(htmlReadMemory(html.data(), static_cast<int>(html.size()), "report.html",
-                                 "UTF-8", HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                                              HTML_PARSE_NOWARNING));
+  return scan_doc(htmlReadMemory(html.data(), static_cast<int>(html.size()), "report.html", "UTF-8",
+                                 HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING));
 }
 
 MarkupScan scan_xml(const std::string& xml) {

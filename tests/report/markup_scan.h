@@ -19,8 +19,8 @@ struct MarkupScan {
   std::vector<std::string> elements;    // every element name, document order
   std::vector<std::string> attributes;  // every attribute as name=value
   std::vector<std::string> hrefs;
-  std::vector<std::string> marks;       // text content of each <mark>
-  std::string text;                     // text content of the whole document
+  std::vector<std::string> marks;  // text content of each <mark>
+  std::string text;                // text content of the whole document
   int element_count(const std::string& name) const;
   std::vector<std::string> attribute_values(const std::string& element,
                                             const std::string& attribute) const;

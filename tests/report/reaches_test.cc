@@ -33,39 +33,36 @@ TEST_P(ReachesTruthTable, Holds) {
       << (c.count_warn ? " (warn counts)" : "");
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Report, ReachesTruthTable,
-    ::testing::Values(
-        // fail, by severity against each threshold
-        Case{"fail", "violation", "violation", false, true},
-        Case{"fail", "warning", "violation", false, false},
-        Case{"fail", "advice", "violation", false, false},
-        Case{"fail", "violation", "warning", false, true},
-        Case{"fail", "warning", "warning", false, true},
-        Case{"fail", "advice", "warning", false, false},
-        Case{"fail", "violation", "advice", false, true},
-        Case{"fail", "warning", "advice", false, true},
-        Case{"fail", "advice", "advice", false, true},
-        Case{"fail", "violation", "none", false, false},
-        Case{"fail", "violation", "none", true, false},
-        // warn counts only when asked
-        Case{"warn", "violation", "violation", false, false},
-        Case{"warn", "violation", "violation", true, true},
-        Case{"warn", "warning", "violation", true, false},
-        Case{"warn", "warning", "warning", true, true},
-        Case{"warn", "advice", "advice", true, true},
-        Case{"warn", "advice", "warning", true, false},
-        // other statuses never reach
-        Case{"pass", "violation", "advice", true, false},
-        Case{"not_applicable", "violation", "advice", true, false},
-        Case{"inconclusive", "violation", "advice", true, false},
-        // a malformed severity is not allowed to slip through
-        Case{"fail", "", "violation", false, true},
-        Case{"fail", "critical", "violation", false, true}));
+INSTANTIATE_TEST_SUITE_P(Report, ReachesTruthTable,
+                         ::testing::Values(
+                             // fail, by severity against each threshold
+                             Case{"fail", "violation", "violation", false, true},
+                             Case{"fail", "warning", "violation", false, false},
+                             Case{"fail", "advice", "violation", false, false},
+                             Case{"fail", "violation", "warning", false, true},
+                             Case{"fail", "warning", "warning", false, true},
+                             Case{"fail", "advice", "warning", false, false},
+                             Case{"fail", "violation", "advice", false, true},
+                             Case{"fail", "warning", "advice", false, true},
+                             Case{"fail", "advice", "advice", false, true},
+                             Case{"fail", "violation", "none", false, false},
+                             Case{"fail", "violation", "none", true, false},
+                             // warn counts only when asked
+                             Case{"warn", "violation", "violation", false, false},
+                             Case{"warn", "violation", "violation", true, true},
+                             Case{"warn", "warning", "violation", true, false},
+                             Case{"warn", "warning", "warning", true, true},
+                             Case{"warn", "advice", "advice", true, true},
+                             Case{"warn", "advice", "warning", true, false},
+                             // other statuses never reach
+                             Case{"pass", "violation", "advice", true, false},
+                             Case{"not_applicable", "violation", "advice", true, false},
+                             Case{"inconclusive", "violation", "advice", true, false},
+                             // a malformed severity is not allowed to slip through
+                             Case{"fail", "", "violation", false, true},
+                             Case{"fail", "critical", "violation", false, true}));
 
-TEST(Reaches, NoFindingsNeverReach) {
-  EXPECT_FALSE(reaches({}, "advice", true));
-}
+TEST(Reaches, NoFindingsNeverReach) { EXPECT_FALSE(reaches({}, "advice", true)); }
 
 TEST(Reaches, AnyOneFindingIsEnough) {
   std::vector<rules::Finding> fs = one("pass", "violation");

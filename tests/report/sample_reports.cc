@@ -3,13 +3,11 @@
 namespace omnicheck::report::testing {
 namespace {
 
-const rules::LawRef kCrd6{"CRD", "6(1)(c)",
-                          "https://eur-lex.europa.eu/eli/dir/2011/83/oj#art_6"};
-const rules::LawRef kEcd5{"ECD", "5(1)(c)",
-                          "https://eur-lex.europa.eu/eli/dir/2000/31/oj#art_5"};
+const rules::LawRef kCrd6{"CRD", "6(1)(c)", "https://eur-lex.europa.eu/eli/dir/2011/83/oj#art_6"};
+const rules::LawRef kEcd5{"ECD", "5(1)(c)", "https://eur-lex.europa.eu/eli/dir/2000/31/oj#art_5"};
 
-extract::Evidence web(std::string url, std::string locator, std::string region,
-                      std::string snippet, std::string note) {
+extract::Evidence web(std::string url, std::string locator, std::string region, std::string snippet,
+                      std::string note) {
   extract::Evidence e;
   e.url = std::move(url);
   e.fetched_at = "2025-03-14T09:12:45Z";
@@ -33,9 +31,8 @@ Report sample_report() {
   r.finished_at = "2025-03-14T09:14:02Z";
   r.audit_date = "2025-03-14";
   r.pages_fetched = 37;
-  r.target_extra = {{"country", "FR"},
-                    {"emails_path", "mail/"},
-                    {"crawl_notes", {"page cap of 40 not reached"}}};
+  r.target_extra = {
+      {"country", "FR"}, {"emails_path", "mail/"}, {"crawl_notes", {"page cap of 40 not reached"}}};
 
   rules::Finding identity;
   identity.rule = "trader.identity";
@@ -85,7 +82,8 @@ Report sample_report() {
   eml.offset = 0;
   eml.message_id = "";
   eml.header = "";
-  eml.snippet = "Bitte antworten Sie nicht auf diese E-Mail: [[nicht-antworten@boutique-exemple.fr]]";
+  eml.snippet =
+      "Bitte antworten Sie nicht auf diese E-Mail: [[nicht-antworten@boutique-exemple.fr]]";
   noreply.evidence = {mail, eml};
 
   rules::Finding response;
@@ -116,8 +114,8 @@ Report sample_report() {
   odr.status = "not_applicable";
   odr.severity = "warning";
   odr.message = "The ODR platform closed on 2025-07-20; the audit date is before that.";
-  odr.law = {{"Regulation (EU) 524/2013", "14(1)",
-              "https://eur-lex.europa.eu/eli/reg/2013/524/oj"}};
+  odr.law = {
+      {"Regulation (EU) 524/2013", "14(1)", "https://eur-lex.europa.eu/eli/reg/2013/524/oj"}};
 
   rules::Finding notice;
   notice.rule = "legal_notice.accessible";
@@ -168,16 +166,17 @@ Report hostile_report() {
   f.law = {{"CRD", "6(1)(c)\"><script>alert(9)</script>", "javascript:alert(9)"},
            {"ECD", "5", " javascript:alert(10)"}};
 
-  extract::Evidence js = web("javascript:alert(3)", "div[onclick=\"alert(5)\"] > p", "footer",
-                             "", "");
-  js.snippet = "Kontakt: [[<script>alert(6)</script>]] ]] [[ [[nested]] ]] [[unclosed "
-               "\"><img src=x onerror=alert(7)>";
+  extract::Evidence js =
+      web("javascript:alert(3)", "div[onclick=\"alert(5)\"] > p", "footer", "", "");
+  js.snippet =
+      "Kontakt: [[<script>alert(6)</script>]] ]] [[ [[nested]] ]] [[unclosed "
+      "\"><img src=x onerror=alert(7)>";
   js.note = "</pre><script>alert(14)</script>";
   extract::Evidence mixed_case = web("JaVaScRiPt:alert(4)", "a", "main", "x", "y");
   extract::Evidence tabbed = web("java\tscript:alert(4)", "a", "main", "", "");
   extract::Evidence data = web("data:text/html,<script>alert(4)</script>", "a", "main", "", "");
-  extract::Evidence bytes = web("https://shop.example/\"onmouseover=\"alert(15)", "a", "main",
-                                "", "");
+  extract::Evidence bytes =
+      web("https://shop.example/\"onmouseover=\"alert(15)", "a", "main", "", "");
   // Invalid UTF-8 (a lone continuation byte, an overlong, a surrogate, a truncated sequence)
   // and control characters that XML cannot carry.
   bytes.snippet = std::string("Tel\xC3\x28 \xFF\xFE \xC0\xAF \xED\xA0\x80 [[\x01\x02") +

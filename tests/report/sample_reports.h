@@ -15,8 +15,8 @@ Report sample_report();
 Report hostile_report();
 
 // Substrings of hostile_report() that must never survive unescaped in markup output.
-inline constexpr const char* kHostileMarkup[] = {
-    "<script", "<img", "<iframe", "<svg", "</details><", "</pre><", "<b>FR</b>"};
+inline constexpr const char* kHostileMarkup[] = {"<script",     "<img",    "<iframe",  "<svg",
+                                                 "</details><", "</pre><", "<b>FR</b>"};
 
 // Scripts in hostile_report() try this on the page; a browser that ran one would show it.
 inline constexpr const char* kScriptProbe =

@@ -37,8 +37,8 @@ void expect_valid_sarif(const json& log) {
   }
 
   const std::set<std::string> levels = {"none", "note", "warning", "error"};
-  const std::set<std::string> kinds = {"notApplicable", "pass", "fail", "review", "open",
-                                       "informational"};
+  const std::set<std::string> kinds = {"notApplicable", "pass", "fail",
+                                       "review",        "open", "informational"};
   ASSERT_TRUE(run["results"].is_array());
   for (const auto& result : run["results"]) {
     ASSERT_TRUE(result["ruleId"].is_string());
@@ -100,12 +100,12 @@ TEST(SarifReport, LevelsFollowStatusAndSeverity) {
     const json r = result_for(log, rule);
     return r["kind"].get<std::string>() + "/" + r["level"].get<std::string>();
   };
-  EXPECT_EQ(level_kind("call_cost.disclosed"), "fail/error");      // fail, violation
-  EXPECT_EQ(level_kind("trader.register"), "fail/warning");        // warn, warning
-  EXPECT_EQ(level_kind("response_time.stated"), "fail/note");      // warn, advice
+  EXPECT_EQ(level_kind("call_cost.disclosed"), "fail/error");  // fail, violation
+  EXPECT_EQ(level_kind("trader.register"), "fail/warning");    // warn, warning
+  EXPECT_EQ(level_kind("response_time.stated"), "fail/note");  // warn, advice
   EXPECT_EQ(level_kind("trader.identity"), "pass/none");
   EXPECT_EQ(level_kind("odr.link"), "notApplicable/none");
-  EXPECT_EQ(level_kind("legal_notice.accessible"), "open/none");   // inconclusive
+  EXPECT_EQ(level_kind("legal_notice.accessible"), "open/none");  // inconclusive
 
   Report r = testing::sample_report();
   r.findings[1].severity = "warning";

@@ -24,19 +24,23 @@ TEST(EscapeHtml, DoesNotDoubleDecodeEntitiesInMerchantText) {
 }
 
 TEST(EscapeHtml, ReplacesInvalidUtf8AndXmlForbiddenControls) {
-  EXPECT_EQ(escape_html("a\xFF" "b"), "a" + kFffd + "b");
+  EXPECT_EQ(escape_html("a\xFF"
+                        "b"),
+            "a" + kFffd + "b");
   EXPECT_EQ(escape_html(std::string("x\x01y\0z", 5)), "x" + kFffd + "y" + kFffd + "z");
   EXPECT_EQ(escape_html("tab\tlf\ncr\r"), "tab\tlf\ncr\r");
 }
 
 TEST(ValidUtf8, ReplacesEachMaximalIllFormedSubpart) {
   EXPECT_EQ(detail::valid_utf8("ok é € 😀"), "ok é € 😀");
-  EXPECT_EQ(detail::valid_utf8("\xC3\x28"), kFffd + "(");          // lead without continuation
-  EXPECT_EQ(detail::valid_utf8("\xC0\xAF"), kFffd + kFffd);         // overlong '/'
+  EXPECT_EQ(detail::valid_utf8("\xC3\x28"), kFffd + "(");    // lead without continuation
+  EXPECT_EQ(detail::valid_utf8("\xC0\xAF"), kFffd + kFffd);  // overlong '/'
   EXPECT_EQ(detail::valid_utf8("\xED\xA0\x80"), kFffd + kFffd + kFffd);  // surrogate D800
   EXPECT_EQ(detail::valid_utf8("\xF4\x90\x80\x80"), kFffd + kFffd + kFffd + kFffd);  // >10FFFF
-  EXPECT_EQ(detail::valid_utf8("end\xE2\x82"), "end" + kFffd);      // truncated euro sign
-  EXPECT_EQ(detail::valid_utf8("\xE2\x82" "x"), kFffd + "x");
+  EXPECT_EQ(detail::valid_utf8("end\xE2\x82"), "end" + kFffd);  // truncated euro sign
+  EXPECT_EQ(detail::valid_utf8("\xE2\x82"
+                               "x"),
+            kFffd + "x");
   EXPECT_EQ(detail::valid_utf8("\xFE\xFF"), kFffd + kFffd);
 }
 
@@ -56,6 +60,7 @@ TEST(EscapeMarkdown, KeepsMerchantTextInlineAndInert) {
   EXPECT_EQ(detail::escape_markdown("*bold* _it_ `code` ~s~ !"),
             "\\*bold\\* \\_it\\_ \\`code\\` \\~s\\~ \\!");
   EXPECT_EQ(detail::escape_markdown("Příklad & co."), "Příklad &amp; co.");
+  EXPECT_EQ(detail::escape_markdown("C:\\shop\\*"), "C:\\\\shop\\\\\\*");
 }
 
 TEST(CsvField, QuotesPerRfc4180) {
