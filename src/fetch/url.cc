@@ -115,7 +115,7 @@ std::string normalize_url(const std::string& url) {
   }
   // "/a/b/" and "/a/b" serve the same page on nearly every shop platform.
   if (path.size() > 1 && path.back() == '/') path.pop_back();
-  if (path.empty()) path = "/";
+  if (path.empty()) path.push_back('/');  // not `= "/"`: GCC 12 -Wrestrict false positive at -O2
   curl_url_set(u.get(), CURLUPART_PATH, path.c_str(), 0);
   return get_part(u.get(), CURLUPART_URL);
 }

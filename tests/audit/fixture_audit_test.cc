@@ -43,6 +43,8 @@ bool any_snippet_contains(const rules::Finding& f, const std::string& text) {
 }
 
 // The tables of fixtures/README.md.
+void PrintTo(const Expectation& e, std::ostream* os) { *os << e.site; }
+
 const std::vector<Expectation> kFixtures = {
     {"fr-maison-lumiere", "fr-maison-lumiere",
      {{"trader.identity", "pass"}, {"trader.address", "pass"}, {"contact.email", "pass"}, {"contact.phone", "pass"},
