@@ -3,6 +3,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "audit/channel_probe.h"
 #include "audit/crawler.h"
 #include "mail/mail.h"
 
@@ -94,6 +95,7 @@ Result run(const Options& opt) {
     in.pages = std::move(crawled.pages);
     in.documents = std::move(crawled.documents);
     extract::extract_site(in, lex, xopt, result.facts);
+    if (opt.probe && opt.replay.empty()) probe_channels(opt, result.facts);
     rep.pages_fetched = result.facts.audit.value("pages_fetched", 0);
   }
 

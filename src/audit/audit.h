@@ -29,6 +29,8 @@ struct Options {
   int max_depth = 6;
   bool full = false;         // crawl every page, not only what the rules need
   fetch::HttpOptions http;
+  std::string dns_server;    // ADDR:PORT of the resolver for channel checks, "" = system's
+  bool probe = true;         // check disclosed channels over the network (MX, form targets)
   std::string tool_version = "0.1.0";
 };
 

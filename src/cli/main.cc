@@ -106,6 +106,9 @@ int main(int argc, char** argv) {
   audit_cmd->add_option("--user-agent", opt.http.user_agent, "User-Agent header");
   audit_cmd->add_flag("--ignore-robots", opt.http.ignore_robots, "Do not obey robots.txt (recorded in the report)");
   audit_cmd->add_flag("--allow-private", opt.http.allow_private, "Allow private and loopback addresses");
+  audit_cmd->add_option("--dns-server", opt.dns_server, "Resolver ADDR:PORT for channel checks (MX lookups)");
+  bool no_probe = false;
+  audit_cmd->add_flag("--no-probe", no_probe, "Do not check disclosed channels over the network");
   add_common(audit_cmd);
 
   auto* email_cmd = app.add_subcommand("email", "Run the e-mail rules alone on a mailbox");
@@ -130,6 +133,7 @@ int main(int argc, char** argv) {
   try {
     if (*audit_cmd) {
       if (opt.target.empty() && opt.replay.empty()) throw InputError("audit needs a TARGET (folder or URL) or --replay FILE");
+      opt.probe = !no_probe;
       return emit(omnicheck::audit::run(opt), out);
     }
     if (*email_cmd) {

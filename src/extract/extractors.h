@@ -2,7 +2,9 @@
 // adds facts; patterns are compiled once per audit from the lexicons.
 #pragma once
 
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +33,14 @@ struct SitePatterns {
   std::vector<CountryPattern> countries;
   std::map<std::string, std::vector<std::string>> url_slugs;   // role -> slugs
   std::map<std::string, std::vector<std::string>> link_words;  // role -> folded words
+
+  // Patterns an extractor builds from the lexicons once per audit, by name: the first call
+  // compiles `build()`, later calls return the same pattern.
+  const TextPattern& pattern(const std::string& name, const std::function<std::string()>& build,
+                             bool caseless = true) const;
+
+ private:
+  mutable std::map<std::string, std::unique_ptr<TextPattern>> cache_;
 };
 
 void extract_emails(const PageContext& pc, const SitePatterns& sp, FactStore& out);
@@ -39,6 +49,13 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
 void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore& out);
 void extract_jsonld(const PageContext& pc, const SitePatterns& sp, FactStore& out);
 void extract_forms(const PageContext& pc, FactStore& out);
+// Statements about how the trader can be reached: call cost next to charged numbers, stated
+// response times, opening hours (statement_extractor.cc).
+void extract_statements(const PageContext& pc, const SitePatterns& sp, FactStore& out);
+// Trade register numbers and VAT ids with their check digits (register_id_extractor.cc).
+void extract_register_ids(const PageContext& pc, const SitePatterns& sp, FactStore& out);
+// Live-chat widgets and other channels recognised from scripts and markup (channel_extractor.cc).
+void extract_channels(const PageContext& pc, const SitePatterns& sp, FactStore& out);
 
 // Role of a link from its text and URL: legal_notice, contact, customer_service, terms, faq,
 // shipping_returns, privacy, about, or "" when none.

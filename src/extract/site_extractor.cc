@@ -111,6 +111,9 @@ void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, F
     pc.country = country;
     extract_jsonld(pc, sp, out);
     extract_phones(pc, sp, out);
+    extract_statements(pc, sp, out);
+    extract_register_ids(pc, sp, out);
+    extract_channels(pc, sp, out);
   }
 
   // Which pages carry contact details, and which carry the trader's identity and address.

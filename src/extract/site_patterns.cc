@@ -74,4 +74,13 @@ SitePatterns::SitePatterns(const Lexicon& l)
   }
 }
 
+const TextPattern& SitePatterns::pattern(const std::string& name, const std::function<std::string()>& build,
+                                         bool caseless) const {
+  auto it = cache_.find(name);
+  if (it == cache_.end()) {
+    it = cache_.emplace(name, std::make_unique<TextPattern>(build(), caseless, name)).first;
+  }
+  return *it->second;
+}
+
 }  // namespace omnicheck::extract

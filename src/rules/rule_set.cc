@@ -172,8 +172,14 @@ Finding RuleSet::evaluate_rule(const Rule& rule, const FactStore& store, const E
     return finding;
   }
 
-  if (rule.scope == "site") {
-    if (!store.audit.value("site", false)) {
+  if (rule.scope == "thread" && !store.audit.value("emails_supplied", false)) {
+    finding.status = "not_applicable";
+    finding.message = "No mailbox of customer messages and replies was supplied (--emails).";
+    return finding;
+  }
+  if (rule.scope == "site" || rule.scope == "thread") {
+    // Thread rules read the thread facts of the whole mailbox at once (median, worst delay).
+    if (rule.scope == "site" && !store.audit.value("site", false)) {
       finding.status = "not_applicable";
       finding.message = "No web site was audited.";
       return finding;
