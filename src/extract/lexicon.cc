@@ -14,8 +14,10 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw std::runtime_error("lexicon folder not found: " + dir.string());
   std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(dir)) {
-    if (e.path().extension() == ".json") files.push_back(e.path());
+  // Subfolders group lexicon files by topic (statements/, mail/, channels/); files of the same
+  // language are merged key by key, so each topic can grow without touching the others.
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file() && e.path().extension() == ".json") files.push_back(e.path());
   }
   std::sort(files.begin(), files.end());
   for (const auto& f : files) {
@@ -36,7 +38,17 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
       lex.by_lang_["identifiers"] = j;
     } else {
       std::string lang = j.value("language", name);
-      lex.by_lang_[lang] = j;
+      nlohmann::json& target = lex.by_lang_[lang];
+      if (target.is_null()) target = nlohmann::json::object();
+      for (const auto& [key, value] : j.items()) {
+        if (target.contains(key) && target[key].is_array() && value.is_array()) {
+          for (const auto& v : value) target[key].push_back(v);
+        } else if (target.contains(key) && target[key].is_object() && value.is_object()) {
+          target[key].update(value);
+        } else {
+          target[key] = value;
+        }
+      }
     }
   }
   return lex;
