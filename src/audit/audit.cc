@@ -2,6 +2,7 @@
 
 #include <ctime>
 #include <filesystem>
+#include <set>
 
 #include "audit/channel_probe.h"
 #include "audit/crawler.h"
@@ -31,6 +32,25 @@ std::unique_ptr<fetch::Fetcher> make_fetcher(const Options& opt) {
   } catch (const std::exception& e) {
     throw InputError(e.what());
   }
+}
+
+// Two links can name one page ("/" and "index.html" in a saved site; a redirect onto a page
+// already fetched): keep the first copy, so facts and page counts are not doubled.
+void drop_duplicate_pages(CrawlResult& crawled) {
+  std::set<std::string> seen;
+  std::vector<fetch::Page> pages;
+  for (auto& p : crawled.pages) {
+    if (p.ok() && !seen.insert(fetch::normalize_url(p.final_url)).second) continue;
+    pages.push_back(std::move(p));
+  }
+  crawled.pages = std::move(pages);
+  std::set<std::string> seen_docs;
+  std::vector<html::Document> docs;
+  for (auto& d : crawled.documents) {
+    if (!seen_docs.insert(fetch::normalize_url(d.url)).second) continue;
+    docs.push_back(std::move(d));
+  }
+  crawled.documents = std::move(docs);
 }
 
 }  // namespace
@@ -70,6 +90,7 @@ Result run(const Options& opt) {
     extract::LinkRoles roles(lex);
     CrawlLimits limits{opt.full ? std::max<std::size_t>(opt.max_pages, 100000) : opt.max_pages, opt.max_depth, opt.full};
     CrawlResult crawled = crawl(*fetcher, roles, limits);
+    drop_duplicate_pages(crawled);
     fetcher->finish();
     rep.target_url = fetcher->start_url();
     for (const auto& [k, v] : fetcher->record()) rep.target_extra[k] = v;
