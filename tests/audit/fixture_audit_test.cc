@@ -25,6 +25,9 @@ Result audit_fixture(const Expectation& e) {
   if (!e.mail.empty()) opt.emails = (fixtures_dir() / "mail" / e.mail).string();
   opt.rules_dir = rules_dir().string();
   opt.audit_date = "2026-11-23";
+  // No channel probes here: no test may reach the system resolver. contact.effective on the
+  // fixtures runs against a loopback resolver in channel_probe_test.cc.
+  opt.probe = false;
   return run(opt);
 }
 

@@ -18,7 +18,7 @@ TEST(Cli, AuditWritesJsonAndHtmlAndExitsOneOnViolation) {
   std::filesystem::remove_all(dir);
   std::string out;
   int code = run_command(cli() + " audit " + (fixtures_dir() / "sites/de-mueller-versand").string() + " --emails " +
-                             (fixtures_dir() / "mail/de-mueller-versand").string() + " --audit-date 2026-11-23 --out-dir " +
+                             (fixtures_dir() / "mail/de-mueller-versand").string() + " --audit-date 2026-11-23 --no-probe --out-dir " +
                              dir.string() + " 2>/dev/null",
                          &out);
   EXPECT_EQ(code, 1);  // trader.address fails: a violation
@@ -32,7 +32,7 @@ TEST(Cli, AuditWritesJsonAndHtmlAndExitsOneOnViolation) {
 
 TEST(Cli, FailOnNoneExitsZero) {
   int code = run_command(cli() + " audit " + (fixtures_dir() / "sites/de-mueller-versand").string() +
-                             " --fail-on none >/dev/null 2>&1",
+                             " --fail-on none --no-probe >/dev/null 2>&1",
                          nullptr);
   EXPECT_EQ(code, 0);
 }
