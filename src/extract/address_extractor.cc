@@ -105,6 +105,12 @@ void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore&
       }
       const Candidate& c = found[best];
       if (c.town.empty() && c.country != "GB" && c.country != "IE") continue;
+      if (sp.not_town.search(c.town)) continue;
+      // "Bestellnr. 12345", "HRB 12345 Amtsgericht Köln": a labelled number is no postcode.
+      {
+        std::size_t lead_from = c.begin > lines[li].begin + 24 ? c.begin - 24 : lines[li].begin;
+        if (sp.not_phone_label.search(std::string_view(text).substr(lead_from, c.begin - lead_from))) continue;
+      }
 
       // Street: same line before the postcode, else up to two lines above.
       std::string street;
@@ -126,6 +132,11 @@ void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore&
             continue;
           }
           if (!has_digit(t) || t.size() > 120) continue;
+          // Copyright years, prices and labelled numbers are not streets.
+          if (t.find("\xC2\xA9") != std::string::npos || t.find("(c)") != std::string::npos ||
+              t.find("\xE2\x82\xAC") != std::string::npos || sp.not_phone_label.search(t) || sp.not_town.search(t)) {
+            continue;
+          }
           if (sp.street_word.search(t) || sp.street_suffix.search(t) || sp.street_shape.search(t)) {
             street = t;
             ev_begin = seg_begin;

@@ -28,6 +28,7 @@ struct SitePatterns {
   TextPattern street_word, street_suffix;
   TextPattern street_shape;         // "Vinohradská 1234/56", "14 rue …", "27 Old Street"
   TextPattern not_phone_label, fax_label;
+  TextPattern not_town;             // currency and count words after a number ("12 500 Euro")
   TextPattern leading_article;
   LabelPatterns parties;
   std::vector<CountryPattern> countries;

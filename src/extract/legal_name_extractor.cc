@@ -1,6 +1,7 @@
 // Legal names: a run of capitalised words ending in a legal form from the lexicons
 // ("Müller & Söhne Versandhandel GmbH", "Kavárna Doma s.r.o."). The legal form anchors the
 // match; the words before it, on the same line, make the name.
+#include <algorithm>
 #include <set>
 #include <vector>
 
@@ -45,6 +46,8 @@ std::vector<std::pair<std::size_t, std::size_t>> words_of(std::string_view s) {
 void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStore& out) {
   const std::string& text = pc.doc->text;
   std::set<std::string> seen;
+  auto statutes_list = sp.lex.list("statute_abbreviations");
+  const std::set<std::string> statutes(statutes_list.begin(), statutes_list.end());
   for (const auto& m : sp.legal_form.find_all(text)) {
     std::size_t ls = text.rfind('\n', m.begin == 0 ? 0 : m.begin - 1);
     ls = ls == std::string::npos || m.begin == 0 ? 0 : ls + 1;
@@ -70,6 +73,9 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
         }
         break;
       }
+      // A bare number ends the name: "§ 5 DDG Müller GmbH" on one line is the statute, then the name.
+      if (std::all_of(w.begin(), w.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); })) break;
+      if (statutes.count(std::string(w))) break;
       if (is_upper_start(w) || (is_connector(w) && capitalised > 0)) {
         name_begin = from + it->first;
         if (is_upper_start(w)) ++capitalised;

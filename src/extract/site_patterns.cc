@@ -54,6 +54,12 @@ SitePatterns::SitePatterns(const Lexicon& l)
                    false, "street shape"),
       not_phone_label(case_sensitive_words(l.list("not_phone_labels")), false, "not_phone_labels"),
       fax_label(words_to_pattern(l.list("fax_labels")), true, "fax_labels"),
+      not_town("^(?:" + [&] {
+                 std::string a;
+                 for (const auto& w : l.list("not_town_words")) a += (a.empty() ? "" : "|") + escape_regex(w);
+                 return a.empty() ? std::string("(?!)") : a;
+               }() + ")(?![\\p{L}])",
+               false, "not_town_words"),
       leading_article("^(?:" + [&] {
                         std::string a;
                         for (const auto& w : l.list("name_leading_articles")) a += (a.empty() ? "" : "|") + escape_regex(w);
