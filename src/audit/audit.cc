@@ -80,6 +80,8 @@ Result run(const Options& opt) {
     throw InputError(e.what());
   }
   rep.rules_version = rules.version();
+  // Check every input before the crawl: an audit that fails at the end loses what it gathered.
+  if (!opt.emails.empty() && !fs::exists(opt.emails)) throw InputError("e-mail path not found: " + opt.emails);
 
   extract::Options xopt;
   xopt.country = opt.country;

@@ -134,8 +134,21 @@ std::unique_ptr<Fetcher> make_local_fetcher(const std::string& folder) {
   if (ec || !fs::is_directory(root, ec)) {
     throw std::runtime_error("target folder not found or not a folder: " + folder);
   }
-  if (!fs::exists(root / "index.html", ec) && !fs::exists(root / "index.htm", ec)) {
-    throw std::runtime_error("no index.html in target folder: " + folder);
+  auto has_index = [&](const fs::path& dir) {
+    return fs::exists(dir / "index.html", ec) || fs::exists(dir / "index.htm", ec);
+  };
+  if (!has_index(root)) {
+    // `wget --mirror https://shop.fr/` saves the site as shop.fr/index.html: accept the folder
+    // above it when it holds that one site and nothing else.
+    std::vector<fs::path> subdirs;
+    for (const auto& e : fs::directory_iterator(root, ec)) {
+      if (e.is_directory(ec)) subdirs.push_back(e.path());
+    }
+    if (subdirs.size() == 1 && has_index(subdirs.front())) {
+      root = subdirs.front();
+    } else {
+      throw std::runtime_error("no index.html in target folder: " + folder);
+    }
   }
   return std::make_unique<LocalFetcher>(root);
 }
