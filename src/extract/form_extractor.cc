@@ -23,14 +23,10 @@ void extract_forms(const PageContext& pc, FactStore& out) {
     f.attrs["method"] = form.method;
     f.attrs["fields"] = form.fields;
     f.attrs["asks_email"] = email_field;
-    f.evidence.url = pc.page->final_url;
-    f.evidence.fetched_at = pc.page->fetched_at;
-    f.evidence.status = pc.page->status;
-    f.evidence.sha256 = pc.page->sha256;
+    f.evidence = page_evidence(*pc.page, "contact form");
     f.evidence.locator = form.locator;
     f.evidence.region = form.region;
     f.evidence.snippet = "[[<form action=\"" + form.action + "\" method=\"" + form.method + "\">]]";
-    f.evidence.note = "contact form";
     f.source = pc.page->final_url;
     f.begin = f.end = form.offset;
     out.add(std::move(f));

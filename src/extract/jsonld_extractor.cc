@@ -58,13 +58,9 @@ class JsonLdReader {
     f.type = type;
     f.attrs = {{"page_url", pc_.page->final_url}, {"region", "head"}, {"on_home", pc_.is_home},
                {"visible", false}, {"source", "jsonld"}, {"value", value}, {"third_party", false}};
-    f.evidence.url = pc_.page->final_url;
-    f.evidence.fetched_at = pc_.page->fetched_at;
-    f.evidence.status = pc_.page->status;
-    f.evidence.sha256 = pc_.page->sha256;
+    f.evidence = page_evidence(*pc_.page, note + " (schema.org JSON-LD, not visible on the page)");
     f.evidence.locator = "script[type=\"application/ld+json\"]";
     f.evidence.snippet = "[[" + value + "]]";
-    f.evidence.note = note + " (schema.org JSON-LD, not visible on the page)";
     f.source = pc_.page->final_url;
     return f;
   }

@@ -41,12 +41,18 @@ std::string make_snippet(std::string_view text, std::size_t begin, std::size_t e
   return out;
 }
 
-Evidence web_evidence(const PageContext& pc, std::size_t begin, std::size_t end, std::string note) {
+Evidence page_evidence(const fetch::Page& page, std::string note) {
   Evidence e;
-  e.url = pc.page->final_url;
-  e.fetched_at = pc.page->fetched_at;
-  e.status = pc.page->status;
-  e.sha256 = pc.page->sha256;
+  e.url = page.final_url.empty() ? page.requested_url : page.final_url;
+  e.fetched_at = page.fetched_at;
+  e.status = page.status;
+  e.sha256 = page.sha256;
+  e.note = std::move(note);
+  return e;
+}
+
+Evidence web_evidence(const PageContext& pc, std::size_t begin, std::size_t end, std::string note) {
+  Evidence e = page_evidence(*pc.page, "");
   if (const html::Block* b = pc.doc->block_at(begin)) {
     e.locator = b->locator;
     e.region = b->region;

@@ -22,6 +22,9 @@ std::string make_snippet(std::string_view text, std::size_t begin, std::size_t e
 
 Evidence web_evidence(const PageContext& pc, std::size_t begin, std::size_t end, std::string note);
 
+// The page-level part of web evidence (URL, time, status, hash), for facts that quote no text.
+Evidence page_evidence(const fetch::Page& page, std::string note);
+
 // Base attributes every site fact carries.
 nlohmann::json site_attrs(const PageContext& pc, std::size_t offset);
 

@@ -187,11 +187,7 @@ void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, F
                {"requested_url", p.requested_url}, {"status", p.status}, {"ok", p.ok()}, {"error", p.error},
                {"role", role}, {"is_home", key == home_key}, {"is_legal_notice", legal_pages.count(key) > 0},
                {"has_contact", has_contact.count(key) > 0}};
-    f.evidence.url = p.final_url.empty() ? p.requested_url : p.final_url;
-    f.evidence.fetched_at = p.fetched_at;
-    f.evidence.status = p.status;
-    f.evidence.sha256 = p.sha256;
-    f.evidence.note = p.ok() ? "page fetched" : "fetch failed: " + p.error;
+    f.evidence = page_evidence(p, p.ok() ? "page fetched" : "fetch failed: " + p.error);
     f.source = f.evidence.url;
     out.add(std::move(f));
   }
@@ -238,11 +234,8 @@ void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, F
         f.evidence.locator = first_link->locator;
         f.evidence.region = first_link->region;
       } else {
-        f.evidence.url = pc.page->final_url;
-        f.evidence.fetched_at = pc.page->fetched_at;
-        f.evidence.status = pc.page->status;
-        f.evidence.sha256 = pc.page->sha256;
-        f.evidence.note = clicks == 0 ? "this page carries the legal notice" : "no link path to the legal notice";
+        f.evidence = page_evidence(*pc.page, clicks == 0 ? "this page carries the legal notice"
+                                                          : "no link path to the legal notice");
       }
       f.source = pc.page->final_url;
       out.add(std::move(f));
