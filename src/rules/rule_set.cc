@@ -105,7 +105,8 @@ RuleSet RuleSet::load(const fs::path& dir) {
   std::vector<fs::path> files;
   for (const auto& e : fs::recursive_directory_iterator(dir)) {
     if (!e.is_regular_file() || e.path().extension() != ".json") continue;
-    if (e.path().parent_path().filename() == "lexicon") continue;
+    // Lexicons live in rules/lexicon/ and its topic subfolders (statements/, channels/, …).
+    if (*fs::relative(e.path(), dir).begin() == "lexicon") continue;
     files.push_back(e.path());
   }
   std::sort(files.begin(), files.end());
