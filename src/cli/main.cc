@@ -1,4 +1,4 @@
-// omnicheck command line: audit, email, rules list|test|lint.
+// omnicheck command line: audit, email, batch (merge), rules list|test|lint.
 // Exit codes (contract): 0 no finding reaches --fail-on, 1 one does, 2 usage or input error.
 #include <CLI/CLI.hpp>
 
@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "audit/audit.h"
+#include "batch/batch.h"
 
 namespace {
 
@@ -123,6 +124,40 @@ int main(int argc, char** argv) {
   auto* rules_lint = rules_cmd->add_subcommand("lint", "Check that every rule file loads");
   for (auto* sub : {rules_list, rules_test, rules_lint}) sub->add_option("--rules", opt.rules_dir, "Rules folder");
 
+  // batch: every site of a CSV list into a resumable store, shards and merge (docs/batch.md).
+  omnicheck::batch::BatchOptions batch;
+  omnicheck::batch::MergeOptions merge;
+  std::string worker_dir;
+  auto* batch_cmd = app.add_subcommand("batch", "Audit every site of a CSV list into a resumable store (docs/batch.md)");
+  batch_cmd->add_option("sites", batch.list, "CSV list with a header line: url, id, country, emails");
+  batch_cmd->add_option("--out", batch.out_dir, "Folder for the store, the reports and the aggregate");
+  batch_cmd->add_option("--jobs", batch.jobs, "Sites audited at once");
+  batch_cmd->add_option("--shard", batch.shard, "Audit only shard K of N (K/N, K from 0)");
+  batch_cmd->add_option("--retries", batch.retries, "Further attempts before a site is recorded as failed");
+  batch_cmd->add_option("--site-timeout", batch.site_timeout_s, "Seconds one attempt at a site may take");
+  batch_cmd->add_flag("--retry-failed", batch.retry_failed, "Try the sites recorded as failed once more");
+  batch_cmd->add_flag("--quiet", batch.quiet, "No progress output");
+  batch_cmd->add_option("--rules", opt.rules_dir, "Rules folder (lexicons in its lexicon/ subfolder)");
+  batch_cmd->add_option("--audit-date", opt.audit_date, "Judge the duties in force on this date (YYYY-MM-DD)");
+  batch_cmd->add_option("--lang", opt.language, "Language of the report messages");
+  batch_cmd->add_option("--max-pages", opt.max_pages, "Pages to fetch at most per site");
+  batch_cmd->add_option("--max-depth", opt.max_depth, "Link depth to follow at most");
+  batch_cmd->add_option("--host-delay", opt.http.per_host_delay_ms, "Milliseconds between request starts to one host");
+  batch_cmd->add_option("--resolve", opt.http.resolve, "HOST:PORT:ADDR, as curl's --resolve");
+  batch_cmd->add_option("--cacert", opt.http.cacert, "CA bundle for TLS verification");
+  batch_cmd->add_flag("--insecure", opt.http.insecure, "Do not verify TLS certificates (recorded in each report)");
+  batch_cmd->add_option("--user-agent", opt.http.user_agent, "User-Agent header");
+  batch_cmd->add_flag("--ignore-robots", opt.http.ignore_robots, "Do not obey robots.txt (recorded in each report)");
+  batch_cmd->add_flag("--allow-private", opt.http.allow_private, "Allow private and loopback addresses");
+  batch_cmd->add_option("--dns-server", opt.dns_server, "Resolver ADDR:PORT for channel checks (MX lookups)");
+  batch_cmd->add_flag("--no-probe", no_probe, "Do not check disclosed channels over the network");
+  auto* merge_cmd = batch_cmd->add_subcommand("merge", "Combine the folders of several batches (shards) into OUT");
+  merge_cmd->add_option("out", merge.out_dir, "Folder of the merged store, reports and aggregate")->required();
+  merge_cmd->add_option("dirs", merge.inputs, "Batch folders to merge")->required();
+  merge_cmd->add_flag("--quiet", merge.quiet, "Only warnings and errors");
+  auto* worker_cmd = batch_cmd->add_subcommand("worker", "One site's audit, started by the batch")->group("");
+  worker_cmd->add_option("dir", worker_dir, "Job folder")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -131,6 +166,13 @@ int main(int argc, char** argv) {
   }
 
   try {
+    if (*batch_cmd) {
+      if (*worker_cmd) return omnicheck::batch::run_worker(worker_dir);
+      if (*merge_cmd) return omnicheck::batch::merge_batches(merge);
+      opt.probe = !no_probe;
+      batch.audit = opt;
+      return omnicheck::batch::run_batch(batch);
+    }
     if (*audit_cmd) {
       if (opt.target.empty() && opt.replay.empty()) throw InputError("audit needs a TARGET (folder or URL) or --replay FILE");
       opt.probe = !no_probe;

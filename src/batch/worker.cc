@@ -1,0 +1,130 @@
+#include "batch/worker.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "batch/store.h"
+
+namespace omnicheck::batch {
+namespace {
+
+namespace fs = std::filesystem;
+
+nlohmann::json http_json(const fetch::HttpOptions& h) {
+  return {{"user_agent", h.user_agent},           {"cacert", h.cacert},
+          {"insecure", h.insecure},               {"resolve", h.resolve},
+          {"allow_private", h.allow_private},     {"ignore_robots", h.ignore_robots},
+          {"per_host_delay_ms", h.per_host_delay_ms}};
+}
+
+fetch::HttpOptions http_options(const nlohmann::json& j) {
+  fetch::HttpOptions h;
+  h.user_agent = j.value("user_agent", h.user_agent);
+  h.cacert = j.value("cacert", h.cacert);
+  h.insecure = j.value("insecure", h.insecure);
+  h.resolve = j.value("resolve", h.resolve);
+  h.allow_private = j.value("allow_private", h.allow_private);
+  h.ignore_robots = j.value("ignore_robots", h.ignore_robots);
+  h.per_host_delay_ms = j.value("per_host_delay_ms", h.per_host_delay_ms);
+  return h;
+}
+
+void write_result(const fs::path& dir, const std::string& outcome, const std::string& reason) {
+  const fs::path tmp = dir / (std::string(kResultFile) + ".tmp");
+  write_file_durably(tmp, json_text({{"outcome", outcome}, {"reason", reason}}) + "\n");
+  fs::rename(tmp, dir / kResultFile);
+}
+
+}  // namespace
+
+void write_file_durably(const fs::path& path, const std::string& content) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw std::runtime_error("cannot write " + path.string());
+  std::size_t off = 0;
+  while (off < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + off, content.size() - off);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      ::close(fd);
+      throw std::runtime_error("cannot write " + path.string());
+    }
+    off += static_cast<std::size_t>(n);
+  }
+  const bool synced = ::fsync(fd) == 0;
+  if (::close(fd) != 0 || !synced) throw std::runtime_error("cannot write " + path.string());
+}
+
+nlohmann::json make_job(const Site& site, const audit::Options& s, long parent_pid) {
+  return {{"parent_pid", parent_pid},
+          {"site", {{"id", site.id}, {"target", site.target}, {"country", site.country}, {"emails", site.emails}}},
+          {"audit",
+           {{"rules_dir", s.rules_dir},
+            {"audit_date", s.audit_date},
+            {"language", s.language},
+            {"max_pages", s.max_pages},
+            {"max_depth", s.max_depth},
+            {"full", s.full},
+            {"probe", s.probe},
+            {"dns_server", s.dns_server},
+            {"tool_version", s.tool_version},
+            {"http", http_json(s.http)}}}};
+}
+
+audit::Options job_options(const nlohmann::json& job) {
+  audit::Options o;
+  const auto& site = job.at("site");
+  o.target = site.value("target", "");
+  o.country = site.value("country", "");
+  o.emails = site.value("emails", "");
+  const auto& a = job.at("audit");
+  o.rules_dir = a.value("rules_dir", o.rules_dir);
+  o.audit_date = a.value("audit_date", o.audit_date);
+  o.language = a.value("language", o.language);
+  o.max_pages = a.value("max_pages", o.max_pages);
+  o.max_depth = a.value("max_depth", o.max_depth);
+  o.full = a.value("full", o.full);
+  o.probe = a.value("probe", o.probe);
+  o.dns_server = a.value("dns_server", o.dns_server);
+  o.tool_version = a.value("tool_version", o.tool_version);
+  if (a.contains("http")) o.http = http_options(a.at("http"));
+  return o;
+}
+
+int run_worker(const fs::path& dir) {
+  nlohmann::json job;
+  try {
+    std::ifstream in(dir / kJobFile, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + (dir / kJobFile).string());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    job = nlohmann::json::parse(ss.str());
+  } catch (const std::exception& e) {
+    std::cerr << "omnicheck batch worker: " << e.what() << "\n";
+    return 2;
+  }
+  // Die with the batch: the kernel sends SIGKILL when the parent goes. The parent may already
+  // be gone before this line runs; then the worker is an orphan and stops at once.
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (::getppid() != static_cast<pid_t>(job.value("parent_pid", 0L))) return 3;
+
+  try {
+    const audit::Options opt = job_options(job);
+    audit::Result r = audit::run(opt);
+    write_file_durably(dir / "report.json", report::to_json(r.report).dump(2) + "\n");
+    write_file_durably(dir / "report.html", report::to_html(r.report));
+    write_result(dir, "done", "");
+  } catch (const audit::InputError& e) {
+    write_result(dir, "input_error", e.what());
+  } catch (const std::exception& e) {
+    write_result(dir, "error", e.what());
+  }
+  return 0;
+}
+
+}  // namespace omnicheck::batch
