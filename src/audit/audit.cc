@@ -6,6 +6,7 @@
 
 #include "audit/channel_probe.h"
 #include "audit/crawler.h"
+#include "audit/site_rules_judge.h"
 #include "mail/mail.h"
 
 namespace omnicheck::audit {
@@ -90,14 +91,26 @@ Result run(const Options& opt) {
   if (!opt.target.empty() || !opt.replay.empty()) {
     auto fetcher = make_fetcher(opt);
     extract::LinkRoles roles(lex);
-    CrawlLimits limits{opt.full ? std::max<std::size_t>(opt.max_pages, 100000) : opt.max_pages, opt.max_depth, opt.full};
-    CrawlResult crawled = crawl(*fetcher, roles, limits);
+    CrawlLimits limits;
+    limits.max_pages = opt.full ? std::max<std::size_t>(opt.max_pages, 100000) : opt.max_pages;
+    limits.max_depth = opt.max_depth;
+    limits.full = opt.full;
+    // A focused crawl stops once the pages fetched decide every site rule.
+    rules::EvalContext judge_ctx;
+    judge_ctx.audit_date = rep.audit_date;
+    judge_ctx.language = opt.language;
+    SiteRulesJudge judge(rules, lex, xopt, judge_ctx, fetcher->start_url());
+    CrawlResult crawled = crawl(*fetcher, roles, limits, [&judge](const CrawlResult& r) { return judge(r); });
     drop_duplicate_pages(crawled);
     fetcher->finish();
     rep.target_url = fetcher->start_url();
     for (const auto& [k, v] : fetcher->record()) rep.target_extra[k] = v;
     rep.target_extra["crawl_complete"] = crawled.complete;
     rep.target_extra["crawl_notes"] = crawled.notes;
+    rep.target_extra["crawl"] = {{"mode", opt.full ? "full" : "focused"},
+                                 {"pages_attempted", crawled.fetches},
+                                 {"expected_pages", crawled.expected_pages},
+                                 {"stopped_early", crawled.stopped_early}};
     nlohmann::json pages = nlohmann::json::array();
     for (const auto& p : crawled.pages) {
       nlohmann::json pj = {{"requested_url", p.requested_url}, {"final_url", p.final_url}, {"status", p.status},
