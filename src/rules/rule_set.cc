@@ -63,6 +63,10 @@ struct Decision {
 
 Decision decide(const Rule& rule, const FactView& view, const EvalContext& ctx) {
   for (const auto& outcome : rule.definition.at("outcomes")) {
+    // An outcome may hold only on some audit dates (odr.link: a link is due before the
+    // platform's repeal, a leftover after it).
+    if (outcome.contains("applies_from") && ctx.audit_date < outcome["applies_from"].get<std::string>()) continue;
+    if (outcome.contains("applies_until") && ctx.audit_date > outcome["applies_until"].get<std::string>()) continue;
     std::vector<const Fact*> bound;
     if (outcome.contains("when") && !evaluate_condition(outcome["when"], view, bound)) continue;
     if (outcome.contains("evidence")) {
