@@ -65,6 +65,10 @@ Fact form_fact(const FormCheck& c) {
   f.type = "form_check";
   f.attrs = {{"value", form_value(c)}, {"action", c.action}, {"url", c.url},
              {"status", c.status}, {"http_status", c.http_status}, {"reason", c.reason}};
+  if (!c.control_url.empty()) {
+    f.attrs["control_url"] = c.control_url;
+    f.attrs["control_status"] = c.control_status;
+  }
   if (!c.fetched_at.empty()) {  // asked: the answer is the evidence
     f.evidence.url = c.url;
     f.evidence.fetched_at = c.fetched_at;

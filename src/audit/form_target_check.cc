@@ -4,6 +4,9 @@
 
 #include <curl/curl.h>
 
+#include <cstdio>
+#include <random>
+
 namespace omnicheck::audit {
 namespace {
 
@@ -36,6 +39,11 @@ std::string form_status_for_http(int s) {
 
 FormTargetChecker::FormTargetChecker(const std::string& start_url, const fetch::HttpOptions& http)
     : start_url_(start_url) {
+  // Random, so no real page can be named like the control path.
+  std::random_device rd;
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%08x%08x", rd(), rd());
+  control_token_ = hex;
   std::string scheme = scheme_of(start_url);
   if (scheme != "http" && scheme != "https") return;
   fetch::HttpOptions o = http;
@@ -83,6 +91,29 @@ FormCheck FormTargetChecker::check(const std::string& action, const std::string&
   return c;
 }
 
+// Some servers answer every path alike (a shop front that serves its home page for any URL,
+// a rule that redirects unknown paths home): there a 200 or a redirect proves nothing. A path
+// beside the target that cannot exist tells: if it gets the same answer, so would a removed
+// form handler.
+void FormTargetChecker::compare_with_control(FormCheck& c, const fetch::Page& target) {
+  std::string control = c.url.substr(0, c.url.rfind('/') + 1) + "omnicheck-no-such-page-" + control_token_;
+  if (!fetcher_->allowed(control, nullptr)) return;
+  fetch::Page p = fetcher_->fetch(control);
+  c.control_url = control;
+  c.control_status = p.status;
+  if (p.status <= 0 || p.status / 100 != target.status / 100) return;
+  auto location = [](const fetch::Page& page) {
+    for (const auto& [k, v] : page.headers) {
+      if (k == "location") return fetch::resolve_url(page.final_url, v).value_or(v);
+    }
+    return std::string();
+  };
+  if (target.status >= 300 && location(p) != location(target)) return;  // a redirect of its own
+  c.status = "inconclusive";
+  c.reason += ", but so did " + control + " (HTTP " + std::to_string(p.status) +
+              "), a path that cannot exist: this server answers every path alike, so the answer shows nothing";
+}
+
 FormCheck FormTargetChecker::ask(const std::string& action, const std::string& url) {
   // libcurl's words for a refused connection, as the fetcher passes them on.
   const char* refused = curl_easy_strerror(CURLE_COULDNT_CONNECT);
@@ -110,6 +141,7 @@ FormCheck FormTargetChecker::ask(const std::string& action, const std::string& u
     c.status = form_status_for_http(p.status);
     c.reason = "GET " + url + " answered HTTP " + std::to_string(p.status);
     if (c.status == "broken") c.reason += ": the form sends its messages nowhere";
+    if (p.status >= 200 && p.status < 400) compare_with_control(c, p);
     return c;
   }
   if (starts_with(p.error, "refused by the network guard") || starts_with(p.error, "not fetched:")) {

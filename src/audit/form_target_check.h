@@ -13,7 +13,9 @@ namespace omnicheck::audit {
 struct FormCheck {
   std::string action;  // the form's target as the page gives it
   std::string url;     // what was asked: the target without query or fragment
-  // works:        the target answered (2xx, 3xx, 400, 405, 411, 415, 422: a handler is there)
+  // works:        the target answered (2xx, 3xx, 400, 405, 411, 415, 422: a handler is there);
+//               a 2xx or 3xx counts only when a path beside it that cannot exist is answered
+//               otherwise (servers that answer every path alike prove nothing)
   // broken:       404, 410, 5xx, or the connection was refused: the form goes nowhere
   // inconclusive: an answer that does not tell (401, 403, 429, other 4xx, timeout, TLS, …)
   // unchecked:    not asked: local folder, another host, robots.txt, no usable target
@@ -21,6 +23,8 @@ struct FormCheck {
   int http_status = 0;
   std::string reason;
   std::string fetched_at, sha256;  // of the response, when one came
+  std::string control_url;         // a sibling path that cannot exist, asked after a 2xx/3xx
+  int control_status = 0;
 };
 
 // Checks form targets on the audited site's own host with one GET each (no query, no form
@@ -40,8 +44,10 @@ class FormTargetChecker {
 
  private:
   FormCheck ask(const std::string& action, const std::string& url);
+  void compare_with_control(FormCheck& c, const fetch::Page& target);
 
   std::string start_url_;
+  std::string control_token_;
   std::unique_ptr<fetch::Fetcher> fetcher_;  // null for a local folder
   std::map<std::string, FormCheck> done_;
 };

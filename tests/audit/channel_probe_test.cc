@@ -238,6 +238,24 @@ TEST(FormTarget, RedirectIsAnAnswerAndIsNotFollowed) {
   EXPECT_EQ(c.status, "works") << c.reason;
   EXPECT_EQ(c.http_status, 302);
   EXPECT_EQ(s.http.hits("/contact/thanks"), 0);
+  EXPECT_EQ(c.control_status, 404) << "a path beside it that cannot exist is not redirected alike";
+}
+
+TEST(FormTarget, ServerThatAnswersEveryPathAlikeProvesNothing) {
+  // A shop front that serves its home page for any path, and one that redirects unknown paths home.
+  for (int status : {200, 302}) {
+    SiteServer site([status](const SiteRequest& req) {
+      if (req.path == "/robots.txt") return SiteReply{404, {{"Content-Type", "text/plain"}}, ""};
+      if (status == 302) return SiteReply{302, {{"Location", "/"}, {"Content-Type", "text/html"}}, ""};
+      return SiteReply{200, {{"Content-Type", "text/html"}}, "<html><body>home</body></html>"};
+    });
+    FormTargetChecker checker(site.url("/"), quick_http());
+    auto c = checker.check(site.url("/contact/send"), site.url("/contact"), true);
+    EXPECT_EQ(c.status, "inconclusive") << status << ": " << c.reason;
+    EXPECT_NE(c.reason.find("every path alike"), std::string::npos) << c.reason;
+    EXPECT_EQ(c.control_status, status);
+    EXPECT_EQ(site.hits(c.control_url.substr(c.control_url.find("/contact/"))), 1) << c.control_url;
+  }
 }
 
 TEST(FormTarget, SubmitsNothingAGetWithoutQueryOrFields) {
