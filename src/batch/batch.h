@@ -3,8 +3,10 @@
 // a list over machines and merge_batches() joins their stores. docs/batch.md is the manual.
 #pragma once
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "audit/audit.h"
@@ -17,10 +19,16 @@ inline constexpr int kExitSomeFailed = 1;   // complete, but some sites failed o
 inline constexpr int kExitInputError = 2;   // usage, unreadable list, store of another list or shard
 inline constexpr int kExitInterrupted = 3;  // stopped by SIGINT/SIGTERM: run the same command again
 
+// Sites in flight by default: four per CPU, as an audit mostly waits on the network (the
+// crawler's per-host delay), capped at 64.
+inline int default_jobs() {
+  return std::clamp(4 * static_cast<int>(std::thread::hardware_concurrency()), 4, 64);
+}
+
 struct BatchOptions {
   std::string list;             // SITES.csv
   std::string out_dir;          // store, reports and aggregate
-  int jobs = 4;                 // sites audited at once
+  int jobs = default_jobs();    // sites audited at once
   std::string shard;            // "K/N", "" = the whole list
   int retries = 2;              // further attempts after a failed one (then: failed)
   int site_timeout_s = 900;     // one attempt's wall-clock limit

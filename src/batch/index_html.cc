@@ -34,7 +34,11 @@ th[aria-sort=ascending] button::after { content: " \25B2"; }
 th[aria-sort=descending] button::after { content: " \25BC"; }
 td.num { text-align: right; }
 .url, .reason, .id { overflow-wrap: anywhere; }
-.reason { max-width: 30em; }
+table.sites td.id { min-width: 8em; max-width: 18em; }
+table.sites td.url { min-width: 14em; max-width: 26em; }
+table.sites th.rule { max-width: 9em; font-size: .85em; }
+table.sites td.status { text-align: center; white-space: nowrap; }
+.reason { min-width: 12em; max-width: 30em; }
 .st-pass { background: #e3f4e3; }
 .st-fail { background: #f9d6d5; font-weight: 600; }
 .st-warn { background: #fcefc7; }
@@ -171,6 +175,16 @@ int status_rank(const std::string& s) {
 
 std::string status_label(const std::string& s) { return s == "not_applicable" ? "n/a" : s; }
 
+// A rule id may break after its dots and underscores in a narrow column header.
+std::string breakable(const std::string& escaped) {
+  std::string out;
+  for (char c : escaped) {
+    out += c;
+    if (c == '.' || c == '_') out += "<wbr>";
+  }
+  return out;
+}
+
 bool is_http(const std::string& s) { return s.starts_with("http://") || s.starts_with("https://"); }
 
 std::string meta_value(const Aggregate& a, const char* key) {
@@ -249,11 +263,11 @@ void site_row(std::string& out, const Aggregate& a, const AggregateSite& s) {
   for (const auto& r : a.rules) {
     auto it = s.status.find(r.id);
     if (it == s.status.end()) {
-      out += "<td data-sort=\"5\"></td>";
+      out += "<td class=\"status\" data-sort=\"5\"></td>";
       continue;
     }
     const std::string css = known_status(it->second) ? it->second : "unknown";
-    out += "<td class=\"st-" + css + "\" data-sort=\"" + std::to_string(status_rank(it->second)) + "\">" +
+    out += "<td class=\"status st-" + css + "\" data-sort=\"" + std::to_string(status_rank(it->second)) + "\">" +
            escape_html(status_label(it->second)) + "</td>";
   }
   out += "<td class=\"reason\">" + escape_html(st.reason) + "</td>";
@@ -280,8 +294,8 @@ void site_table(std::string& out, const Aggregate& a) {
       "<th scope=\"col\" data-key=\"country\">Country</th><th scope=\"col\" data-key=\"state\">State</th>"
       "<th scope=\"col\" data-key=\"pages\">Pages</th>";
   for (const auto& r : a.rules) {
-    out += "<th scope=\"col\" data-key=\"" + escape_html(r.id) + "\" title=\"" + escape_html(r.title) + "\">" +
-           escape_html(r.id) + "</th>";
+    out += "<th scope=\"col\" class=\"rule\" data-key=\"" + escape_html(r.id) + "\" title=\"" + escape_html(r.title) + "\">" +
+           breakable(escape_html(r.id)) + "</th>";
   }
   out +=
       "<th scope=\"col\" data-key=\"reason\">Why not audited</th><th scope=\"col\" data-key=\"report\">Report</th>"
