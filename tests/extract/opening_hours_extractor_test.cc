@@ -1,0 +1,66 @@
+// Opening hours in eight languages, normalised to {channel, days, from, to}; counts of days
+// ("5 à 8 jours ouvrés", "1–3 Werktage") are not hours.
+#include <gtest/gtest.h>
+
+#include "extract/page_facts.h"
+
+namespace omnicheck::extract {
+namespace {
+
+using testing::facts_of_page;
+
+struct Expected {
+  const char* html;
+  const char* country;
+  const char* days;
+  const char* from;
+  const char* to;
+  const char* channel;
+};
+
+TEST(OpeningHours, EightLanguages) {
+  const Expected cases[] = {
+      {"<p>Telefon: 040 1234567-0<br>Mo–Fr 9–18 Uhr</p>", "DE", "mon-fri", "09:00", "18:00", "phone"},
+      {"<p>Service client : 01 99 00 12 34<br>du lundi au vendredi de 9h à 18h</p>", "FR", "mon-fri", "09:00", "18:00", "phone"},
+      {"<p>Zákaznická linka Po–Pá 8:00–16:00</p>", "CZ", "mon-fri", "08:00", "16:00", "phone"},
+      {"<p>Lines open Monday to Friday 9am–5pm (closed on bank holidays).</p>", "GB", "mon-fri", "09:00", "17:00", "phone"},
+      {"<p>Assistenza telefonica dal lunedì al venerdì dalle 9 alle 18</p>", "IT", "mon-fri", "09:00", "18:00", "phone"},
+      {"<p>Atención telefónica de lunes a viernes de 9:00 a 18:00</p>", "ES", "mon-fri", "09:00", "18:00", "phone"},
+      {"<p>Telefonisch bereikbaar ma t/m vr 9.00-17.30 uur</p>", "NL", "mon-fri", "09:00", "17:30", "phone"},
+      {"<p>Infolinia czynna od poniedziałku do piątku w godz. 8-16</p>", "PL", "mon-fri", "08:00", "16:00", "phone"},
+      {"<p>Live-Chat: Mo.-Fr. 8:00 - 20:00</p>", "DE", "mon-fri", "08:00", "20:00", "chat"},
+      {"<p>Öffnungszeiten unseres Ladens: Mo–Sa 10–19 Uhr</p>", "DE", "mon-sat", "10:00", "19:00", "any"},
+      {"<p>Notre chat est disponible 24h/24 7j/7.</p>", "FR", "mon-sun", "00:00", "24:00", "chat"},
+  };
+  for (const auto& e : cases) {
+    auto s = facts_of_page(e.html, "https://shop.example.eu/contact", e.country);
+    auto found = s.of_type("opening_hours");
+    ASSERT_FALSE(found.empty()) << e.html;
+    const Fact& f = *found.front();
+    EXPECT_EQ(f.attrs["days"], e.days) << e.html;
+    EXPECT_EQ(f.attrs["from"], e.from) << e.html;
+    EXPECT_EQ(f.attrs["to"], e.to) << e.html;
+    EXPECT_EQ(f.attrs["channel"], e.channel) << e.html;
+  }
+}
+
+TEST(OpeningHours, SeveralRangesOnOneLine) {
+  auto s = facts_of_page("<p>Telefon: 040 1234567-0 – Mo–Fr 8–18 Uhr, Sa 9–13 Uhr</p>", "https://shop.example.de/kontakt", "DE");
+  std::vector<std::string> got;
+  for (const auto* f : s.of_type("opening_hours")) {
+    got.push_back(f->attrs["days"].get<std::string>() + " " + f->attrs["from"].get<std::string>() + "-" +
+                  f->attrs["to"].get<std::string>());
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"mon-fri 08:00-18:00", "sat 09:00-13:00"}));
+}
+
+TEST(OpeningHours, CountsOfDaysAreNoHours) {
+  for (const char* html : {"<p>Livraison en 5 à 8 jours ouvrés.</p>", "<p>Lieferzeit Mo–Fr 1–3 Werktage</p>",
+                           "<p>Versand innerhalb von 2–3 Tagen</p>", "<p>Shop open 24/7 for orders.</p>"}) {
+    auto s = facts_of_page(html, "https://shop.example.eu/", "DE");
+    EXPECT_TRUE(s.of_type("opening_hours").empty()) << html << " " << (s.of_type("opening_hours").empty() ? "" : s.of_type("opening_hours").front()->attrs.dump());
+  }
+}
+
+}  // namespace
+}  // namespace omnicheck::extract
