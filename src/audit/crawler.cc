@@ -34,8 +34,11 @@ int role_priority(const std::string& role) {
 bool is_chrome(const std::string& region) { return region == "header" || region == "nav" || region == "footer"; }
 
 // Pages of one section likely share a template: same first path segment, same path length.
-std::string section_of(const std::string& url) {
+// Paths count from `root`, the start URL's folder, so that a saved site's home page
+// (file:///…/site/) and its root-relative links (file:///) share the site's root section.
+std::string section_of(const std::string& url, const std::string& root) {
   std::string path = fetch::url_path(url), first;
+  if (path.rfind(root, 0) == 0) path.erase(0, root.size());
   std::size_t segments = 0, start = 0;
   while (start < path.size()) {
     std::size_t end = path.find('/', start);
@@ -59,6 +62,7 @@ struct Item {
   int depth = 0;
   std::size_t seq = 0;
   bool expected = false;  // a page where trader information is expected (or the home page)
+  bool sample = false;    // taken for the focused crawl's sample of ordinary pages
 };
 
 struct ByPriority {
@@ -98,9 +102,14 @@ class Crawl {
     home.key = trap_.dedupe_key(home.url);
     home.priority = kHomePriority;
     home.expected = true;
-    home.section = section_of(home.url);
+    root_ = fetch::url_path(home.url);
+    root_.erase(root_.find_last_of('/') + 1);
+    home.section = section_of(home.url, root_);
     home.seq = seq_++;
     home_key_ = home.key;
+    // The home page is a sample of its own part of the site ("/?sort=…" variants add nothing).
+    sampled_sections_.insert(home.section);
+    sampled_tops_.insert(home.section.substr(0, home.section.find('|')));
     queue(std::move(home));
     for (const auto& s : fetcher_.seed_urls()) discover(s, "", "", nullptr);
 
@@ -158,6 +167,10 @@ class Crawl {
     std::string role = roles_.classify(text, url);
     bool expected = !role.empty() && expected_here;
     if (depth > limits_.max_depth) {
+      if (depth_limited_.size() >= kMaxKnownUrls && !depth_limited_.count(key)) {
+        ++dropped_;
+        return;
+      }
       DepthLimited& d = depth_limited_[key];
       d.url = url;
       d.expected = d.expected || expected;
@@ -174,7 +187,7 @@ class Crawl {
     item.url = url;
     item.key = std::move(key);
     item.role = std::move(role);
-    item.section = section_of(url);
+    item.section = section_of(url, root_);
     item.priority = role_priority(item.role) + (is_chrome(region) ? 5 : 0);
     item.depth = depth;
     item.seq = seq_++;
@@ -194,24 +207,30 @@ class Crawl {
     return false;
   }
 
-  // An ordinary page for the sample: from a section not sampled yet, without a query string
-  // (filters and sort orders of a page already seen) where possible.
+  // An ordinary page for the sample: linked from the home page (the site's main sections; this
+  // also keeps the choice independent of which pages happened to arrive first), from a part of
+  // the site not sampled yet (first path segment, then path length), without a query string
+  // (filters and sort orders of a page already seen), in that order of preference.
   bool take_sample(Item* out) {
     while (!ordinary_q_.empty()) {
       auto best = ordinary_q_.end();
       int best_score = -1;
       std::size_t scanned = 0;
       for (auto it = ordinary_q_.begin(); it != ordinary_q_.end() && scanned < kSampleScan; ++it, ++scanned) {
-        int score = (sampled_sections_.count(it->section) ? 0 : 2) + (it->url.find('?') == std::string::npos ? 1 : 0);
+        std::string top = it->section.substr(0, it->section.find('|'));
+        int score = (it->depth <= 1 ? 8 : 0) + (sampled_tops_.count(top) ? 0 : 4) +
+                    (sampled_sections_.count(it->section) ? 0 : 2) + (it->url.find('?') == std::string::npos ? 1 : 0);
         if (score > best_score) {
           best = it;
           best_score = score;
-          if (score == 3) break;
+          if (score == 15) break;
         }
       }
       Item item = std::move(ordinary_q_.extract(best).value());
       if (!admit(item)) continue;
       sampled_sections_.insert(item.section);
+      sampled_tops_.insert(item.section.substr(0, item.section.find('|')));
+      item.sample = true;
       *out = std::move(item);
       return true;
     }
@@ -291,7 +310,9 @@ class Crawl {
     // the server ignores): nothing new to read, and counting it would double its facts.
     if (page.ok() && (!read_pages_.insert(trap_.dedupe_key(page.final_url)).second ||
                       (!page.sha256.empty() && !read_bodies_.insert(page.sha256).second))) {
-      ++duplicates_;
+      if (duplicates_.size() < kMaxListed) duplicates_.push_back(page.requested_url);
+      ++duplicate_count_;
+      if (item.sample) --samples_;  // it showed nothing new: sample another page
       return;
     }
     if (page.ok() && page.is_html()) {
@@ -389,9 +410,9 @@ class Crawl {
       std::vector<std::string> names(trap_.session_params().begin(), trap_.session_params().end());
       notes.push_back("session parameter(s) ignored when comparing URLs: " + listed(names));
     }
-    if (duplicates_) {
-      notes.push_back(std::to_string(duplicates_) + " fetched page(s) set aside: the same page as one already read "
-                      "(a redirect onto it, or the same bytes under another URL)");
+    if (duplicate_count_) {
+      notes.push_back(std::to_string(duplicate_count_) + " fetched page(s) set aside as the same page as one already "
+                      "read, by a redirect or by identical bytes (" + listed(duplicates_) + ")");
     }
     if (dropped_) notes.push_back(std::to_string(dropped_) + " link(s) dropped: more than " + std::to_string(kMaxKnownUrls) + " distinct URLs found");
     if (robots_blocked_) notes.push_back(std::to_string(robots_blocked_) + " page(s) not fetched because robots.txt disallows them");
@@ -422,15 +443,17 @@ class Crawl {
   CrawlResult out_;
 
   std::string home_key_;
+  std::string root_;  // path of the start URL's folder: sections count from here
   std::map<std::string, Known> known_;  // by dedupe key
   std::set<Item, ByPriority> expected_q_, ordinary_q_;
   std::map<std::string, DepthLimited> depth_limited_;
-  std::set<std::string> sampled_sections_;
+  std::set<std::string> sampled_sections_, sampled_tops_;
   std::set<std::string> read_pages_;     // dedupe keys of the final URLs of pages read
   std::set<std::string> read_bodies_;    // sha256 of the pages read
   std::vector<std::string> unresolved_;  // expected pages without a definite answer, with why
   std::vector<std::string> structural_examples_;
-  std::size_t seq_ = 0, samples_ = 0, robots_blocked_ = 0, duplicates_ = 0, ordinary_failed_ = 0, structural_traps_ = 0, dropped_ = 0;
+  std::vector<std::string> duplicates_;  // the first few URLs set aside as duplicates
+  std::size_t seq_ = 0, samples_ = 0, robots_blocked_ = 0, duplicate_count_ = 0, ordinary_failed_ = 0, structural_traps_ = 0, dropped_ = 0;
   bool home_ok_ = false, home_has_links_ = false;
 };
 
