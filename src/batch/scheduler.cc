@@ -9,11 +9,10 @@ std::optional<Task> Scheduler::take(const std::atomic<bool>& stop) {
   for (;;) {
     if (stop.load()) return std::nullopt;
     for (auto it = queue_.begin(); it != queue_.end(); ++it) {
-      const std::string& host = it->site.host;
-      if (!host.empty() && busy_hosts_.count(host)) continue;
+      if (!it->site.host.empty() && busy_hosts_.count(it->site.host)) continue;
       Task t = std::move(*it);
       queue_.erase(it);
-      if (!host.empty()) busy_hosts_.insert(host);
+      if (!t.site.host.empty()) busy_hosts_.insert(t.site.host);
       ++running_;
       return t;
     }

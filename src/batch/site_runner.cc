@@ -48,6 +48,10 @@ std::string unreachable_reason(const nlohmann::json& report) {
   for (const auto& p : pages) {
     const int status = p.value("status", 0);
     if (!p.contains("error") && status >= 200 && status < 300) return "";
+    // The site answered with a robots.txt that forbids the crawl: that is the site's answer,
+    // not an outage, and the report's inconclusive findings say so. (An unreachable or 5xx
+    // robots.txt also blocks everything, but that may pass: it is retried.)
+    if (p.value("error", std::string()).find("robots.txt group ") != std::string::npos) return "";
   }
   if (pages.empty()) return "site unreachable: nothing was fetched";
   const auto& first = pages.front();

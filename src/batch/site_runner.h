@@ -47,8 +47,10 @@ class SiteRunner {
 };
 
 // Why a URL site counts as unreachable: no page of the crawl came back with a 2xx answer (the
-// start page's error, or its HTTP status). "" when some page was read. Such an attempt is
-// retried like a failure instead of being recorded as a site whose every rule is inconclusive.
+// start page's error, or its HTTP status). "" when some page was read, or when the site's
+// robots.txt forbids the crawl (a permanent answer, recorded as the audit's inconclusive
+// findings). Such an attempt is retried like a failure instead of being recorded as a site
+// whose every rule is inconclusive because of a passing outage.
 std::string unreachable_reason(const nlohmann::json& report);
 
 }  // namespace omnicheck::batch

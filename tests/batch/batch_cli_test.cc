@@ -54,7 +54,10 @@ TEST(BatchCli, AuditsTheListIntoStoreReportsAndAggregate) {
   EXPECT_EQ(query(db, "SELECT count(*) FROM sites WHERE state = 'done'").at(0).at(0), "4");
   EXPECT_EQ(query(db, "SELECT state, reason FROM sites WHERE site_id = 'kavarna'").at(0).at(0), "failed");
   EXPECT_EQ(query(db, "SELECT count(*) FROM runs WHERE outcome = 'done'").at(0).at(0), "4");
-  EXPECT_EQ(query(db, "SELECT count(*) FROM findings").at(0).at(0), "32");  // 8 rules x 4 sites
+  // One finding per rule per audited site.
+  const int rules = std::stoi(query(db, "SELECT count(DISTINCT rule) FROM findings").at(0).at(0));
+  EXPECT_GE(rules, 8);
+  EXPECT_EQ(query(db, "SELECT count(*) FROM findings").at(0).at(0), std::to_string(4 * rules));
   EXPECT_EQ(query(db, "SELECT list_line FROM line_errors").at(0).at(0), "7");
   // The fixture table of fixtures/README.md, read back from the store.
   EXPECT_EQ(query(db, "SELECT status FROM findings WHERE site_id = 'mueller' AND rule = 'trader.address'").at(0).at(0),
