@@ -146,7 +146,7 @@ Result run(const Options& opt) {
       rep.errors.push_back({{"file", err.file}, {"offset", err.offset}, {"error", err.reason}});
     }
     rep.target_extra["emails"] = opt.emails;
-    extract::extract_mail(box, lex, result.facts);
+    extract::extract_mail(box, lex, result.facts, {opt.customers, opt.trader_domains});
   }
 
   rules::EvalContext ctx;

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "extract/extract.h"
 #include "fetch/fetch.h"
@@ -20,6 +21,8 @@ struct InputError : std::runtime_error {
 struct Options {
   std::string target;        // folder, http(s) URL, or "" for an e-mail-only audit
   std::string emails;        // .eml folder / mbox / Maildir, optional
+  std::vector<std::string> customers;       // --customer: the customer side of the mailbox
+  std::vector<std::string> trader_domains;  // --trader-domain: the trader's own domains
   std::string replay;        // WARC archive to audit instead of the network
   std::string country;       // ISO alpha-2, "" = infer
   std::string audit_date;    // YYYY-MM-DD, "" = today (UTC)

@@ -95,6 +95,12 @@ int main(int argc, char** argv) {
   auto* audit_cmd = app.add_subcommand("audit", "Audit a merchant's site (folder or URL) and, optionally, its e-mails");
   audit_cmd->add_option("target", opt.target, "Folder of a saved site, or an http(s) URL");
   audit_cmd->add_option("--emails", opt.emails, "Folder of .eml files, mbox file or Maildir");
+  // Who is who in the mailbox (response times, sender domain); inferred when not given.
+  auto add_mail_sides = [&](CLI::App* cmd) {
+    cmd->add_option("--customer", opt.customers, "An address of the customer side of the mailbox (repeatable)");
+    cmd->add_option("--trader-domain", opt.trader_domains, "A domain of the trader's own (repeatable)");
+  };
+  add_mail_sides(audit_cmd);
   audit_cmd->add_option("--country", opt.country, "Trader's country (ISO 3166-1 alpha-2)");
   audit_cmd->add_option("--max-pages", opt.max_pages, "Pages to fetch at most (focused crawl)");
   audit_cmd->add_option("--max-depth", opt.max_depth, "Link depth to follow at most");
@@ -114,6 +120,7 @@ int main(int argc, char** argv) {
 
   auto* email_cmd = app.add_subcommand("email", "Run the e-mail rules alone on a mailbox");
   email_cmd->add_option("path", opt.emails, "Folder of .eml files, mbox file or Maildir")->required();
+  add_mail_sides(email_cmd);
   add_common(email_cmd);
 
   auto* rules_cmd = app.add_subcommand("rules", "List, test or lint the rules");

@@ -82,9 +82,19 @@ struct Options {
 // the legal notice, plus the audit context (pages fetched, completeness, trader country).
 void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, FactStore& out);
 
+// Who is who in a mailbox: the customer's addresses (--customer) and the trader's domains
+// (--trader-domain); either may be left empty and is then inferred (see docs/rules.md).
+struct MailOptions {
+  std::vector<std::string> customers;       // addresses of the customer side
+  std::vector<std::string> trader_domains;  // domains the trader declares as its own
+};
+
 // Mail facts: one `message` fact per message, sender/reply-to/sender headers classified,
-// "do not reply" notices with whether a reachable alternative stands next to them.
-void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out);
+// "do not reply" notices with whether a reachable alternative stands next to them; the
+// trader's domains and each message's side, threads, auto-replies, signatures, the trader's
+// identity in its messages, and measured response times. Site facts already in `out` (legal
+// name, address, e-mails, stated response time) are compared with what the mail shows.
+void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, const MailOptions& opt = {});
 
 // Role of a link (legal_notice, contact, customer_service, terms, faq, shipping_returns,
 // privacy, about, or "") from its text and URL; the crawler uses it to fetch likely pages first.

@@ -1,41 +1,32 @@
 // extract_mail: per message, the addresses a consumer would reply to and "do not reply"
-// wording with whether a reachable alternative stands next to it.
+// wording with whether a reachable alternative stands next to it; then who is who (the
+// trader's domains, each message's side), threads, automatic answers and what they say,
+// signatures of service replies, the trader's identity in its own messages, the domains mail
+// is sent from, and measured response times.
 #include <phonenumbers/phonenumbermatch.h>
 #include <phonenumbers/phonenumbermatcher.h>
 #include <phonenumbers/phonenumberutil.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
 
+#include "extract/autoreply_detector.h"
 #include "extract/extractors.h"
+#include "extract/mail_context.h"
+#include "extract/mail_identity.h"
+#include "extract/mail_parties.h"
+#include "extract/registrable_domain.h"
+#include "extract/response_time.h"
+#include "extract/signature_detector.h"
+#include "extract/thread_builder.h"
 
 namespace omnicheck::extract {
 namespace {
 
-std::string message_key(const mail::Message& m) {
-  return m.file + (m.offset ? "#" + std::to_string(m.offset) : "");
-}
-
-Evidence mail_evidence(const mail::Message& m, std::string header, std::string snippet, std::string note) {
-  Evidence e;
-  e.file = m.file;
-  e.offset = m.offset;
-  e.message_id = m.message_id;
-  e.date = m.date_raw;
-  e.header = std::move(header);
-  e.snippet = std::move(snippet);
-  e.note = std::move(note);
-  return e;
-}
-
-std::string raw_header(const mail::Message& m, const std::string& name) {
-  for (const auto& [k, v] : m.headers) {
-    if (fold(k) == fold(name)) return k + ": " + v;
-  }
-  return name + ":";
-}
-
 // A way to reach a person: an address that is not a no-reply one, or a phone number.
-bool reachable_alternative(std::string_view window, const SitePatterns& sp, const std::string& region, std::string* what) {
+bool reachable_alternative(std::string_view window, const SitePatterns& sp, const std::string& region,
+                           std::string* what) {
   for (const auto& m : sp.email.find_all(window)) {
     std::string addr(window.substr(m.begin, m.end - m.begin));
     if (!noreply_local(addr, sp.lex)) {
@@ -63,8 +54,7 @@ bool reachable_alternative(std::string_view window, const SitePatterns& sp, cons
 std::string country_of_domain(const Lexicon& lex, const std::string& address) {
   auto dot = address.rfind('.');
   if (dot == std::string::npos) return {};
-  std::string tld = address.substr(dot + 1);
-  for (auto& c : tld) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string tld = lower_ascii(address.substr(dot + 1));
   for (const auto& [code, c] : lex.countries().items()) {
     for (const auto& t : c.value("tld", nlohmann::json::array())) {
       if (t == tld) return code;
@@ -73,24 +63,237 @@ std::string country_of_domain(const Lexicon& lex, const std::string& address) {
   return {};
 }
 
+// What a trader's message is, for the rules that apply to some kinds only.
+std::string message_kind(const MailMessage& mm, const SitePatterns& sp) {
+  if (mm.side == "customer") return "customer";
+  if (mm.side != "trader") return "unknown";
+  if (mm.auto_reply) return "auto_reply";
+  if (mm.answers_customer) return "service_reply";
+  const TextPattern& contractual =
+      sp.pattern("mail.contractual_words", [&] { return words_or_never(sp.lex.list("mail.contractual_words")); });
+  const TextPattern& commercial =
+      sp.pattern("mail.commercial_words", [&] { return words_or_never(sp.lex.list("mail.commercial_words")); });
+  const mail::Message& m = *mm.m;
+  std::string precedence = lower_ascii(squeeze(m.header("Precedence")));
+  if (contractual.search(m.subject)) return "contractual";
+  if (!m.header("List-Unsubscribe").empty() || precedence == "bulk" || precedence == "list") return "commercial";
+  if (contractual.search(mm.body)) return "contractual";
+  if (commercial.search(mm.body) || commercial.search(m.subject)) return "commercial";
+  return "other";
+}
+
+void add_words(std::set<std::string>& out, const std::string& text) {
+  std::string folded = fold(text);
+  std::string cur;
+  auto flush = [&] {
+    if (cur.size() >= 3) out.insert(cur);
+    cur.clear();
+  };
+  for (char c : folded) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80))
+      cur += c;
+    else
+      flush();
+  }
+  flush();
+}
+
+// Words of the trader's names: a signature line made of them signs for the company.
+std::set<std::string> brand_words(const std::vector<MailMessage>& messages, const TraderDomains& td,
+                                  const FactStore& store) {
+  std::set<std::string> words;
+  for (const auto& mm : messages) {
+    if (mm.side != "trader") continue;
+    for (const auto& a : mm.m->from) add_words(words, a.name);
+  }
+  for (const Fact* f : store.of_type("legal_name")) add_words(words, f->attrs.value("value", std::string()));
+  for (const auto& d : td.domains) add_words(words, d.substr(0, d.find('.')));
+  return words;
+}
+
+std::vector<std::string> relay_domains(const mail::Message& m, std::vector<std::string>* headers) {
+  static const TextPattern dkim_d("(?:^|;)\\s*d\\s*=\\s*([A-Za-z0-9.\\-]+)", true, "DKIM d=");
+  std::vector<std::string> out;
+  for (const auto& [name, value] : m.headers) {
+    std::string n = lower_ascii(name);
+    std::string domain;
+    if (n == "return-path") {
+      domain = address_domain(value);
+    } else if (n == "dkim-signature") {
+      Match d;
+      if (dkim_d.search(value, &d)) domain = lower_ascii(d.group(value, 0));
+    } else {
+      continue;
+    }
+    if (domain.empty()) continue;
+    out.push_back(domain);
+    headers->push_back(name + ": " + (n == "return-path" ? value : "d=" + domain));
+  }
+  return out;
+}
+
+void add_sender_domain_fact(const MailMessage& mm, const TraderDomains& td, FactStore& out) {
+  const mail::Message& m = *mm.m;
+  bool known = !td.domains.empty() || !td.addresses.empty();
+  bool own = !mm.from.empty() && is_trader_address(mm.from, td);
+  std::vector<std::string> relay_headers;
+  std::vector<std::string> relays = relay_domains(m, &relay_headers);
+  std::vector<std::string> others;
+  for (std::size_t i = 0; i < relays.size(); ++i) {
+    if (!in_domains(registrable_domain(relays[i]), td)) others.push_back(relay_headers[i]);
+  }
+  std::string from_host = address_domain(mm.from);
+  std::string value;
+  if (mm.from.empty()) {
+    value = "no readable From address";
+  } else if (!known) {
+    value = "From " + from_host + ": the trader's domains are " + td.detail;
+  } else {
+    std::string domains;
+    for (const auto& d : td.domains) domains += (domains.empty() ? "" : ", ") + d;
+    value = "From " + from_host +
+            (own ? " is in the trader's domain " + mm.from_domain : " is not in the trader's domains") + " (" +
+            domains + "; " + td.detail + ")";
+    if (own && !others.empty()) {
+      value += "; sent through another domain (";
+      for (std::size_t i = 0; i < others.size(); ++i) value += (i ? "; " : "") + others[i];
+      value += "), which is fine since From is the trader's own";
+    }
+  }
+  Fact f;
+  f.type = "sender_domain";
+  f.attrs = {{"value", value},
+             {"from_domain", mm.from_domain},
+             {"domains_known", known},
+             {"domains_source", td.source},
+             {"trader_domain", own},
+             {"relayed", !others.empty()},
+             {"has_from", !mm.from.empty()}};
+  f.evidence = mail_evidence(m, raw_header(m, "From"), "", value);
+  f.source = mm.key;
+  out.add(std::move(f));
+}
+
 }  // namespace
 
-void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out) {
+void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, const MailOptions& opt) {
   SitePatterns sp(lex);
   std::string notice_alt;
   for (const auto& w : lex.list("do_not_reply")) notice_alt += (notice_alt.empty() ? "" : "|") + w;
   TextPattern notice("(?:" + notice_alt + ")", true, "do_not_reply");
+  QuoteFinder quotes(lex);
+  AutoReplyDetector autos(lex);
+  SignatureDetector signatures(lex);
+  SubjectNormaliser subjects(lex);
+  const bool site_audited = out.audit.value("site", false);
 
+  // 1. Each message, its text and whether it is an automatic answer.
+  std::vector<MailMessage> messages;
+  std::vector<std::size_t> own_end;
+  std::vector<AutoReplySignal> auto_signal;
   for (const auto& m : box.messages) {
-    std::string key = message_key(m);
-    std::string from = m.from.empty() ? "" : m.from.front().address;
+    MailMessage mm;
+    mm.m = &m;
+    mm.key = message_key(m);
+    mm.body = !m.text_plain.empty() ? m.text_plain : html::html_to_text(m.text_html);
+    mm.from = m.from.empty() ? "" : m.from.front().address;
+    mm.from_domain = registrable_domain(mm.from);
+    own_end.push_back(quotes.own_text_end(mm.body));
+    auto_signal.push_back(autos.classify(m, std::string_view(mm.body).substr(0, own_end.back())));
+    mm.auto_reply = auto_signal.back().automatic;
+    messages.push_back(std::move(mm));
+  }
+
+  // 2. Who is who.
+  TraderDomains td = find_trader_domains(messages, out, opt, lex);
+  assign_sides(messages, td, opt, lex);
+  std::string customer_side = !opt.customers.empty()                         ? "option"
+                              : !td.domains.empty() || !td.addresses.empty() ? "inferred"
+                                                                             : "unknown";
+
+  // 3. Threads: ids first, then the normalised subject with the customer taking part.
+  std::vector<ThreadItem> items;
+  for (const auto& mm : messages) {
+    ThreadItem it;
+    it.message_id = mm.m->message_id;
+    it.parent_ids = mm.m->in_reply_to;
+    it.parent_ids.insert(it.parent_ids.end(), mm.m->references.begin(), mm.m->references.end());
+    std::string customer;
+    if (mm.side == "customer") {
+      customer = lower_ascii(mm.from);
+    } else {
+      for (const auto* list : {&mm.m->to, &mm.m->cc}) {
+        for (const auto& a : *list) {
+          if (customer.empty() && !is_trader_address(a.address, td)) customer = lower_ascii(a.address);
+        }
+      }
+    }
+    std::string subject = subjects.normalise(mm.m->subject);
+    if (!subject.empty() && !customer.empty()) it.subject_key = subject + "|" + customer;
+    items.push_back(std::move(it));
+  }
+  ThreadSet threads = build_threads(items);
+  for (std::size_t i = 0; i < messages.size(); ++i) {
+    messages[i].thread = threads.thread_of[i];
+    messages[i].linked_by = threads.linked_by[i];
+  }
+  for (const auto& members : threads.threads) {
+    // A trader message after a customer message of its thread answers the customer.
+    std::vector<std::size_t> dated;
+    for (std::size_t i : members) {
+      if (messages[i].m->date_utc) dated.push_back(i);
+    }
+    std::stable_sort(dated.begin(), dated.end(),
+                     [&](std::size_t a, std::size_t b) { return *messages[a].m->date_utc < *messages[b].m->date_utc; });
+    bool customer_wrote = false;
+    for (std::size_t i : dated) {
+      if (messages[i].side == "customer" && !messages[i].auto_reply) customer_wrote = true;
+      if (messages[i].side == "trader" && customer_wrote) messages[i].answers_customer = true;
+    }
+  }
+
+  std::set<std::string> site_addresses = site_disclosed_addresses(out);
+  SiteIdentity site_id = site_identity(out);
+  std::set<std::string> brands = brand_words(messages, td, out);
+  // The trader's country (its zone makes business days): the site's, unless the site only
+  // guessed it from its language and the trader's domain is a country's.
+  std::string trader_country = out.audit.value("country", std::string());
+  std::string domain_country = td.domains.empty() ? "" : country_of_domain(lex, td.domains.front());
+  if (!domain_country.empty() &&
+      (trader_country.empty() || out.audit.value("country_source", std::string()) == "language")) {
+    trader_country = domain_country;
+  }
+
+  // 4. Facts per message.
+  for (std::size_t idx = 0; idx < messages.size(); ++idx) {
+    const MailMessage& mm = messages[idx];
+    const mail::Message& m = *mm.m;
+    const std::string& key = mm.key;
+    const std::string& body = mm.body;
+    std::string_view own(std::string_view(body).substr(0, own_end[idx]));
+    std::string kind = message_kind(mm, sp);
+
     Fact msg;
     msg.type = "message";
-    msg.attrs = {{"value", m.subject}, {"key", key}, {"file", m.file}, {"message_id", m.message_id},
-                 {"from", from}, {"date", m.date_raw}, {"has_reply_to", !m.reply_to.empty()},
-                 {"auto_submitted", fold(m.header("Auto-Submitted")) != "" && fold(m.header("Auto-Submitted")) != "no"}};
+    msg.attrs = {{"value", m.subject},
+                 {"key", key},
+                 {"file", m.file},
+                 {"message_id", m.message_id},
+                 {"from", mm.from},
+                 {"date", m.date_raw},
+                 {"has_reply_to", !m.reply_to.empty()},
+                 {"auto_submitted", fold(m.header("Auto-Submitted")) != "" && fold(m.header("Auto-Submitted")) != "no"},
+                 {"side", mm.side},
+                 {"side_reason", mm.side_reason},
+                 {"kind", kind},
+                 {"auto_reply", mm.auto_reply},
+                 {"answers_customer", mm.answers_customer},
+                 {"thread", "T" + std::to_string(mm.thread + 1)},
+                 {"linked_by", mm.linked_by},
+                 {"from_domain", mm.from_domain},
+                 {"has_text", !squeeze(body).empty()}};
     if (m.date_utc) msg.attrs["date_utc"] = *m.date_utc;
-    msg.evidence = mail_evidence(m, raw_header(m, "Subject"), "", "message");
+    msg.evidence = mail_evidence(m, raw_header(m, "Subject"), "", "message (" + kind + "; " + mm.side_reason + ")");
     msg.source = key;
     out.add(std::move(msg));
 
@@ -99,11 +302,19 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out) 
         Fact f;
         f.type = "mail_address";
         bool noreply = noreply_local(a.address, lex);
+        std::string registrable = registrable_domain(a.address);
         f.attrs = {{"value", a.name.empty() ? a.address : a.name + " <" + a.address + ">"},
-                   {"header", header}, {"address", a.address}, {"name", a.name}, {"noreply", noreply},
-                   {"domain", a.address.substr(a.address.find('@') == std::string::npos ? a.address.size() : a.address.find('@') + 1)}};
+                   {"header", header},
+                   {"address", a.address},
+                   {"name", a.name},
+                   {"noreply", noreply},
+                   {"domain", a.address.substr(a.address.find('@') == std::string::npos ? a.address.size()
+                                                                                        : a.address.find('@') + 1)},
+                   {"registrable_domain", registrable}};
+        if (!td.domains.empty() || !td.addresses.empty()) f.attrs["trader_domain"] = is_trader_address(a.address, td);
         std::string h = raw_header(m, header);
-        f.evidence = mail_evidence(m, h, "", noreply ? std::string(header) + " is a no-reply address" : std::string(header) + " address");
+        f.evidence = mail_evidence(
+            m, h, "", noreply ? std::string(header) + " is a no-reply address" : std::string(header) + " address");
         f.source = key;
         out.add(std::move(f));
       }
@@ -113,16 +324,17 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out) 
     add_addresses(m.sender, "Sender");
 
     // The sender's country (from its domain) is the region for national phone numbers.
-    std::string region = country_of_domain(lex, from);
-    std::string body = !m.text_plain.empty() ? m.text_plain : html::html_to_text(m.text_html);
+    std::string region = country_of_domain(lex, mm.from);
     for (const auto& nm : notice.find_all(body)) {
       std::size_t from_pos = nm.begin > 350 ? nm.begin - 350 : 0;
       std::size_t to_pos = std::min(body.size(), nm.end + 350);
       std::string alt;
-      bool reachable = reachable_alternative(std::string_view(body).substr(from_pos, to_pos - from_pos), sp, region, &alt);
+      bool reachable =
+          reachable_alternative(std::string_view(body).substr(from_pos, to_pos - from_pos), sp, region, &alt);
       Fact f;
       f.type = "no_reply_notice";
-      f.attrs = {{"value", squeeze(body.substr(nm.begin, nm.end - nm.begin))}, {"alternative_nearby", reachable},
+      f.attrs = {{"value", squeeze(body.substr(nm.begin, nm.end - nm.begin))},
+                 {"alternative_nearby", reachable},
                  {"alternative", alt}};
       f.evidence = mail_evidence(m, "", make_snippet(body, nm.begin, nm.end, 160),
                                  reachable ? "do-not-reply notice, with a reachable alternative: " + alt
@@ -132,10 +344,124 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out) 
       f.end = nm.end;
       out.add(std::move(f));
     }
+
+    if (mm.side != "customer") add_sender_domain_fact(mm, td, out);
+
+    if (mm.auto_reply && mm.side != "customer") {
+      // The addresses the refusal speaks for: the auto-reply's own From and where the customer wrote.
+      std::set<std::string> addresses;
+      if (!mm.from.empty()) addresses.insert(lower_ascii(mm.from));
+      for (std::size_t j : threads.threads[static_cast<std::size_t>(mm.thread)]) {
+        const MailMessage& c = messages[j];
+        if (c.side != "customer" || !c.m->date_utc || !m.date_utc || *c.m->date_utc > *m.date_utc) continue;
+        for (const auto* list : {&c.m->to, &c.m->cc}) {
+          for (const auto& a : *list) {
+            if (td.domains.empty() || is_trader_address(a.address, td)) addresses.insert(lower_ascii(a.address));
+          }
+        }
+      }
+      std::vector<std::string> disclosed;
+      for (const auto& a : addresses) {
+        if (site_addresses.count(a)) disclosed.push_back(a);
+      }
+      const AutoReplySignal& sig = auto_signal[idx];
+      Fact f;
+      f.type = "automatic_answer";
+      std::string list;
+      for (const auto& a : addresses) list += (list.empty() ? "" : ", ") + a;
+      f.attrs = {{"value", "automatic answer from " + list}, {"by", sig.by}, {"addresses", addresses}};
+      if (site_audited) {
+        f.attrs["disclosed_on_site"] = !disclosed.empty();
+        f.attrs["disclosed"] = disclosed;
+      }
+      std::string snippet = sig.by == "wording" ? make_snippet(own, sig.begin, sig.end, 120) : "";
+      f.evidence = mail_evidence(
+          m, sig.header, snippet,
+          "automatic answer (" + sig.by + ")" + (disclosed.empty() ? "" : "; the site discloses " + disclosed.front()));
+      f.source = key;
+      out.add(std::move(f));
+
+      bool acknowledged = autos.acknowledges(own);
+      for (const auto& r : autos.refusals(own)) {
+        std::string alt;
+        std::string_view rest = own.substr(r.begin, std::min<std::size_t>(own.size() - r.begin, 300));
+        for (const auto& em : sp.email.find_all(rest)) {
+          std::string a(rest.substr(em.begin, em.end - em.begin));
+          if (!noreply_local(a, lex) && alt.empty()) alt = a;
+        }
+        bool decisive = r.kind == "not_read" || !acknowledged;
+        Fact rf;
+        rf.type = "autoreply_refusal";
+        rf.attrs = {{"value", squeeze(own.substr(r.begin, r.end - r.begin))},
+                    {"kind", r.kind},
+                    {"acknowledged", acknowledged},
+                    {"decisive", decisive},
+                    {"alternative", alt}};
+        rf.evidence =
+            mail_evidence(m, "", make_snippet(own, r.begin, r.end, 160),
+                          r.kind == "not_read" ? "the automatic answer says mail there is not read"
+                                               : "the automatic answer sends the consumer to a form or portal" +
+                                                     std::string(acknowledged ? ", while promising a reply" : ""));
+        rf.source = key;
+        rf.begin = r.begin;
+        rf.end = r.end;
+        out.add(std::move(rf));
+      }
+    }
+
+    if (kind == "service_reply") {
+      Signature s = signatures.detect(own, brands);
+      Fact f;
+      f.type = "signature";
+      f.attrs = {{"value", s.lines.empty() ? std::string("(no signature found)") : s.lines},
+                 {"verdict", s.verdict},
+                 {"name", s.name}};
+      std::string snippet = s.verdict == "none" ? "" : make_snippet(own, s.begin, std::max(s.begin, s.end), 160);
+      f.evidence = mail_evidence(m, "", snippet,
+                                 s.verdict == "named"  ? "signed by a named person: " + s.name
+                                 : s.verdict == "team" ? "signed only by the team or the company"
+                                                       : "no signature recognised");
+      f.source = key;
+      f.begin = s.begin;
+      f.end = s.end;
+      out.add(std::move(f));
+    }
+
+    if (kind == "contractual" || kind == "commercial") {
+      std::string hint = trader_country.empty() ? country_of_domain(lex, mm.from) : trader_country;
+      extract_mail_identity(mm, own, sp, hint, site_id, brands, out);
+    }
   }
+
+  // 5. Response times over the threads.
+  std::map<int, int> offsets;
+  for (const auto& mm : messages) {
+    if (mm.side == "trader" && mm.m->date_utc) ++offsets[mm.m->tz_offset_minutes];
+  }
+  int common_offset = 0, best = 0;
+  for (const auto& [off, n] : offsets) {
+    if (n > best) {
+      best = n;
+      common_offset = off;
+    }
+  }
+  std::string zone;
+  const auto& raw = lex.raw();
+  if (!trader_country.empty() && raw.contains("common") && raw["common"].contains("mail.time_zones")) {
+    zone = raw["common"]["mail.time_zones"].value(trader_country, std::string());
+  }
+  TraderClock clock(zone, common_offset,
+                    offsets.empty() ? "no trader zone known" : "the offset of most of the trader's Date headers");
+  add_response_time_facts(messages, threads, stated_response_time(out), clock, customer_side, out);
+
   out.audit["emails_supplied"] = true;
   out.audit["messages"] = static_cast<int>(box.messages.size());
   out.audit["mail_errors"] = static_cast<int>(box.errors.size());
+  out.audit["trader_domains"] = td.domains;
+  out.audit["trader_domains_source"] = td.source;
+  out.audit["trader_domains_detail"] = td.detail;
+  out.audit["customer_side"] = customer_side;
+  out.audit["threads"] = static_cast<int>(threads.threads.size());
 }
 
 }  // namespace omnicheck::extract

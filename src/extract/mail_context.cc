@@ -1,0 +1,57 @@
+#include "extract/mail_context.h"
+
+#include <cctype>
+
+#include "extract/text_pattern.h"
+
+namespace omnicheck::extract {
+
+std::string message_key(const mail::Message& m) { return m.file + (m.offset ? "#" + std::to_string(m.offset) : ""); }
+
+Evidence mail_evidence(const mail::Message& m, std::string header, std::string snippet, std::string note) {
+  Evidence e;
+  e.file = m.file;
+  e.offset = m.offset;
+  e.message_id = m.message_id;
+  e.date = m.date_raw;
+  e.header = std::move(header);
+  e.snippet = std::move(snippet);
+  e.note = std::move(note);
+  return e;
+}
+
+std::string raw_header(const mail::Message& m, const std::string& name) {
+  for (const auto& [k, v] : m.headers) {
+    if (fold(k) == fold(name)) return k + ": " + v;
+  }
+  return name + ":";
+}
+
+namespace {
+
+std::string quote_header_pattern(const Lexicon& lex) {
+  std::string alt;
+  for (const auto& p : lex.list("mail.quote_headers")) alt += (alt.empty() ? "" : "|") + p;
+  return "(?m)(?:^>|" + (alt.empty() ? std::string("(?!)") : alt) + ")";
+}
+
+}  // namespace
+
+QuoteFinder::QuoteFinder(const Lexicon& lex) : header_(quote_header_pattern(lex), true, "mail.quote_headers") {}
+
+std::size_t QuoteFinder::own_text_end(std::string_view body) const {
+  Match m;
+  if (!header_.search(body, &m)) return body.size();
+  return m.begin;
+}
+
+std::string words_or_never(const std::vector<std::string>& words) {
+  return words.empty() ? std::string("(?!)") : words_to_pattern(words);
+}
+
+std::string lower_ascii(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace omnicheck::extract

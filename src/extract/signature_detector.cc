@@ -1,0 +1,185 @@
+#include "extract/signature_detector.h"
+
+#include <vector>
+
+#include "extract/mail_context.h"
+
+namespace omnicheck::extract {
+namespace {
+
+struct Line {
+  std::size_t begin, end;  // trimmed
+};
+
+std::vector<Line> non_empty_lines(std::string_view text) {
+  std::vector<Line> out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t nl = text.find('\n', i);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::size_t b = i, e = nl;
+    while (b < e && std::isspace(static_cast<unsigned char>(text[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(text[e - 1]))) --e;
+    if (e > b) out.push_back({b, e});
+    i = nl + 1;
+  }
+  return out;
+}
+
+std::string sign_off_pattern(const Lexicon& lex) {
+  std::string alt;
+  for (const auto& w : lex.list("mail.sign_off")) {
+    std::string esc;
+    for (char c : escape_regex(w)) esc += c == ' ' ? std::string("\\s+") : std::string(1, c);
+    alt += (alt.empty() ? "" : "|") + esc;
+  }
+  // The whole line is the sign-off, perhaps followed by the name: "Cordialement, Camille Roux".
+  return "^(?:" + (alt.empty() ? std::string("(?!)") : alt) + ")(?![\\p{L}\\p{N}])\\s*[,.!:;]*\\s*(.{0,60})$";
+}
+
+std::string legal_form_pattern(const Lexicon& lex) {
+  std::string alt;
+  for (const auto& w : lex.list("legal_forms")) alt += (alt.empty() ? "" : "|") + escape_regex(w);
+  return "(?<![\\p{L}\\p{N}])(?:" + (alt.empty() ? std::string("(?!)") : alt) + ")(?![\\p{L}\\p{N}])";
+}
+
+// "Sarah Jenkins, Customer Care" -> "Sarah Jenkins"; "Camille Roux – Service client" -> "Camille Roux".
+std::string_view name_part(std::string_view line) {
+  std::size_t cut = line.size();
+  for (std::string_view sep : {",", " – ", " — ", " - ", " | ", " (", " / ", "\t"}) {
+    std::size_t p = line.find(sep);
+    if (p != std::string_view::npos && p < cut) cut = p;
+  }
+  std::string_view s = line.substr(0, cut);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+SignatureDetector::SignatureDetector(const Lexicon& lex)
+    : sign_off_(sign_off_pattern(lex), true, "mail.sign_off"),
+      team_(words_or_never(lex.list("mail.team_words")), true, "mail.team_words"),
+      legal_form_(legal_form_pattern(lex), false, "legal_forms"),
+      // A capitalised word ("Horáková", "Okafor-Reid", "O'Neil") or an initial ("J.").
+      name_word_("^(?:\\p{Lu}[\\p{Ll}\\p{M}]+(?:['’\\-]\\p{L}[\\p{Ll}\\p{M}]*)*|\\p{Lu}\\.)$", false, "name word") {
+  for (const auto& p : lex.list("mail.name_particles")) particles_.insert(p);
+}
+
+bool SignatureDetector::is_person_name(std::string_view line, const std::set<std::string>& brand_words) const {
+  if (team_.search(line) || legal_form_.search(line)) return false;
+  std::vector<std::string> words;
+  std::string cur;
+  for (char c : line) {
+    if (c == ' ') {
+      if (!cur.empty()) words.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) words.push_back(cur);
+  if (words.empty() || words.size() > 4) return false;
+  int own = 0;  // capitalised words that are not the company's
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    bool inner = i > 0 && i + 1 < words.size();
+    if (inner && particles_.count(w)) continue;
+    if (!name_word_.search(w)) return false;
+    if (w.size() > 2 && w[w.size() - 1] != '.' && !brand_words.count(fold(w))) ++own;
+  }
+  return own > 0;
+}
+
+Signature SignatureDetector::detect(std::string_view own_text, const std::set<std::string>& brand_words) const {
+  Signature sig;
+  sig.verdict = "none";
+  auto lines = non_empty_lines(own_text);
+  if (lines.empty()) return sig;
+
+  // The last sign-off line opens the signature; without one, the last lines of the text are
+  // read, where a person must come with a role to count ("Sarah Jenkins, Customer Care").
+  std::size_t first = lines.size();
+  std::string_view same_line_name;
+  std::size_t same_line_begin = 0;
+  for (std::size_t i = lines.size(); i-- > 0;) {
+    std::string_view l = own_text.substr(lines[i].begin, lines[i].end - lines[i].begin);
+    Match m;
+    if (sign_off_.search(l, &m)) {
+      first = i + 1;
+      std::string rest = m.group(l, 0);
+      if (!rest.empty()) {
+        same_line_begin = lines[i].begin + m.groups[0].first;
+        same_line_name = own_text.substr(same_line_begin, rest.size());
+      }
+      sig.begin = lines[i].begin;
+      break;
+    }
+  }
+  bool after_sign_off = first < lines.size() || !same_line_name.empty();
+  if (first == lines.size() && same_line_name.empty()) first = lines.size() > 5 ? lines.size() - 5 : 0;
+  std::size_t last = std::min(lines.size(), first + 5);
+  if (!after_sign_off) sig.begin = first < lines.size() ? lines[first].begin : 0;
+
+  bool company_seen = false;
+  auto judge = [&](std::string_view line, std::size_t begin, std::string_view next) -> bool {
+    std::string_view name = name_part(line);
+    // Without a sign-off, a name counts only with a role beside it or below it
+    // ("Sarah Jenkins, Customer Care"), and of two words at least: "Hello," is no signature.
+    std::string_view role = line.substr(name.size());
+    bool role_given = team_.search(role) || (!next.empty() && (team_.search(next) || legal_form_.search(next)));
+    bool two_words = name.find(' ') != std::string_view::npos;
+    if (is_person_name(name, brand_words) && (after_sign_off || (role_given && two_words))) {
+      sig.verdict = "named";
+      sig.name = std::string(name);
+      sig.begin = begin;
+      sig.end = begin + name.size();
+      return true;
+    }
+    if (team_.search(line) || legal_form_.search(line))
+      company_seen = true;
+    else {
+      // A line of brand words alone ("Kavárna Doma") signs for the company.
+      std::string folded = fold(line);
+      std::size_t brand_hits = 0, words = 0;
+      for (std::size_t p = 0; p < folded.size();) {
+        std::size_t q = folded.find(' ', p);
+        if (q == std::string::npos) q = folded.size();
+        if (q > p) {
+          ++words;
+          brand_hits += brand_words.count(folded.substr(p, q - p));
+        }
+        p = q + 1;
+      }
+      if (words > 0 && brand_hits * 2 >= words && words <= 5) company_seen = true;
+    }
+    return false;
+  };
+
+  std::vector<std::string> quoted;
+  if (!same_line_name.empty()) {
+    std::string_view next =
+        first < lines.size() ? own_text.substr(lines[first].begin, lines[first].end - lines[first].begin) : "";
+    if (judge(same_line_name, same_line_begin, next)) {
+      sig.lines = std::string(same_line_name);
+      return sig;
+    }
+  }
+  for (std::size_t i = first; i < last; ++i) {
+    std::string_view l = own_text.substr(lines[i].begin, lines[i].end - lines[i].begin);
+    if (l == "--" || l == "-- ") continue;
+    quoted.emplace_back(l);
+    std::string_view next =
+        i + 1 < lines.size() ? own_text.substr(lines[i + 1].begin, lines[i + 1].end - lines[i + 1].begin) : "";
+    if (judge(l, lines[i].begin, next)) break;
+  }
+  for (const auto& q : quoted) sig.lines += (sig.lines.empty() ? "" : " / ") + q;
+  if (sig.verdict == "named") return sig;
+  if (company_seen) {
+    sig.verdict = "team";
+    sig.end = last > 0 && last - 1 < lines.size() ? lines[last - 1].end : own_text.size();
+  }
+  return sig;
+}
+
+}  // namespace omnicheck::extract

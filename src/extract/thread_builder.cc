@@ -1,0 +1,101 @@
+#include "extract/thread_builder.h"
+
+#include <map>
+#include <numeric>
+
+namespace omnicheck::extract {
+namespace {
+
+class UnionFind {
+ public:
+  explicit UnionFind(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+  std::size_t find(std::size_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  void join(std::size_t a, std::size_t b) {
+    a = find(a);
+    b = find(b);
+    if (a == b) return;
+    if (b < a) std::swap(a, b);
+    parent_[b] = a;  // the earlier item stays the root, so thread numbers follow input order
+  }
+
+ private:
+  std::vector<std::size_t> parent_;
+};
+
+std::string prefix_alternation(const Lexicon& lex) {
+  std::string alt;
+  for (const auto& p : lex.list("mail.reply_prefixes")) alt += (alt.empty() ? "" : "|") + escape_regex(p);
+  return alt.empty() ? std::string("re") : alt;
+}
+
+}  // namespace
+
+SubjectNormaliser::SubjectNormaliser(const Lexicon& lex)
+    // One or more "Prefix[2]:" (colon also full-width or after a space, as French writes "Re :"),
+    // and "[Ticket #123]" tags a help-desk puts in front.
+    : prefix_("^(?:\\s*(?:(?:" + prefix_alternation(lex) +
+                  ")\\s*(?:\\[\\d{1,3}\\]|\\(\\d{1,3}\\))?\\s*[:\\x{FF1A}]|\\[[^\\]]{1,40}\\]))+\\s*",
+              true, "mail.reply_prefixes") {}
+
+std::string SubjectNormaliser::normalise(std::string_view subject) const {
+  Match m;
+  std::string_view rest = subject;
+  if (prefix_.search(rest, &m) && m.begin == 0) rest = rest.substr(m.end);
+  return squeeze(fold(rest));
+}
+
+ThreadSet build_threads(const std::vector<ThreadItem>& items) {
+  const std::size_t n = items.size();
+  UnionFind uf(n);
+  std::map<std::string, std::size_t> by_id;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (items[i].message_id.empty()) continue;
+    auto [it, fresh] = by_id.emplace(items[i].message_id, i);
+    if (!fresh) uf.join(it->second, i);  // the same message saved twice
+  }
+  std::vector<bool> id_linked(n, false);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (const auto& pid : items[i].parent_ids) {
+      auto it = by_id.find(pid);
+      if (it == by_id.end() || it->second == i) continue;
+      uf.join(it->second, i);
+      id_linked[i] = id_linked[it->second] = true;
+    }
+  }
+  // Fallback for clients and help-desks that drop In-Reply-To/References: a message with no id
+  // link joins the first other message with its subject key (linked by ids or not).
+  std::vector<bool> subject_linked(n, false);
+  std::map<std::string, std::vector<std::size_t>> with_key;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!items[i].subject_key.empty()) with_key[items[i].subject_key].push_back(i);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (id_linked[i] || items[i].subject_key.empty()) continue;
+    for (std::size_t j : with_key.at(items[i].subject_key)) {
+      if (j == i) continue;
+      uf.join(i, j);
+      subject_linked[i] = true;
+      if (!id_linked[j]) subject_linked[j] = true;
+      break;
+    }
+  }
+
+  ThreadSet out;
+  out.thread_of.assign(n, -1);
+  out.linked_by.assign(n, "");
+  std::map<std::size_t, int> thread_of_root;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::size_t root = uf.find(i);
+    auto [it, fresh] = thread_of_root.emplace(root, static_cast<int>(out.threads.size()));
+    if (fresh) out.threads.emplace_back();
+    out.thread_of[i] = it->second;
+    out.threads[static_cast<std::size_t>(it->second)].push_back(i);
+    out.linked_by[i] = id_linked[i] ? "message-id" : subject_linked[i] ? "subject" : "";
+  }
+  return out;
+}
+
+}  // namespace omnicheck::extract

@@ -1,0 +1,159 @@
+// Threads, requests and delays: linking by Message-ID / In-Reply-To / References and by the
+// normalised subject, the waiting periods of the customer, business time across weekends and
+// clock changes, nearest-rank figures.
+#include "extract/thread_builder.h"
+
+#include <gtest/gtest.h>
+
+#include "extract/response_time.h"
+#include "support/test_support.h"
+
+namespace omnicheck::extract {
+namespace {
+
+const Lexicon& lexicon() {
+  static const Lexicon lex = Lexicon::load(omnicheck::testing::rules_dir() / "lexicon");
+  return lex;
+}
+
+TEST(SubjectNormaliser, StripsReplyAndForwardPrefixesOfEveryLanguage) {
+  SubjectNormaliser n(lexicon());
+  const std::string base = n.normalise("Frage zu meiner Bestellung");
+  EXPECT_EQ(base, "frage zu meiner bestellung");
+  for (const char* s :
+       {"Re: Frage zu meiner Bestellung", "AW: Frage zu meiner Bestellung", "RE: AW:  Frage zu meiner  Bestellung",
+        "WG: Frage zu meiner Bestellung", "Odp: Frage zu meiner Bestellung", "TR: Frage zu meiner Bestellung",
+        "Fwd: Re: Frage zu meiner Bestellung", "Re : Frage zu meiner Bestellung", "Re[2]: Frage zu meiner Bestellung",
+        "[Ticket #4711] Re: Frage zu meiner Bestellung", "re:frage zu meiner bestellung"}) {
+    EXPECT_EQ(n.normalise(s), base) << s;
+  }
+  // Accents and case fold too; a word that merely starts like a prefix stays.
+  EXPECT_EQ(n.normalise("Odp: Reklamace MLÝNKU"), n.normalise("reklamace mlýnku"));
+  EXPECT_EQ(n.normalise("Reklamace mlýnku"), "reklamace mlynku");
+  EXPECT_EQ(n.normalise("Return of a lamp"), "return of a lamp");
+  EXPECT_EQ(n.normalise("Re: "), "");
+}
+
+ThreadItem item(std::string id, std::vector<std::string> parents, std::string key = "") {
+  return ThreadItem{std::move(id), std::move(parents), std::move(key)};
+}
+
+TEST(BuildThreads, LinksByInReplyToAndReferencesWhateverTheOrder) {
+  // The reply comes first in the mailbox; the third message names only the root in References.
+  std::vector<ThreadItem> items = {item("b@x", {"a@x"}), item("a@x", {}), item("c@x", {"a@x", "b@x"}), item("d@x", {})};
+  ThreadSet t = build_threads(items);
+  ASSERT_EQ(t.threads.size(), 2u);
+  EXPECT_EQ(t.thread_of[0], t.thread_of[1]);
+  EXPECT_EQ(t.thread_of[0], t.thread_of[2]);
+  EXPECT_NE(t.thread_of[0], t.thread_of[3]);
+  EXPECT_EQ(t.linked_by[1], "message-id");
+  EXPECT_EQ(t.linked_by[3], "");
+}
+
+TEST(BuildThreads, ReferencesToMessagesOutsideTheMailboxLinkNothing) {
+  std::vector<ThreadItem> items = {item("a@x", {"gone@x"}), item("b@x", {"gone@x"})};
+  ThreadSet t = build_threads(items);
+  EXPECT_EQ(t.threads.size(), 2u);
+}
+
+TEST(BuildThreads, FallsBackToSubjectAndCustomerWhenIdsAreMissing) {
+  std::vector<ThreadItem> items = {
+      item("q1@customer", {}, "retour d'une suspension atelier|julien@example.net"),
+      item("r1@shop", {}, "retour d'une suspension atelier|julien@example.net"),
+      // Same subject, another customer: another thread.
+      item("q2@customer", {}, "retour d'une suspension atelier|claire@example.com"),
+      // Linked by ids to q3, and a follow-up without ids joins them by subject.
+      item("q3@customer", {}, "facture|amelie@example.com"),
+      item("r3@shop", {"q3@customer"}, "facture|amelie@example.com"),
+      item("q4@customer", {}, "facture|amelie@example.com"),
+  };
+  ThreadSet t = build_threads(items);
+  EXPECT_EQ(t.thread_of[0], t.thread_of[1]);
+  EXPECT_NE(t.thread_of[0], t.thread_of[2]);
+  EXPECT_EQ(t.thread_of[3], t.thread_of[4]);
+  EXPECT_EQ(t.thread_of[3], t.thread_of[5]);
+  EXPECT_EQ(t.linked_by[0], "subject");
+  EXPECT_EQ(t.linked_by[1], "subject");
+  EXPECT_EQ(t.linked_by[2], "");
+  EXPECT_EQ(t.linked_by[4], "message-id");
+  EXPECT_EQ(t.linked_by[5], "subject");
+  EXPECT_EQ(t.threads.size(), 3u);
+}
+
+TEST(BuildThreads, IdsWinOverSubjects) {
+  // Two id-linked threads with the same subject key stay apart.
+  std::vector<ThreadItem> items = {item("a@x", {}, "order|c@example.com"), item("b@x", {"a@x"}, "order|c@example.com"),
+                                   item("c@x", {}, "order|c@example.com"), item("d@x", {"c@x"}, "order|c@example.com")};
+  ThreadSet t = build_threads(items);
+  EXPECT_EQ(t.threads.size(), 2u);
+  EXPECT_NE(t.thread_of[0], t.thread_of[2]);
+}
+
+TEST(BuildThreads, TheSameMessageSavedTwiceIsOneThread) {
+  std::vector<ThreadItem> items = {item("a@x", {}), item("a@x", {})};
+  EXPECT_EQ(build_threads(items).threads.size(), 1u);
+}
+
+// 2024-10-27 01:00 UTC: Paris goes from +0200 to +0100.
+constexpr std::int64_t kFri25Oct1540Z = 1729870800;  // Fri 25 Oct 2024 17:40 +0200
+constexpr std::int64_t kMon28Oct0905Z = 1730106300;  // Mon 28 Oct 2024 10:05 +0100
+
+TEST(TraderClock, BusinessTimeSkipsTheWeekendInTheTradersZoneAcrossTheClockChange) {
+  TraderClock paris("Europe/Paris", 0, "");
+  EXPECT_EQ(paris.description(), "Europe/Paris");
+  // Friday 17:40 to midnight (6 h 20) + Monday midnight to 10:05 (10 h 05) = 16 h 25.
+  EXPECT_EQ(paris.business_seconds(kFri25Oct1540Z, kMon28Oct0905Z), (16 * 60 + 25) * 60);
+  // A fixed +01:00 clock ends Friday an hour later: 17 h 25. The zone matters.
+  TraderClock fixed("", 60, "test");
+  EXPECT_EQ(fixed.business_seconds(kFri25Oct1540Z, kMon28Oct0905Z), (17 * 60 + 25) * 60);
+  EXPECT_NE(fixed.description().find("UTC+01:00"), std::string::npos);
+  // Within a weekend: nothing.
+  EXPECT_EQ(paris.business_seconds(kFri25Oct1540Z + 10 * 3600, kFri25Oct1540Z + 30 * 3600), 0);
+  EXPECT_EQ(paris.business_seconds(kMon28Oct0905Z, kMon28Oct0905Z), 0);
+}
+
+TEST(TraderClock, UnknownZoneFallsBackToTheOffset) {
+  TraderClock clock("Mars/Olympus_Mons", -300, "the trader's Date headers");
+  EXPECT_NE(clock.description().find("UTC-05:00"), std::string::npos);
+  EXPECT_NE(clock.description().find("the trader's Date headers"), std::string::npos);
+}
+
+TEST(Figures, NearestRankAndDurations) {
+  EXPECT_EQ(nearest_rank(1, 50), 1u);
+  EXPECT_EQ(nearest_rank(2, 50), 1u);
+  EXPECT_EQ(nearest_rank(2, 90), 2u);
+  EXPECT_EQ(nearest_rank(3, 50), 2u);
+  EXPECT_EQ(nearest_rank(10, 90), 9u);
+  EXPECT_EQ(nearest_rank(11, 90), 10u);
+  EXPECT_EQ(nearest_rank(0, 50), 0u);
+  EXPECT_EQ(format_duration((65 * 60 + 25) * 60), "65 h 25 min");
+  EXPECT_EQ(format_duration(5 * 60), "0 h 05 min");
+}
+
+// Requests of a thread: reminders join the open request, automatic answers close nothing.
+TEST(Exchanges, RemindersAutoRepliesAndLaterRounds) {
+  std::vector<mail::Message> raw(6);
+  const std::int64_t t0 = 1733164200;  // Mon 2 Dec 2024 18:30 UTC
+  const char* sides[] = {"customer", "trader", "customer", "trader", "customer", "trader"};
+  const bool automatic[] = {false, true, false, false, false, false};
+  const std::int64_t at[] = {t0, t0 + 4, t0 + 3600, t0 + 36 * 3600, t0 + 48 * 3600, t0 - 60};
+  std::vector<MailMessage> msgs(6);
+  for (int i = 0; i < 6; ++i) {
+    raw[i].date_utc = at[i];
+    msgs[i].m = &raw[i];
+    msgs[i].side = sides[i];
+    msgs[i].auto_reply = automatic[i];
+  }
+  auto ex = exchanges_of_thread({0, 1, 2, 3, 4, 5}, msgs);
+  ASSERT_EQ(ex.size(), 2u);
+  EXPECT_EQ(ex[0].opened_by, 0u);
+  ASSERT_EQ(ex[0].reminders.size(), 1u);
+  EXPECT_EQ(ex[0].reminders[0], 2u);
+  ASSERT_TRUE(ex[0].reply.has_value());
+  EXPECT_EQ(*ex[0].reply, 3u);  // not the automatic answer 4 seconds later
+  EXPECT_EQ(ex[1].opened_by, 4u);
+  EXPECT_FALSE(ex[1].reply.has_value());  // the trader message dated earlier answers nothing
+}
+
+}  // namespace
+}  // namespace omnicheck::extract
