@@ -33,7 +33,8 @@ std::pair<std::size_t, std::size_t> sentence_around(std::string_view text, std::
   std::size_t to = std::min(line_end(text, end), end + kSentence);
   from = utf8_floor(text, from);
   to = utf8_ceil(text, to);
-  for (const auto& m : boundary.find_all(text.substr(from, begin - from))) from = std::max(from, from + m.end);
+  std::size_t base = from;
+  for (const auto& m : boundary.find_all(text.substr(base, begin - base))) from = base + m.end;
   Match m;
   if (boundary.search(text.substr(end, to - end), &m)) to = end + m.begin + 1;
   return {from, to};
