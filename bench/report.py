@@ -122,6 +122,16 @@ def main():
                 result = "%s pages; **%.1f×** wget wall (CPU %.1f×)" % ("%.0f" % tpages if tpages is not None else "?", tw / bw, tc / max(bc, 1e-3))
                 ok = tw / bw <= 3
         row_line("crawl", tm, tr, result, "≤ 3× wget2 wall", ok)
+        eng = load(a.res, "crawl").get("c_engine")
+        if eng:
+            em, er = eng
+            ew, ec = med(ok_runs(er), "wall_s"), med(ok_runs(er), "cpu_s")
+            epages = med(ok_runs(er), "pages")
+            result, ok = "failed", None
+            if None not in (bw, ew) and bw > 0:
+                result = "%s pages; **%.1f×** wget wall (CPU %.1f×)" % ("%.0f" % epages if epages is not None else "?", ew / bw, ec / max(bc, 1e-3))
+                ok = ew / bw <= 3
+            row_line("crawl", em, er, result, "≤ 3× wget2 wall", ok)
 
     # parse limit
     base, tool = pair("parse")
