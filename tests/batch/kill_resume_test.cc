@@ -31,7 +31,7 @@ using testing::SiteResult;
 #if defined(__SANITIZE_ADDRESS__)
 // Sanitized workers start several times slower: the same checks over fewer sites keep the test
 // within its time limit.
-constexpr int kSites = 90;
+constexpr int kSites = 60;
 #else
 constexpr int kSites = 240;
 #endif
