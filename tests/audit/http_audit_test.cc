@@ -252,6 +252,40 @@ TEST(HttpAudit, LegalPageFailingOnceThenLoadingPasses) {
   }
 }
 
+// A live crawl starts from the sitemap's URLs too (fetch::Fetcher::seed_urls), so its replay
+// must start from the same ones. The WARC replay fetcher does not offer the archived sitemaps'
+// URLs as seeds yet, and the replay then misses a page the live audit read: enable this test
+// once fetch/warc_replay_fetcher.cc implements seed_urls() from the archived sitemap records.
+TEST(HttpAudit, DISABLED_ReplayStartsFromTheArchivedSitemapToo) {
+  // No page links the legal notice: only the sitemap lists it.
+  const std::string home =
+      "<html lang=\"en\"><body><main><a href=\"/p/opal-lamp\">Opal lamp</a></main><footer>"
+      "<a href=\"/contact\">Contact</a></footer></body></html>";
+  SiteServer server([home](const SiteRequest& req) -> SiteReply {
+    if (req.path == "/") return html(home);
+    if (req.path == "/p/opal-lamp") return html("<html><body><main>Opal lamp, €89.00</main></body></html>");
+    if (req.path == "/contact") return html("<html><body><main>Phone: +49 30 12345678</main></body></html>");
+    if (req.path == "/legal-notice") return html(kLegal);
+    if (req.path == "/sitemap.xml") {
+      return {200, {{"Content-Type", "application/xml"}},
+              "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>http://" +
+                  req.host + "/legal-notice</loc></url></urlset>"};
+    }
+    return {404, {{"Content-Type", "text/plain"}}, "not found\n"};
+  });
+  TempDir tmp("sitemap");
+  Options live_opt = base_options();
+  live_opt.target = server.url("/");
+  live_opt.http.archive_path = (tmp.path() / "crawl.warc.gz").string();
+  Result live = run(live_opt);
+  ASSERT_EQ(finding(live, "trader.identity").status, "pass");
+  Options replay_opt = base_options();
+  replay_opt.replay = live_opt.http.archive_path;
+  Result replayed = run(replay_opt);
+  EXPECT_EQ(statuses(replayed), statuses(live));
+  EXPECT_EQ(page_hashes(replayed), page_hashes(live));
+}
+
 // --- the generated 2,000-page shop ---
 
 std::shared_ptr<const std::map<std::string, std::string>> big_shop() {
