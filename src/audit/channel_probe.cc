@@ -6,7 +6,6 @@
 #include "audit/channel_probe.h"
 
 #include <map>
-#include <optional>
 
 #include "audit/form_target_check.h"
 #include "audit/mx_resolver.h"
@@ -52,7 +51,8 @@ Fact mx_fact(const MailDomainCheck& c) {
 }
 
 std::string form_value(const FormCheck& c) {
-  std::string what = c.http_status ? "HTTP " + std::to_string(c.http_status)
+  std::string what = c.http_status ? "HTTP " + std::to_string(c.http_status) +
+                                         (c.status == "inconclusive" && c.control_status ? ", as for any path" : "")
                      : c.status == "broken"    ? "connection refused"
                      : c.status == "unchecked" ? "not checked"
                      : c.status == "works"     ? "the page itself"
