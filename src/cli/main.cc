@@ -150,7 +150,8 @@ int main(int argc, char** argv) {
   batch_cmd->add_option("--max-pages", opt.max_pages, "Pages to fetch at most per site");
   batch_cmd->add_option("--max-depth", opt.max_depth, "Link depth to follow at most");
   batch_cmd->add_option("--host-delay", opt.http.per_host_delay_ms, "Milliseconds between request starts to one host");
-  batch_cmd->add_option("--resolve", opt.http.resolve, "HOST:PORT:ADDR, as curl's --resolve");
+  batch_cmd->add_option("--resolve", opt.http.resolve, "HOST:PORT:ADDR, as curl's --resolve (repeatable)")
+      ->allow_extra_args(false);  // one value per occurrence: the list after it stays the list
   batch_cmd->add_option("--cacert", opt.http.cacert, "CA bundle for TLS verification");
   batch_cmd->add_flag("--insecure", opt.http.insecure, "Do not verify TLS certificates (recorded in each report)");
   batch_cmd->add_option("--user-agent", opt.http.user_agent, "User-Agent header");
