@@ -229,7 +229,9 @@ TEST(NumberClassification, NationalRangesRefineTheLibrary) {
       {"NL", "0909 1234567", "PREMIUM_RATE", true},  {"NL", "020 123 4567", "STANDARD_RATE", false},
       {"PL", "801 123 456", "SHARED_COST", true},    {"PL", "703 123 456", "PREMIUM_RATE", true},
       {"PL", "22 123 45 67", "STANDARD_RATE", false}, {"GB", "0871 123 4567", "PREMIUM_RATE", true},
-      {"GB", "0161 496 0123", "STANDARD_RATE", false},
+      {"GB", "0161 496 0123", "STANDARD_RATE", false}, {"GB", "0300 123 4567", "STANDARD_RATE", false},
+      {"NL", "088 123 4567", "STANDARD_RATE", false}, {"IE", "0818 123 456", "STANDARD_RATE", false},
+      {"PT", "707 123 456", "SHARED_COST", true},    {"ES", "511 234 567", "UNKNOWN", false},
   };
   const PhoneNumberUtil* util = PhoneNumberUtil::GetInstance();
   for (const auto& c : cases) {
