@@ -42,6 +42,7 @@ struct Occurrence {
   Tariff tariff;
   int statement = -1;     // index into statements
   bool footnote = false;  // "0180 5 123456*" with the price in a footnote
+  bool apart = false;     // priced in a note naming its prefix ("0900: 1,99 €/Min.") away from it
   std::set<std::string> purposes;
   std::vector<int> labels;  // indices into purpose matches
   bool purpose_from_title = false;
@@ -267,9 +268,33 @@ void attribute_prices(std::string_view text, std::vector<Occurrence>& occ, std::
       break;
     }
   }
-  // Footnotes: the number carries a marker and a footnote with that marker states a price.
+  // A note naming the number's prefix ("0900: 1,99 €/Min.") away from the number: the price is
+  // given, but not next to it.
+  static const TextPattern prefix_note("(?<![\\p{N}])(0\\d{2,4})\\s*(?::|-nummern?|-numbers?|-nummers?)\\s*$", false,
+                                       "prefix note");
   for (auto& o : occ) {
     if (o.statement >= 0) continue;
+    std::string digits;
+    for (char c : o.raw) {
+      if (c >= '0' && c <= '9') digits += c;
+    }
+    for (const auto& s : st) {
+      if (s.kind != "price") continue;
+      std::size_t from = s.begin > 24 ? s.begin - 24 : 0;
+      Match m;
+      if (!prefix_note.search(text.substr(from, s.begin - from), &m)) continue;
+      std::string prefix = m.group(text.substr(from, s.begin - from), 0);
+      // The raw number may start with the trunk 0 or with "+49 (0)": compare from its 0.
+      std::size_t zero = digits.find('0');
+      if (zero != std::string::npos && digits.compare(zero, prefix.size(), prefix) == 0) {
+        o.apart = true;
+        break;
+      }
+    }
+  }
+  // Footnotes: the number carries a marker and a footnote with that marker states a price.
+  for (auto& o : occ) {
+    if (o.statement >= 0 || o.apart) continue;
     std::string marker = footnote_marker(text, o.end);
     if (marker.empty()) continue;
     for (std::size_t j = 0; j < st.size(); ++j) {
@@ -290,7 +315,16 @@ std::vector<PurposeMatch> purpose_matches(const PageContext& pc, const SitePatte
     for (const auto& m : p.find_all(pc.doc->text)) out.push_back(PurposeMatch{m.begin, m.end, purpose});
   }
   std::sort(out.begin(), out.end(), [](const PurposeMatch& a, const PurposeMatch& b) { return a.begin < b.begin; });
-  return out;
+  // A label inside a longer one is part of it: "Fragen zur Bestellung" is after-sales, not
+  // the order line "Bestellung".
+  std::vector<PurposeMatch> kept;
+  for (const auto& m : out) {
+    bool inside = std::any_of(out.begin(), out.end(), [&](const PurposeMatch& o) {
+      return &o != &m && o.begin <= m.begin && m.end <= o.end && (o.end - o.begin) > (m.end - m.begin);
+    });
+    if (!inside) kept.push_back(m);
+  }
+  return kept;
 }
 
 // Start of the window before a number: at most `limit` bytes and three lines up, never before
@@ -418,7 +452,7 @@ void extract_call_costs(const PageContext& pc, const SitePatterns& sp, FactStore
     f.attrs["hotline_allowed"] = o.tariff.hotline_allowed;
     const CostStatement* s = o.statement >= 0 ? &statements[static_cast<std::size_t>(o.statement)] : nullptr;
     f.attrs["price_stated"] = s && s->kind == "price";
-    f.attrs["cost_kind"] = s ? s->kind : (o.footnote ? "footnote" : "");
+    f.attrs["cost_kind"] = s ? s->kind : (o.footnote ? "footnote" : (o.apart ? "apart" : ""));
     f.attrs["price"] = s ? squeeze(std::string_view(text).substr(s->begin, s->end - s->begin)) : "";
     std::string purpose = purpose_of(o);
     f.attrs["purpose"] = purpose;

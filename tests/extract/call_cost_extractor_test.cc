@@ -108,6 +108,25 @@ TEST(CallCost, PriceInAFootnoteIsOnlyAHint) {
   EXPECT_EQ(n.attrs["cost_kind"], "footnote");
 }
 
+TEST(CallCost, APriceInANoteOnThePrefixIsGivenButNotNextToTheNumber) {
+  auto s = facts_of_page(
+      "<div><h4>Hotline</h4><ul><li>Bestellung: 0900 5 123456<li>Kundendienst: 040 1234567</ul>"
+      "<p class=small>0900: 1,99 €/Min. aus dem dt. Festnetz</p></div>",
+      "https://shop.example.de/kontakt", "DE");
+  const Fact& n = charged(s, "0900");
+  EXPECT_FALSE(priced(n));
+  EXPECT_EQ(n.attrs["cost_kind"], "apart");
+  EXPECT_TRUE(n.attrs["pre_sale"].get<bool>()) << "\"Bestellung:\" labels an order line";
+}
+
+TEST(CallCost, ALongerLabelWinsOverTheWordInsideIt) {
+  auto s = facts_of_page("<p>Fragen zur Bestellung: 0180 6 123456 (20 ct/Anruf aus dem dt. Festnetz)</p>",
+                         "https://shop.example.de/kontakt", "DE");
+  const Fact& n = charged(s, "0180");
+  EXPECT_TRUE(n.attrs["after_sale"].get<bool>());
+  EXPECT_FALSE(n.attrs["pre_sale"].get<bool>());
+}
+
 TEST(CallCost, CzechPremiumNumberPricedInKoruna) {
   auto s = facts_of_page("<p>Zákaznická linka: <strong>906 123 456</strong> (12 Kč/min vč. DPH)</p>",
                          "https://obchod.example.cz/kontakt", "CZ");
@@ -155,6 +174,8 @@ TEST(CallCost, DutchAndPolishWording) {
   auto pl2 = facts_of_page("<p>Biuro obsługi klienta: 801 123 456 (1,23 zł/min z VAT)</p>", "https://sklep.example.pl/kontakt", "PL");
   EXPECT_TRUE(priced(charged(pl2, "801")));
   EXPECT_TRUE(charged(pl2, "801").attrs["after_sale"].get<bool>());
+  auto pl3 = facts_of_page("<p>Infolinia 801 100 100 (koszt połączenia: 0,35 zł + VAT za minutę)</p>", "https://sklep.example.pl/kontakt", "PL");
+  EXPECT_TRUE(priced(charged(pl3, "801")));
 }
 
 TEST(CallCost, GeographicAndTollFreeNumbersAreNoChargedNumbers) {
