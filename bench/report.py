@@ -57,7 +57,7 @@ def wall_cell(runs):
     lo, hi = span(good, "wall_s")
     if len(good) == 1:
         return "%s (1 run)" % fmt_s(lo)
-    return "%s (%s–%s)" % (fmt_s(med(good, "wall_s")), fmt_s(lo), fmt_s(hi))
+    return "%s (%s–%s, %d runs)" % (fmt_s(med(good, "wall_s")), fmt_s(lo), fmt_s(hi), len(good))
 
 
 def cpu_cell(runs):
@@ -80,6 +80,8 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--omnicheck", default="?")
     ap.add_argument("--elapsed", type=int, default=0)
+    ap.add_argument("--planned-runs", type=int, default=5)
+    ap.add_argument("--budget", type=int, default=0)
     a = ap.parse_args()
 
     lines = []
@@ -208,8 +210,10 @@ def main():
     except OSError:
         pass
     out = ["# omnicheck benchmark", "",
-           "%s; %d run(s) per tool, interleaved; %s, %d cores (%s), load average at the end %s; bench took %d s."
-           % (a.omnicheck, a.runs, platform.platform(), os.cpu_count() or 0, cpu, " ".join(load1), a.elapsed), "",
+           "%s; %d round(s) of runs of the %d planned%s, tools interleaved; %s, %d cores (%s), load average at the end %s; bench took %d s."
+           % (a.omnicheck, a.runs, a.planned_runs,
+              " (stopped by the %d s time budget)" % a.budget if a.runs < a.planned_runs and a.budget else "",
+              platform.platform(), os.cpu_count() or 0, cpu, " ".join(load1), a.elapsed), "",
            "Ratios compare medians measured in this run on this machine; absolute times depend on the machine and on",
            "what else runs on it (CPU s = user + system time of the process tree, less sensitive to other load than wall s).",
            "Peak RSS: the largest process (GNU time %M) or, if larger, the summed RSS of the process tree sampled every 50 ms.", ""]
