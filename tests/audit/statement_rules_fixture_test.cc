@@ -167,7 +167,8 @@ TEST(StatementEvidence, FrenchAfterSalesLineOnAPremiumNumberWithOnlyALocalRateCl
 TEST(StatementEvidence, OdrLinkWasDueBeforeThePlatformClosed) {
   // The same sites judged on a date before the repeal: a missing link is a violation.
   EXPECT_EQ(finding(audit_site("fr-cuisine-bleue-sav", "2024-06-01"), "odr.link").status, "fail");
-  const auto& linked = finding(audit_site("de-brenner-hotline", "2024-06-01"), "odr.link");
+  Result before_repeal = audit_site("de-brenner-hotline", "2024-06-01");
+  const auto& linked = finding(before_repeal, "odr.link");
   EXPECT_EQ(linked.status, "pass");
   EXPECT_EQ(linked.severity, "violation");
 }
