@@ -97,8 +97,11 @@ int main(int argc, char** argv) {
   audit_cmd->add_option("--emails", opt.emails, "Folder of .eml files, mbox file or Maildir");
   // Who is who in the mailbox (response times, sender domain); inferred when not given.
   auto add_mail_sides = [&](CLI::App* cmd) {
-    cmd->add_option("--customer", opt.customers, "An address of the customer side of the mailbox (repeatable)");
-    cmd->add_option("--trader-domain", opt.trader_domains, "A domain of the trader's own (repeatable)");
+    // One value per occurrence, so "--customer a@x.example PATH" leaves PATH to the positional.
+    cmd->add_option("--customer", opt.customers, "An address of the customer side of the mailbox (repeatable)")
+        ->allow_extra_args(false);
+    cmd->add_option("--trader-domain", opt.trader_domains, "A domain of the trader's own (repeatable)")
+        ->allow_extra_args(false);
   };
   add_mail_sides(audit_cmd);
   audit_cmd->add_option("--country", opt.country, "Trader's country (ISO 3166-1 alpha-2)");

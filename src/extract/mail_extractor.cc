@@ -245,9 +245,11 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
     }
     std::stable_sort(dated.begin(), dated.end(),
                      [&](std::size_t a, std::size_t b) { return *messages[a].m->date_utc < *messages[b].m->date_utc; });
+    // Someone outside the trader wrote first (a listed customer, or a writer --customer left
+    // out): a later trader message answers them.
     bool customer_wrote = false;
     for (std::size_t i : dated) {
-      if (messages[i].side == "customer" && !messages[i].auto_reply) customer_wrote = true;
+      if (messages[i].side != "trader" && !messages[i].auto_reply) customer_wrote = true;
       if (messages[i].side == "trader" && customer_wrote) messages[i].answers_customer = true;
     }
   }
@@ -345,7 +347,10 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
       out.add(std::move(f));
     }
 
-    if (mm.side != "customer") add_sender_domain_fact(mm, td, out);
+    // Whose domain From is matters for the trader's messages; an unknown side is judged only
+    // while the trader's domains are unknown too (inconclusive), never taken for the trader's.
+    bool domains_known = !td.domains.empty() || !td.addresses.empty();
+    if (mm.side == "trader" || (mm.side == "unknown" && !domains_known)) add_sender_domain_fact(mm, td, out);
 
     if (mm.auto_reply && mm.side != "customer") {
       // The addresses the refusal speaks for: the auto-reply's own From and where the customer wrote.

@@ -219,6 +219,22 @@ TEST(ThreadMailCs, CustomerOptionLimitsTheCustomerSide) {
   EXPECT_EQ(minutes(r, "customer_messages"), 2);
   EXPECT_EQ(minutes(r, "answered"), 1);
   EXPECT_EQ(minutes(r, "worst_minutes"), 65 * 60 + 30);
+  // Petr Novák, left out of --customer, is on neither side: his messages are not the trader's
+  // (no sender-domain failure), and the shop's reply to him is still a service reply.
+  EXPECT_EQ(finding(r, "email.sender_domain").status, "pass") << dump(finding(r, "email.sender_domain"));
+  EXPECT_EQ(finding(r, "email.sender_identity").status, "pass") << dump(finding(r, "email.sender_identity"));
+  EXPECT_EQ(finding(r, "email.agent_named").status, "fail");
+}
+
+TEST(ThreadMailCs, CommandLineTakesRepeatedCustomersBeforeThePath) {
+  std::string out;
+  std::string cmd = omnicheck::testing::omnicheck_binary() + " email --customer lucie.dvorakova@example.com --customer petr.novak@example.net " +
+                    (fixtures_dir() / "mail" / "threads-cs-kavarna-doma").string() + " --rules " + rules_dir().string() +
+                    " --audit-date 2026-11-23 2>/dev/null";
+  omnicheck::testing::run_command(cmd, &out);
+  auto report = nlohmann::json::parse(out);
+  EXPECT_EQ(report["facts"]["audit"]["customer_side"], "option");
+  EXPECT_EQ(report["facts"]["response_time_measurements"][0]["customer_messages"], 3) << out.substr(0, 2000);
 }
 
 // ------------------------------------------------------------------ English shop, mbox
