@@ -59,6 +59,11 @@ void extract_opening_hours(const PageContext& pc, const SitePatterns& sp, FactSt
   const TextPattern& times_first = sp.pattern("statements.hours.times_first", [&] {
     return "(?<![\\p{N}:.])" + range + "[\\s,]{1,3}" + dayset;
   });
+  // A split shift after a range ("9:00–13:00 / 14:00–18:00"): the day ends with the last range.
+  const TextPattern& second_range = sp.pattern("statements.hours.second_range", [&] {
+    return "^\\s*(?:/|,|;|\\+|&|und|et|and|e|y|i|en|a)\\s*" + time_pattern(lex) + "\\s*(?:-|–|—|(?:" +
+           lexicon_alternation(lex, "hours.time_to") + ")(?![\\p{L}]))\\s*" + time_pattern(lex);
+  });
   const TextPattern& always = sp.pattern("statements.hours.always", [&] {
     return on_word_boundaries(lexicon_alternation(lex, "hours.always"));
   });
@@ -147,7 +152,17 @@ void extract_opening_hours(const PageContext& pc, const SitePatterns& sp, FactSt
     while (after < text.size() && text[after] == ' ') ++after;
     bool bare_end = m.group(text, 5).empty() && m.group(text, 6).empty();
     if (bare_end && after < text.size() && std::isalpha(static_cast<unsigned char>(text[after]))) continue;
-    add(m.begin, m.end, parse_days(m.group(text, 0)), from, to);
+    std::size_t end = m.end;
+    Match split;
+    if (!to.empty() && second_range.search(std::string_view(text).substr(m.end, std::min<std::size_t>(40, text.size() - m.end)), &split)) {
+      std::string_view tail = std::string_view(text).substr(m.end);
+      std::string later = clock(split.group(tail, 3), split.group(tail, 4), split.group(tail, 5), false);
+      if (!later.empty() && later > to) {
+        to = later;
+        end = m.end + split.end;
+      }
+    }
+    add(m.begin, end, parse_days(m.group(text, 0)), from, to);
   }
   for (const auto& m : times_first.find_all(text)) {
     // "8–18 Uhr, Sa 9–13 Uhr": the days after a range may head the next range.

@@ -31,6 +31,11 @@ TEST(OpeningHours, EightLanguages) {
       {"<p>Live-Chat: Mo.-Fr. 8:00 - 20:00</p>", "DE", "mon-fri", "08:00", "20:00", "chat"},
       {"<p>Öffnungszeiten unseres Ladens: Mo–Sa 10–19 Uhr</p>", "DE", "mon-sat", "10:00", "19:00", "any"},
       {"<p>Notre chat est disponible 24h/24 7j/7.</p>", "FR", "mon-sun", "00:00", "24:00", "chat"},
+      {"<p>Tel. 02 1234 5678 Lun-Ven 9:00-13:00 / 14:00-18:00</p>", "IT", "mon-fri", "09:00", "18:00", "phone"},
+      {"<p>Phone 020 7946 0000. Monday – Friday: 9:00am – 5:30pm</p>", "GB", "mon-fri", "09:00", "17:30", "phone"},
+      {"<p>Call 020 7946 0000, Mon-Fri 9-5</p>", "GB", "mon-fri", "09:00", "17:00", "phone"},
+      {"<p>Téléphone 01 23 45 67 89. Du lundi au vendredi, de 9 h à 18 h</p>", "FR", "mon-fri", "09:00", "18:00", "phone"},
+      {"<p>Telefon: 089 1234567<br>Erreichbarkeit: Montag bis Freitag von 8:00 bis 18:00 Uhr</p>", "DE", "mon-fri", "08:00", "18:00", "phone"},
   };
   for (const auto& e : cases) {
     auto s = facts_of_page(e.html, "https://shop.example.eu/contact", e.country);

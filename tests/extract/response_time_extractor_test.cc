@@ -45,6 +45,11 @@ TEST(ResponseTime, EightLanguages) {
       {"Na wiadomości e-mail odpowiadamy w ciągu 2 dni roboczych.", 48, true, "email"},
       {"Live-Chat: Antwort innerhalb von 5 Minuten.", 0.08, false, "chat"},
       {"We respond within 24 to 48 hours.", 48, false, "any"},
+      {"Réponse sous 24h.", 24, false, "any"},
+      {"Antwort in der Regel innerhalb eines Werktages.", 24, true, "any"},
+      {"Je ontvangt binnen 24 uur antwoord op je e-mail.", 24, false, "email"},
+      {"Te contestaremos en menos de 24 horas.", 24, false, "any"},
+      {"Risposta entro 24 ore.", 24, false, "any"},
       {"Sie haben eine Frage zu Ihrer Bestellung? Schreiben Sie uns an <a href=\"mailto:service@shop.example\">"
        "service@shop.example</a>. E-Mails beantworten wir innerhalb von 24 Stunden an Werktagen.", 24, true, "email"},
   };
