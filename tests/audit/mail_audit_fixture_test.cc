@@ -91,6 +91,23 @@ TEST(ThreadMailFr, ResponseTimesAgainstTheDefault24Hours) {
   EXPECT_NE(f.message.find("worst 65 h 25 min"), std::string::npos) << f.message;
 }
 
+TEST(ThreadMailFr, ResponseTimesAgainstTheSitesFortyEightBusinessHours) {
+  Result r = audit_mail("threads-fr-maison-lumiere", "fr-maison-lumiere");
+  // The site says "Nous répondons sous 48 h ouvrées.": business time, Monday to Friday in Paris.
+  auto statements = r.facts.of_type("response_time_statement");
+  ASSERT_FALSE(statements.empty()) << "the FR site's statement was not extracted";
+  EXPECT_EQ(measurement(r).attrs["stated"], "site");
+  ASSERT_EQ(measurement(r).attrs["limit_hours"], 48.0);
+  ASSERT_EQ(measurement(r).attrs["business"], true);
+  EXPECT_EQ(measurement(r).attrs["clock"], "Europe/Paris");
+  // Friday 17:40 (CEST) to Monday 10:05 (CET): 6 h 20 + 10 h 05 of business time.
+  EXPECT_EQ(minutes(r, "median_minutes"), 16 * 60 + 25);
+  EXPECT_EQ(minutes(r, "worst_minutes"), 26 * 60 + 30);
+  EXPECT_EQ(minutes(r, "late"), 0);
+  // Replies on time, the invoice question unanswered: a partial miss.
+  EXPECT_EQ(finding(r, "response_time.kept").status, "warn") << dump(finding(r, "response_time.kept"));
+}
+
 TEST(ThreadMailFr, SignaturesIdentityAndDomain) {
   Result r = audit_mail("threads-fr-maison-lumiere", "fr-maison-lumiere");
   const auto& agent = finding(r, "email.agent_named");
@@ -158,6 +175,11 @@ TEST(ThreadMailDe, TheAutoReplyIsNoReplyAndTheHumanOneIsMeasured) {
                            "Date: Wed, 04 Dec 2024 08:10:00 +0100"))
       << dump(f);
   for (const auto& e : f.evidence) EXPECT_NE(base(e.file), "de-02-automatische-antwort.eml") << dump(f);
+  // Against the site's "innerhalb von zwei Werktagen" (48 business hours) both are on time.
+  Result with_site = audit_mail("threads-de-mueller-versand", "de-mueller-versand");
+  ASSERT_EQ(measurement(with_site).attrs["limit_hours"], 48.0);
+  ASSERT_EQ(measurement(with_site).attrs["business"], true);
+  EXPECT_EQ(finding(with_site, "response_time.kept").status, "pass");
 }
 
 TEST(ThreadMailDe, TeamSignatureAndAnAddressTheSiteDoesNotShow) {
@@ -196,6 +218,15 @@ TEST(ThreadMailCs, MalformedFileReportedTheRestJudged) {
       << dump(f);
 }
 
+TEST(ThreadMailCs, TwentyFourBusinessHoursAsTheSiteStates) {
+  Result r = audit_mail("threads-cs-kavarna-doma", "cs-kavarna-doma");
+  ASSERT_EQ(measurement(r).attrs["limit_hours"], 24.0);
+  ASSERT_EQ(measurement(r).attrs["business"], true);
+  // Friday 16:05 to Monday 09:35 in Prague: 7 h 55 + 9 h 35.
+  EXPECT_EQ(minutes(r, "worst_minutes"), 17 * 60 + 30);
+  EXPECT_EQ(finding(r, "response_time.kept").status, "warn");
+}
+
 TEST(ThreadMailCs, CzechSignaturesAndIso88592Names) {
   Result r = audit_mail("threads-cs-kavarna-doma");
   const auto& agent = finding(r, "email.agent_named");
@@ -228,9 +259,10 @@ TEST(ThreadMailCs, CustomerOptionLimitsTheCustomerSide) {
 
 TEST(ThreadMailCs, CommandLineTakesRepeatedCustomersBeforeThePath) {
   std::string out;
-  std::string cmd = omnicheck::testing::omnicheck_binary() + " email --customer lucie.dvorakova@example.com --customer petr.novak@example.net " +
-                    (fixtures_dir() / "mail" / "threads-cs-kavarna-doma").string() + " --rules " + rules_dir().string() +
-                    " --audit-date 2026-11-23 2>/dev/null";
+  std::string cmd = omnicheck::testing::omnicheck_binary() +
+                    " email --customer lucie.dvorakova@example.com --customer petr.novak@example.net " +
+                    (fixtures_dir() / "mail" / "threads-cs-kavarna-doma").string() + " --rules " +
+                    rules_dir().string() + " --audit-date 2026-11-23 2>/dev/null";
   omnicheck::testing::run_command(cmd, &out);
   auto report = nlohmann::json::parse(out);
   EXPECT_EQ(report["facts"]["audit"]["customer_side"], "option");
