@@ -64,7 +64,7 @@ SitePatterns::SitePatterns(const Lexicon& l)
                         std::string a;
                         for (const auto& w : l.list("name_leading_articles")) a += (a.empty() ? "" : "|") + escape_regex(w);
                         return a;
-                      }() + ")\\s*",
+                      }() + ")(?:(?<=')|(?![\\p{L}\\p{N}]))\\s*",
                       false, "name_leading_articles"),
       parties{TextPattern(words_to_pattern(l.list("trader_labels")), true, "trader_labels"),
               TextPattern(words_to_pattern(l.list("third_party_labels")), true, "third_party_labels")} {

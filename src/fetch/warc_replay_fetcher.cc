@@ -4,12 +4,14 @@
 #include <cctype>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 #include "fetch/fetch.h"
 #include "fetch/http_content_decoder.h"
 #include "fetch/http_response_head.h"
 #include "fetch/robots_policy.h"
+#include "fetch/sitemap_parser.h"
 #include "fetch/warc_http_records.h"
 #include "fetch/warc_reader.h"
 
@@ -71,6 +73,36 @@ class WarcReplayFetcher final : public Fetcher {
       return p;
     }
     return build(*e);
+  }
+
+  // The sitemaps the live crawl read are in the archive too: the same seeds, so a page found
+  // only through the sitemap is audited again on replay (same limits as the live fetcher).
+  std::vector<std::string> seed_urls() override {
+    constexpr std::size_t kMaxFiles = 20, kMaxUrls = 50000, kMaxBytes = 10u << 20;
+    std::vector<std::string> seeds;
+    std::vector<std::string> queue;
+    if (const Entry* robots = find(robots_url(start_url_))) {
+      Page p = build(*robots);
+      if (p.ok()) queue = RobotsPolicy::parse(p.body, robots_token_).sitemaps();
+    }
+    if (auto root = resolve_url(start_url_, "/sitemap.xml")) queue.push_back(*root);
+    std::set<std::string> seen_sitemaps, seen_urls;
+    for (std::size_t i = 0; i < queue.size() && seen_sitemaps.size() < kMaxFiles; ++i) {
+      if (!seen_sitemaps.insert(normalize_url(queue[i])).second) continue;
+      const Entry* e = find(queue[i]);
+      if (!e) continue;
+      Page p = build(*e);
+      if (!p.ok()) continue;
+      SitemapContents c = parse_sitemap(p.body, kMaxBytes, kMaxUrls);
+      for (auto& s : c.sitemap_urls) {
+        if (queue.size() < 4 * kMaxFiles) queue.push_back(s);
+      }
+      for (auto& u : c.page_urls) {
+        if (seeds.size() >= kMaxUrls) break;
+        if (in_scope(u) && seen_urls.insert(normalize_url(u)).second) seeds.push_back(u);
+      }
+    }
+    return seeds;
   }
 
   // robots.txt as archived decides, exactly as it did live; an origin whose robots.txt was

@@ -256,7 +256,7 @@ TEST(HttpAudit, LegalPageFailingOnceThenLoadingPasses) {
 // must start from the same ones. The WARC replay fetcher does not offer the archived sitemaps'
 // URLs as seeds yet, and the replay then misses a page the live audit read: enable this test
 // once fetch/warc_replay_fetcher.cc implements seed_urls() from the archived sitemap records.
-TEST(HttpAudit, DISABLED_ReplayStartsFromTheArchivedSitemapToo) {
+TEST(HttpAudit, ReplayStartsFromTheArchivedSitemapToo) {
   // No page links the legal notice: only the sitemap lists it.
   const std::string home =
       "<html lang=\"en\"><body><main><a href=\"/p/opal-lamp\">Opal lamp</a></main><footer>"

@@ -68,6 +68,13 @@ TEST(LegalNames, StatuteOnTheSameLineIsNotPartOfTheName) {
   EXPECT_EQ(values(s, "legal_name"), std::vector<std::string>{"Nordlicht Versand GmbH"});
 }
 
+TEST(LegalNames, ArticlesAreStrippedOnlyAsWholeWords) {
+  auto s = extract_page("<p>Die Laden Handels GmbH</p><p>Lebensart Versand GmbH</p><p>L'Atelier du Thé SARL</p>");
+  auto v = values(s, "legal_name");
+  std::sort(v.begin(), v.end());
+  EXPECT_EQ(v, (std::vector<std::string>{"Atelier du Thé SARL", "Laden Handels GmbH", "Lebensart Versand GmbH"}));
+}
+
 TEST(LegalNames, LowerCaseFormsInProseAreNotNames) {
   auto s = extract_page("<p>Versand ab 50 € frei. Die ag ist eine Abkürzung. Prix TTC, sa livraison est offerte.</p>");
   EXPECT_TRUE(values(s, "legal_name").empty());
