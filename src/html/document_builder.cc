@@ -250,6 +250,8 @@ class Builder {
 
   void add_link(const GumboNode* n, const std::string& region, std::size_t start) {
     const GumboElement& el = n->v.element;
+    // The separator written before the link's first word belongs to the text before it.
+    while (start < doc_.text.size() && (doc_.text[start] == ' ' || doc_.text[start] == '\n')) ++start;
     Link link;
     link.href = attr(el, "href");
     if (auto r = fetch::resolve_url(base_, link.href)) {

@@ -69,6 +69,12 @@ TEST(HtmlDocument, BuildsTextBlocksRegionsAndLinks) {
   EXPECT_EQ(d.forms[0].fields, (std::vector<std::string>{"email:email", "textarea:message"}));
 }
 
+TEST(HtmlDocument, LinkOffsetPointsAtItsFirstCharacter) {
+  Document d = parse(page_of("<p>E-Mail: <a href=\"mailto:info@shop.de\">info@shop.de</a> oder <b>Tel.</b> <a href=\"tel:+4930\">030</a></p>"));
+  ASSERT_EQ(d.links.size(), 2u);
+  for (const auto& l : d.links) EXPECT_EQ(d.text.substr(l.offset, l.text.size()), l.text);
+}
+
 TEST(HtmlCharset, LegacyEightBitPagesBecomeUtf8) {
   // "Müller & Söhne GmbH – Straße" in windows-1252 (0x96 is the en dash there).
   std::string w1252 = "<meta charset=\"windows-1252\"><p>M\xFCller &amp; S\xF6hne GmbH \x96 Stra\xDF" "e</p>";
