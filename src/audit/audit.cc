@@ -56,14 +56,7 @@ void drop_duplicate_pages(CrawlResult& crawled) {
 
 }  // namespace
 
-std::string today_utc() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
+std::string today_utc() { return fetch::now_rfc3339().substr(0, 10); }
 
 Result run(const Options& opt) {
   Result result;

@@ -1,3 +1,4 @@
+#include "fetch/ascii_text.h"
 #include "fetch/http_response_head.h"
 
 #include <curl/curl.h>
@@ -8,18 +9,6 @@
 
 namespace omnicheck::fetch {
 namespace {
-
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-std::string trim(const std::string& s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return s.substr(b, e - b);
-}
 
 // The headers a finding may need to quote: what the body is, when and by whom it was
 // served, where it pointed, and what the site says about robots and retrying.

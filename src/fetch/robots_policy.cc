@@ -1,3 +1,4 @@
+#include "fetch/ascii_text.h"
 #include "fetch/robots_policy.h"
 
 #include <algorithm>
@@ -9,18 +10,6 @@ namespace {
 
 constexpr std::size_t kMaxRobotsBytes = 500 * 1024;  // RFC 9309 §2.5: parse at least 500 KiB
 constexpr std::size_t kMaxPatternBytes = 2048;         // longer rules are junk; bounds matching cost
-
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-std::string trim(const std::string& s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return s.substr(b, e - b);
-}
 
 int hexval(char c) {
   if (c >= '0' && c <= '9') return c - '0';
