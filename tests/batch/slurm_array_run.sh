@@ -62,7 +62,27 @@ munge -S "$socket" -n | unmunge -S "$socket" >/dev/null || fail "munge credentia
 
 # Slurm: ports picked from this process id, so parallel runs and a system Slurm do not collide.
 host=$(hostname -s)
-port=$((20000 + ($$ % 20000)))
+# Two consecutive free ports, probed rather than assumed (another server may hold the range),
+# starting from this process id so parallel runs start apart.
+port=$(python3 - "$$" <<'PY'
+import socket, sys
+start = 20000 + (int(sys.argv[1]) % 20000)
+for base in list(range(start, 60000, 2)) + list(range(20000, start, 2)):
+    socks = []
+    try:
+        for p in (base, base + 1):
+            s = socket.socket()
+            s.bind(("127.0.0.1", p))
+            socks.append(s)
+        print(base)
+        break
+    except OSError:
+        pass
+    finally:
+        for s in socks:
+            s.close()
+PY
+) || fail "no free port pair for slurmctld and slurmd"
 cpus=$(nproc)
 mem=$(($(awk '/MemTotal/ {print int($2 / 1024)}' /proc/meminfo) / 2))
 export SLURM_CONF="$work/slurm.conf"
@@ -96,7 +116,8 @@ CONF
 
 slurmctld -f "$SLURM_CONF" || fail "slurmctld did not start"
 slurmd -f "$SLURM_CONF" || fail "slurmd did not start"
-for _ in $(seq 100); do
+# A loaded machine (CI running other tests beside this one) can take a while to register the node.
+for _ in $(seq 300); do
   state=$(sinfo -h -N -o %T 2>/dev/null | head -n 1)
   [ "$state" = idle ] && break
   sleep 0.2
