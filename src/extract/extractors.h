@@ -66,6 +66,10 @@ std::string classify_link(const SitePatterns& sp, const std::string& text, const
 std::string pick_country(const std::vector<std::string>& candidates, std::string_view line_context,
                          const SitePatterns& sp, const std::string& hint);
 
+// Country (ISO alpha-2) whose country-code TLD ends `host_or_address` ("shop.fr",
+// "info@shop.co.uk"), from countries.json; "" when none.
+std::string country_of_tld(const Lexicon& lex, const std::string& host_or_address);
+
 // Whether `address` local part is a no-reply one.
 bool noreply_local(const std::string& address, const Lexicon& lex);
 

@@ -51,18 +51,6 @@ bool reachable_alternative(std::string_view window, const SitePatterns& sp, cons
   return false;
 }
 
-std::string country_of_domain(const Lexicon& lex, const std::string& address) {
-  auto dot = address.rfind('.');
-  if (dot == std::string::npos) return {};
-  std::string tld = lower_ascii(address.substr(dot + 1));
-  for (const auto& [code, c] : lex.countries().items()) {
-    for (const auto& t : c.value("tld", nlohmann::json::array())) {
-      if (t == tld) return code;
-    }
-  }
-  return {};
-}
-
 // What a trader's message is, for the rules that apply to some kinds only.
 std::string message_kind(const MailMessage& mm, const SitePatterns& sp) {
   if (mm.side == "customer") return "customer";
@@ -260,7 +248,7 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
   // The trader's country (its zone makes business days): the site's, unless the site only
   // guessed it from its language and the trader's domain is a country's.
   std::string trader_country = out.audit.value("country", std::string());
-  std::string domain_country = td.domains.empty() ? "" : country_of_domain(lex, td.domains.front());
+  std::string domain_country = td.domains.empty() ? "" : country_of_tld(lex, td.domains.front());
   if (!domain_country.empty() &&
       (trader_country.empty() || out.audit.value("country_source", std::string()) == "language")) {
     trader_country = domain_country;
@@ -326,7 +314,7 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
     add_addresses(m.sender, "Sender");
 
     // The sender's country (from its domain) is the region for national phone numbers.
-    std::string region = country_of_domain(lex, mm.from);
+    std::string region = country_of_tld(lex, mm.from);
     for (const auto& nm : notice.find_all(body)) {
       std::size_t from_pos = nm.begin > 350 ? nm.begin - 350 : 0;
       std::size_t to_pos = std::min(body.size(), nm.end + 350);
@@ -433,7 +421,7 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
     }
 
     if (kind == "contractual" || kind == "commercial") {
-      std::string hint = trader_country.empty() ? country_of_domain(lex, mm.from) : trader_country;
+      std::string hint = trader_country.empty() ? country_of_tld(lex, mm.from) : trader_country;
       extract_mail_identity(mm, own, sp, hint, site_id, brands, out);
     }
   }

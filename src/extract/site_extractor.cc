@@ -9,19 +9,6 @@
 namespace omnicheck::extract {
 namespace {
 
-std::string country_from_tld(const Lexicon& lex, const std::string& url) {
-  std::string host = fetch::url_host(url);
-  auto dot = host.rfind('.');
-  if (dot == std::string::npos) return {};
-  std::string tld = host.substr(dot + 1);
-  for (const auto& [code, c] : lex.countries().items()) {
-    for (const auto& t : c.value("tld", nlohmann::json::array())) {
-      if (t == tld) return code;
-    }
-  }
-  return {};
-}
-
 std::string country_from_lang(const Lexicon& lex, std::string lang) {
   for (auto& c : lang) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   auto dash = lang.find_first_of("-_");
@@ -80,7 +67,7 @@ void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, F
   // Country hint for addresses: what the user said, else the TLD, else the home page language.
   std::string country = opt.country, country_source = opt.country.empty() ? "" : "option";
   std::string hint = country;
-  if (hint.empty()) hint = country_from_tld(lex, in.start_url);
+  if (hint.empty()) hint = country_of_tld(lex, fetch::url_host(in.start_url));
   if (hint.empty() && !contexts.empty()) hint = country_from_lang(lex, contexts.front().doc->lang);
   for (auto& pc : contexts) {
     pc.country = hint.empty() ? country_from_lang(lex, pc.doc->lang) : hint;
@@ -100,7 +87,7 @@ void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, F
     }
   }
   if (country.empty()) {
-    country = country_from_tld(lex, in.start_url);
+    country = country_of_tld(lex, fetch::url_host(in.start_url));
     if (!country.empty()) country_source = "tld";
   }
   if (country.empty() && !contexts.empty()) {

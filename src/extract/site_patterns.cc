@@ -80,6 +80,19 @@ SitePatterns::SitePatterns(const Lexicon& l)
   }
 }
 
+std::string country_of_tld(const Lexicon& lex, const std::string& host_or_address) {
+  auto dot = host_or_address.rfind('.');
+  if (dot == std::string::npos) return {};
+  std::string tld = host_or_address.substr(dot + 1);
+  for (auto& c : tld) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const auto& [code, c] : lex.countries().items()) {
+    for (const auto& t : c.value("tld", nlohmann::json::array())) {
+      if (t == tld) return code;
+    }
+  }
+  return {};
+}
+
 const TextPattern& SitePatterns::pattern(const std::string& name, const std::function<std::string()>& build,
                                          bool caseless) const {
   auto it = cache_.find(name);
