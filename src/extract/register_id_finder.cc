@@ -5,12 +5,12 @@
 #include <algorithm>
 #include <cstdint>
 #include <mutex>
-#include <regex>
 #include <stdexcept>
 #include <tuple>
 #include <utility>
 
 #include "extract/check_digits.h"
+#include "extract/text_pattern.h"
 
 namespace omnicheck::extract {
 
@@ -87,7 +87,7 @@ bool word_after(std::string_view s, std::size_t pos) {
 }
 
 // Lower-case fold for Latin-1 and Latin Extended-A capitals (Č→č, Ł→ł, É→é, Ÿ→ÿ), which keep
-// their UTF-8 length. std::regex's icase only folds ASCII, so texts and lexicon regexes are
+// their UTF-8 length. The lexicon regexes' icase only folds ASCII, so texts and regexes are
 // both folded this way and non-ASCII letters in the lexicon match either case.
 std::uint32_t fold_cp(std::uint32_t cp) {
   if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;
@@ -198,8 +198,10 @@ bool group_has_digit(std::string_view s, const Group& g) {
 // The compiled lexicon.
 
 struct Kind {
+  Kind(std::string key_, std::string kind_, std::string country_, TextPattern shape_)
+      : key(std::move(key_)), kind(std::move(kind_)), country(std::move(country_)), shape(std::move(shape_)) {}
   std::string key, kind, country;
-  std::regex shape;
+  TextPattern shape;
   bool as_written = false;
   std::string value_fmt = "$&", check, check_input_fmt = "$&", prefix;
   bool anywhere = false, court = false;
@@ -207,7 +209,8 @@ struct Kind {
 };
 
 struct Label {
-  std::regex re;
+  explicit Label(TextPattern re_) : re(std::move(re_)) {}
+  TextPattern re;
   std::vector<std::size_t> kinds;  // indexes into Impl::kinds, in preference order
   std::string value_prefix;
   int value_prefix_group = 0, court_group = 0;
@@ -217,7 +220,7 @@ struct Label {
 
 struct Court {
   std::string country;
-  std::regex re;
+  TextPattern re;
 };
 
 struct LabelHit {
@@ -236,14 +239,17 @@ struct Finding {
   std::size_t order = 0;  // position of the kind in the label's list
 };
 
-std::regex compile(const std::string& pattern, bool icase, const std::string& where) {
-  auto flags = std::regex::ECMAScript | std::regex::optimize;
-  if (icase) flags |= std::regex::icase;
-  try {
-    return std::regex(scan_copy(pattern), flags);
-  } catch (const std::regex_error& e) {
-    throw std::runtime_error("identifiers lexicon: " + where + ": bad regex: " + e.what());
-  }
+// The lexicon's regexes are ECMAScript written for std::regex on bytes (see the lexicon's
+// "about"): PCRE2 in byte mode reads them the same way (PatternSyntax::bytes), and is far
+// faster. Non-ASCII capitals are folded like the scan copy of the text.
+TextPattern compile(const std::string& pattern, bool icase, const std::string& where) {
+  return TextPattern(scan_copy(pattern), icase, "identifiers lexicon: " + where + ": bad regex", PatternSyntax::bytes);
+}
+
+const nlohmann::json& checked_lexicon(const nlohmann::json& lex) {
+  if (!lex.is_object() || !lex.contains("kinds") || !lex.contains("labels"))
+    throw std::runtime_error("identifiers lexicon: expected an object with kinds and labels");
+  return lex;
 }
 
 template <typename T>
@@ -258,7 +264,7 @@ struct RegisterIdFinder::Impl {
   std::vector<Kind> kinds;
   std::vector<Label> labels;
   std::vector<Court> courts;
-  std::regex gap;
+  TextPattern gap;
   std::vector<std::size_t> anywhere;
   bool keep_unlabelled_invalid = false;
 
@@ -282,10 +288,8 @@ struct RegisterIdFinder::Impl {
   RegisterId to_id(std::string_view text, std::string_view scan, const Finding& f) const;
 };
 
-RegisterIdFinder::Impl::Impl(const nlohmann::json& lex) {
-  if (!lex.is_object() || !lex.contains("kinds") || !lex.contains("labels"))
-    throw std::runtime_error("identifiers lexicon: expected an object with kinds and labels");
-  gap = compile(get_or<std::string>(lex, "gap", "\\s*"), true, "gap");
+RegisterIdFinder::Impl::Impl(const nlohmann::json& lex)
+    : gap(compile(get_or<std::string>(checked_lexicon(lex), "gap", "\\s*"), true, "gap")) {
   keep_unlabelled_invalid = get_or(lex, "keep_unlabelled_invalid", false);
   load_kinds(lex.at("kinds"));
   load_labels(lex.at("labels"));
@@ -299,12 +303,10 @@ RegisterIdFinder::Impl::Impl(const nlohmann::json& lex) {
 void RegisterIdFinder::Impl::load_kinds(const nlohmann::json& j) {
   for (const auto& [key, k] : j.items()) {
     std::string where = "kind '" + key + "'";
-    Kind kind;
-    kind.key = key;
-    kind.kind = get_or<std::string>(k, "kind", key);
-    kind.country = k.at("country").get<std::string>();
-    kind.as_written = get_or<std::string>(k, "case", "upper") == "as_written";
-    kind.shape = compile(k.at("shape").get<std::string>(), kind.as_written, where);
+    bool as_written = get_or<std::string>(k, "case", "upper") == "as_written";
+    Kind kind(key, get_or<std::string>(k, "kind", key), k.at("country").get<std::string>(),
+              compile(k.at("shape").get<std::string>(), as_written, where));
+    kind.as_written = as_written;
     kind.value_fmt = get_or<std::string>(k, "value", "$&");
     kind.check = get_or<std::string>(k, "check", "none");
     kind.check_input_fmt = get_or<std::string>(k, "check_input", "$&");
@@ -341,8 +343,7 @@ void RegisterIdFinder::Impl::load_labels(const nlohmann::json& j) {
   std::size_t n = 0;
   for (const auto& l : j) {
     std::string where = "label #" + std::to_string(n++) + " (" + l.value("regex", "") + ")";
-    Label label;
-    label.re = compile(l.at("regex").get<std::string>(), get_or(l, "icase", true), where);
+    Label label(compile(l.at("regex").get<std::string>(), get_or(l, "icase", true), where));
     for (const auto& ref : l.at("kinds")) {
       auto ks = expand(ref.get<std::string>(), where);
       if (label.kinds.empty()) label.first_is_wildcard = ks.size() > 1;
@@ -352,7 +353,7 @@ void RegisterIdFinder::Impl::load_labels(const nlohmann::json& j) {
     label.value_prefix_group = get_or(l, "value_prefix_group", 0);
     label.court_group = get_or(l, "court_group", 0);
     label.malformed = get_or(l, "malformed", true);
-    auto groups = static_cast<int>(label.re.mark_count());
+    auto groups = static_cast<int>(label.re.capture_count());
     if (label.value_prefix_group > groups || label.court_group > groups)
       throw std::runtime_error("identifiers lexicon: " + where + ": group number out of range");
     labels.push_back(std::move(label));
@@ -373,27 +374,27 @@ std::vector<LabelHit> RegisterIdFinder::Impl::label_hits(
       regions.emplace_back(b, s);
   }
   std::vector<LabelHit> hits;
-  const char* base = scan.data();
+  Match m;
   for (std::size_t li = 0; li < labels.size(); ++li) {
     const Label& label = labels[li];
     for (auto [rb, re] : regions) {
+      // The subject ends with the region; the text before the region stays visible.
+      const std::string_view subject = scan.substr(0, re);
       std::size_t pos = rb;
-      std::cmatch m;
       while (pos < re) {
-        auto flags = pos > 0 ? std::regex_constants::match_prev_avail
-                             : std::regex_constants::match_default;
-        if (!std::regex_search(base + pos, base + re, m, label.re, flags)) break;
-        std::size_t b = pos + static_cast<std::size_t>(m.position(0));
-        std::size_t e = b + static_cast<std::size_t>(m.length(0));
+        if (!label.re.search_from(subject, pos, &m)) break;
+        std::size_t b = m.begin;
+        std::size_t e = m.end;
         pos = e > b ? e : b + 1;
         if (e == b) continue;
         // Whole words only: "REA" must not fire inside "AREA", nor "IČ" inside "IČO".
         if (word_after(scan, b) && word_before(scan, b)) continue;
         if (word_before(scan, e) && word_after(scan, e)) continue;
         LabelHit hit{b, e, li, {}, false};
-        if (label.value_prefix_group > 0 && m[label.value_prefix_group].matched)
-          hit.prefix_text = m[label.value_prefix_group].str();
-        if (label.court_group > 0) hit.court_named = m[label.court_group].matched;
+        // Lexicon group numbers count from 1; Match::groups from 0.
+        if (label.value_prefix_group > 0 && m.matched(label.value_prefix_group - 1))
+          hit.prefix_text = m.group(scan, label.value_prefix_group - 1);
+        if (label.court_group > 0) hit.court_named = m.matched(label.court_group - 1);
         hits.push_back(std::move(hit));
       }
     }
@@ -416,8 +417,7 @@ const LabelHit* RegisterIdFinder::Impl::label_for(std::string_view scan,
     --it;
     if (start - it->e > kMaxGap) break;
     if (best != nullptr && it->e < best->e) break;
-    const char* g = scan.data() + it->e;
-    if (std::regex_match(g, scan.data() + start, gap)) {
+    if (gap.match_whole(scan.substr(it->e, start - it->e))) {
       if (best == nullptr || it->b < best->b) best = &*it;
     }
   }
@@ -452,13 +452,13 @@ bool RegisterIdFinder::Impl::try_kind(std::string_view text, const Run& run, std
     if (kind.zero_pad > 0 && cand.size() < kind.zero_pad && cand.size() + 2 >= kind.zero_pad &&
         std::all_of(cand.begin(), cand.end(), ascii_digit))
       cand.insert(0, kind.zero_pad - cand.size(), '0');
-    std::smatch m;
-    if (!std::regex_match(cand, m, kind.shape)) continue;
+    Match m;
+    if (!kind.shape.match_whole(cand, &m)) continue;
     out.b = run[i].b;
     out.e = run[j].e;
     out.kind = k;
-    out.value = m.format(kind.value_fmt);
-    out.check_input = m.format(kind.check_input_fmt);
+    out.value = m.format(cand, kind.value_fmt);
+    out.check_input = m.format(cand, kind.check_input_fmt);
     out.label = hit;
     out.malformed = false;
     found = true;
@@ -508,22 +508,21 @@ std::string RegisterIdFinder::Impl::court_near(std::string_view text, std::strin
   std::size_t best_distance = SIZE_MAX;
   for (const Court& court : courts) {
     if (court.country != kind.country) continue;
+    const std::string_view subject = scan.substr(0, we);
     std::size_t pos = wb;
-    std::cmatch m;
+    Match m;
     while (pos < we) {
-      auto flags = pos > 0 ? std::regex_constants::match_prev_avail
-                           : std::regex_constants::match_default;
-      if (!std::regex_search(scan.data() + pos, scan.data() + we, m, court.re, flags)) break;
-      std::size_t b = pos + static_cast<std::size_t>(m.position(0));
-      std::size_t e = b + static_cast<std::size_t>(m.length(0));
+      if (!court.re.search_from(subject, pos, &m)) break;
+      std::size_t b = m.begin;
+      std::size_t e = m.end;
       pos = e > b ? e : b + 1;
       if (e == b || (word_after(scan, b) && word_before(scan, b))) continue;
       std::size_t distance = e <= f.b ? f.b - e : (b >= f.e ? b - f.e : 0);
       if (distance >= best_distance) continue;
       std::size_t cb = b, ce = e;
-      if (m.size() > 1 && m[1].matched) {  // group 1, when the regex has one, is the court
-        cb = b + static_cast<std::size_t>(m.position(1) - m.position(0));
-        ce = cb + static_cast<std::size_t>(m.length(1));
+      if (m.matched(0)) {  // group 1, when the regex has one, is the court
+        cb = m.groups[0].first;
+        ce = m.groups[0].second;
       }
       best_distance = distance;
       best = trim(text.substr(cb, ce - cb));

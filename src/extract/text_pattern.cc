@@ -4,77 +4,50 @@
 #include <glib.h>
 #include <pcre2.h>
 
+#include <algorithm>
+#include <new>
 #include <stdexcept>
 
 namespace omnicheck::extract {
 
 struct TextPattern::Impl {
   pcre2_code* code = nullptr;
+  uint32_t captures = 0;
   ~Impl() { pcre2_code_free(code); }
 };
 
-std::string Match::group(std::string_view text, std::size_t i) const {
-  if (i >= groups.size() || groups[i].first == std::string::npos) return {};
-  return std::string(text.substr(groups[i].first, groups[i].second - groups[i].first));
-}
+namespace {
 
-TextPattern::TextPattern(const std::string& pattern, bool caseless, const std::string& what)
-    : impl_(std::make_unique<Impl>()), source_(pattern) {
-  int err = 0;
-  PCRE2_SIZE off = 0;
-  uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
-  if (caseless) opts |= PCRE2_CASELESS;
-  impl_->code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.c_str()), pattern.size(), opts, &err, &off, nullptr);
-  if (!impl_->code) {
-    PCRE2_UCHAR buf[256];
-    pcre2_get_error_message(err, buf, sizeof buf);
-    throw std::runtime_error(what + ": bad pattern at offset " + std::to_string(off) + ": " +
-                             reinterpret_cast<char*>(buf) + " in /" + pattern + "/");
+// PCRE2 match data (the ovector a match writes) for the calling thread, big enough for
+// `captures` groups. Match data is per-call state: one per thread lets many threads share a
+// compiled pattern, and saves an allocation per match.
+pcre2_match_data* thread_match_data(uint32_t captures) {
+  struct Holder {
+    pcre2_match_data* data = nullptr;
+    uint32_t pairs = 0;
+    ~Holder() { pcre2_match_data_free(data); }
+  };
+  thread_local Holder holder;
+  if (captures + 1 > holder.pairs) {
+    pcre2_match_data_free(holder.data);
+    holder.pairs = std::max<uint32_t>(captures + 1, 16);
+    holder.data = pcre2_match_data_create(holder.pairs, nullptr);
+    if (holder.data == nullptr) throw std::bad_alloc();
   }
-  pcre2_jit_compile(impl_->code, PCRE2_JIT_COMPLETE);  // best effort: falls back to the interpreter
+  return holder.data;
 }
 
-TextPattern::~TextPattern() = default;
-TextPattern::TextPattern(TextPattern&&) noexcept = default;
-TextPattern& TextPattern::operator=(TextPattern&&) noexcept = default;
+}  // namespace
 
-std::vector<Match> TextPattern::find_all(std::string_view text) const {
-  std::vector<Match> out;
-  pcre2_match_data* md = pcre2_match_data_create_from_pattern(impl_->code, nullptr);
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    int rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), start, 0, md, nullptr);
-    if (rc < 0) break;
-    PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md);
-    Match m;
-    m.begin = ov[0];
-    m.end = ov[1];
-    for (int i = 1; i < rc; ++i) {
-      m.groups.emplace_back(ov[2 * i] == PCRE2_UNSET ? std::string::npos : ov[2 * i],
-                            ov[2 * i + 1] == PCRE2_UNSET ? std::string::npos : ov[2 * i + 1]);
-    }
-    uint32_t count = 0;
-    pcre2_pattern_info(impl_->code, PCRE2_INFO_CAPTURECOUNT, &count);
-    while (m.groups.size() < count) m.groups.emplace_back(std::string::npos, std::string::npos);
-    out.push_back(m);
-    if (ov[1] == ov[0]) {
-      // Empty match: step over one whole UTF-8 character.
-      start = ov[1] + 1;
-      while (start < text.size() && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
-    } else {
-      start = ov[1];
-    }
-  }
-  pcre2_match_data_free(md);
-  return out;
-}
-
-bool TextPattern::search(std::string_view text, Match* m) const {
-  pcre2_match_data* md = pcre2_match_data_create_from_pattern(impl_->code, nullptr);
-  int rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), 0, 0, md, nullptr);
-  bool found = rc >= 0;
-  if (found && m) {
-    PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md);
+// Runs the match; fills `m` (groups padded to the pattern's capture count when `pad`).
+bool TextPattern::run(std::string_view text, std::size_t start, unsigned options, Match* m, bool pad) const {
+  const Impl& impl = *impl_;
+  pcre2_match_data* md = thread_match_data(impl.captures);
+  const char* subject = text.data() != nullptr ? text.data() : "";
+  int rc = pcre2_match(impl.code, reinterpret_cast<PCRE2_SPTR>(subject), text.size(), start, options, md, nullptr);
+  if (rc < 0) return false;
+  if (m != nullptr) {
+    const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md);
     m->begin = ov[0];
     m->end = ov[1];
     m->groups.clear();
@@ -82,9 +55,112 @@ bool TextPattern::search(std::string_view text, Match* m) const {
       m->groups.emplace_back(ov[2 * i] == PCRE2_UNSET ? std::string::npos : ov[2 * i],
                              ov[2 * i + 1] == PCRE2_UNSET ? std::string::npos : ov[2 * i + 1]);
     }
+    while (pad && m->groups.size() < impl.captures) m->groups.emplace_back(std::string::npos, std::string::npos);
   }
-  pcre2_match_data_free(md);
-  return found;
+  return true;
+}
+
+std::string Match::group(std::string_view text, std::size_t i) const {
+  if (i >= groups.size() || groups[i].first == std::string::npos) return {};
+  return std::string(text.substr(groups[i].first, groups[i].second - groups[i].first));
+}
+
+std::string Match::format(std::string_view text, std::string_view fmt) const {
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::string out;
+  std::size_t i = 0;
+  while (i < fmt.size()) {
+    std::size_t dollar = fmt.find('$', i);
+    out.append(fmt.substr(i, dollar == std::string_view::npos ? std::string_view::npos : dollar - i));
+    if (dollar == std::string_view::npos) break;
+    i = dollar + 1;
+    if (i == fmt.size()) {
+      out += '$';
+    } else if (fmt[i] == '$') {
+      out += '$';
+      ++i;
+    } else if (fmt[i] == '&') {
+      out.append(text.substr(begin, end - begin));
+      ++i;
+    } else if (fmt[i] == '`') {
+      out.append(text.substr(0, begin));
+      ++i;
+    } else if (fmt[i] == '\'') {
+      out.append(text.substr(end));
+      ++i;
+    } else if (is_digit(fmt[i])) {
+      // One or two digits, as libstdc++ reads them; $0 is the whole match.
+      std::size_t n = static_cast<std::size_t>(fmt[i++] - '0');
+      if (i < fmt.size() && is_digit(fmt[i])) n = n * 10 + static_cast<std::size_t>(fmt[i++] - '0');
+      if (n == 0) out.append(text.substr(begin, end - begin));
+      else if (matched(n - 1)) out += group(text, n - 1);
+    } else {
+      out += '$';  // not a reference: the '$' is literal, the next character is copied as text
+    }
+  }
+  return out;
+}
+
+TextPattern::TextPattern(const std::string& pattern, bool caseless, const std::string& what, PatternSyntax syntax)
+    : impl_(std::make_unique<Impl>()), source_(pattern) {
+  int err = 0;
+  PCRE2_SIZE off = 0;
+  uint32_t opts = 0;
+  pcre2_compile_context* ctx = nullptr;
+  if (syntax == PatternSyntax::unicode) {
+    opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
+  } else {
+    // ECMAScript's escapes (\uXXXX, \xHH), '.' excluding CR as well as LF, $ only at the end.
+    opts = PCRE2_ALT_BSUX | PCRE2_DOLLAR_ENDONLY;
+    ctx = pcre2_compile_context_create(nullptr);
+    pcre2_set_newline(ctx, PCRE2_NEWLINE_ANYCRLF);
+  }
+  if (caseless) opts |= PCRE2_CASELESS;
+  impl_->code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.c_str()), pattern.size(), opts, &err, &off, ctx);
+  pcre2_compile_context_free(ctx);
+  if (!impl_->code) {
+    PCRE2_UCHAR buf[256];
+    pcre2_get_error_message(err, buf, sizeof buf);
+    throw std::runtime_error(what + ": bad pattern at offset " + std::to_string(off) + ": " +
+                             reinterpret_cast<char*>(buf) + " in /" + pattern + "/");
+  }
+  pcre2_pattern_info(impl_->code, PCRE2_INFO_CAPTURECOUNT, &impl_->captures);
+  pcre2_jit_compile(impl_->code, PCRE2_JIT_COMPLETE);  // best effort: falls back to the interpreter
+}
+
+TextPattern::~TextPattern() = default;
+TextPattern::TextPattern(TextPattern&&) noexcept = default;
+TextPattern& TextPattern::operator=(TextPattern&&) noexcept = default;
+
+std::size_t TextPattern::capture_count() const { return impl_->captures; }
+
+std::vector<Match> TextPattern::find_all(std::string_view text) const {
+  std::vector<Match> out;
+  std::size_t start = 0;
+  Match m;
+  while (start <= text.size() && run(text, start, 0, &m, true)) {
+    out.push_back(m);
+    if (m.end == m.begin) {
+      // Empty match: step over one whole UTF-8 character.
+      start = m.end + 1;
+      while (start < text.size() && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
+    } else {
+      start = m.end;
+    }
+  }
+  return out;
+}
+
+bool TextPattern::search(std::string_view text, Match* m) const { return run(text, 0, 0, m, false); }
+
+bool TextPattern::search_from(std::string_view text, std::size_t start, Match* m) const {
+  return start <= text.size() && run(text, start, 0, m, true);
+}
+
+bool TextPattern::match_whole(std::string_view text, Match* m) const {
+  // Anchoring at match time runs the interpreter rather than the JIT code; the subjects of
+  // whole matches are short (identifier values, gaps).
+  return run(text, 0, PCRE2_ANCHORED | PCRE2_ENDANCHORED, m, true);
 }
 
 std::string escape_regex(std::string_view literal) {
