@@ -8,8 +8,6 @@
 // numbers of the same tariff may share one price written after the last); failing that, to the
 // number right after it when no other number claims it. A label belongs to the nearest number
 // after it (labels lead: "Kundenservice: 0180 …") or stands in the same line after it.
-#include <phonenumbers/phonenumbermatch.h>
-#include <phonenumbers/phonenumbermatcher.h>
 #include <phonenumbers/phonenumberutil.h>
 
 #include <algorithm>
@@ -18,14 +16,13 @@
 #include <set>
 
 #include "extract/charged_number_classifier.h"
+#include "extract/phone_number_scan.h"
 #include "extract/statement_extractors.h"
 
 namespace omnicheck::extract {
 namespace {
 
 using i18n::phonenumbers::PhoneNumber;
-using i18n::phonenumbers::PhoneNumberMatch;
-using i18n::phonenumbers::PhoneNumberMatcher;
 using i18n::phonenumbers::PhoneNumberUtil;
 
 // How far a price may stand from its number: after it (same or next lines), before it.
@@ -103,20 +100,17 @@ std::vector<Occurrence> find_occurrences(const PageContext& pc, const FactStore&
   std::vector<Occurrence> occ;
   if (fact_by_e164.empty()) return occ;
   const std::string& text = pc.doc->text;
-  PhoneNumberMatcher matcher(*util, text, pc.country.empty() ? "ZZ" : pc.country, PhoneNumberMatcher::VALID, 1000);
-  while (matcher.HasNext()) {
-    PhoneNumberMatch m;
-    if (!matcher.Next(&m)) break;
+  for (const PhoneNumberInText& m : find_phone_numbers(text, pc.country.empty() ? "ZZ" : pc.country)) {
     std::string e164;
-    util->Format(m.number(), PhoneNumberUtil::E164, &e164);
+    util->Format(m.number, PhoneNumberUtil::E164, &e164);
     auto it = fact_by_e164.find(e164);
     if (it == fact_by_e164.end()) continue;  // a register number or a fax the phone extractor set aside
     Occurrence o;
-    o.begin = static_cast<std::size_t>(m.start());
-    o.end = o.begin + m.raw_string().size();
+    o.begin = m.begin;
+    o.end = m.end;
     o.fact = it->second;
     o.e164 = e164;
-    o.raw = m.raw_string();
+    o.raw = m.raw;
     occ.push_back(o);
   }
   return occ;

@@ -1,20 +1,17 @@
 // Telephone numbers through libphonenumber's matcher (the same metadata telecom operators
 // publish), keeping each number's type so call-cost rules can tell premium from geographic.
-#include <phonenumbers/phonenumbermatch.h>
-#include <phonenumbers/phonenumbermatcher.h>
 #include <phonenumbers/phonenumberutil.h>
 
 #include <set>
 
 #include "extract/extractors.h"
+#include "extract/phone_number_scan.h"
 #include "extract/phone_types.h"
 
 namespace omnicheck::extract {
 namespace {
 
 using i18n::phonenumbers::PhoneNumber;
-using i18n::phonenumbers::PhoneNumberMatch;
-using i18n::phonenumbers::PhoneNumberMatcher;
 using i18n::phonenumbers::PhoneNumberUtil;
 
 std::size_t line_start(const std::string& text, std::size_t pos) {
@@ -59,12 +56,9 @@ void extract_phones(const PageContext& pc, const SitePatterns& sp, FactStore& ou
               std::min(text.size(), link.offset + link.text.size()), false, "tel");
   }
 
-  PhoneNumberMatcher matcher(*util, text, region, PhoneNumberMatcher::VALID, 1000);
-  while (matcher.HasNext()) {
-    PhoneNumberMatch m;
-    if (!matcher.Next(&m)) break;
-    std::size_t begin = static_cast<std::size_t>(m.start());
-    std::size_t end = begin + m.raw_string().size();
+  for (const PhoneNumberInText& m : find_phone_numbers(text, region)) {
+    std::size_t begin = m.begin;
+    std::size_t end = m.end;
     std::size_t ls = line_start(text, begin);
     std::size_t win_from = std::max(ls, begin > 40 ? begin - 40 : 0);
     std::string before = text.substr(win_from, begin - win_from);
@@ -79,7 +73,7 @@ void extract_phones(const PageContext& pc, const SitePatterns& sp, FactStore& ou
     bool fax = false;
     std::size_t fax_from = std::max(ls, begin > 24 ? begin - 24 : 0);
     if (sp.fax_label.search(std::string_view(text).substr(fax_from, begin - fax_from))) fax = true;
-    add_phone(pc, out, seen, m.number(), m.raw_string(), begin, end, fax, "text");
+    add_phone(pc, out, seen, m.number, m.raw, begin, end, fax, "text");
   }
 }
 

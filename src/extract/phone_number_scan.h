@@ -1,0 +1,39 @@
+// Telephone numbers in a page text: exactly what libphonenumber's PhoneNumberMatcher finds in
+// the whole text (leniency VALID, kPhoneMatcherTries tries), without its cost on long texts.
+//
+// The matcher converts the rest of the text to UTF-8 again for every candidate it looks at, so
+// its cost grows with candidates × text length. This runs it line by line, and only on lines
+// that can hold a number; phone_number_scan.cc says why the result is the same.
+#pragma once
+
+#include <phonenumbers/phonenumber.pb.h>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace omnicheck::extract {
+
+// The try budget the extractors give the matcher (PhoneNumberMatcher's max_tries).
+inline constexpr int kPhoneMatcherTries = 1000;
+
+// Fewest digits (letters counted as digits, for numbers like 0800-FLOWERS) of a number that
+// libphonenumber calls valid in any region; tests/extract/phone_number_scan_test.cc checks it
+// against the installed metadata.
+inline constexpr std::size_t kMinPhoneNumberDigits = 3;
+
+struct PhoneNumberInText {
+  std::size_t begin = 0, end = 0;  // byte offsets of `raw` in the text
+  std::string raw;                 // as written
+  i18n::phonenumbers::PhoneNumber number;
+};
+
+// The matches of PhoneNumberMatcher(util, text, region, VALID, kPhoneMatcherTries), in order.
+// `region` is the default region ("ZZ": only numbers written with a country code).
+std::vector<PhoneNumberInText> find_phone_numbers(const std::string& text, const std::string& region);
+
+// The same from one matcher over the whole text: the reference the scan must equal (tests),
+// and its fallback.
+std::vector<PhoneNumberInText> match_phone_numbers_whole(const std::string& text, const std::string& region);
+
+}  // namespace omnicheck::extract
