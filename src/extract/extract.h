@@ -5,8 +5,11 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -48,13 +51,16 @@ struct Fact {
 class Lexicon {
  public:
   static Lexicon load(const std::filesystem::path& dir);  // throws naming the file
-  std::vector<std::string> list(const std::string& key) const;          // all languages
+  // The strings of `key` in all languages, each once, longest first; empty when no language
+  // has the key. Built at load time and immutable after, so safe to read from any thread.
+  const std::vector<std::string>& list(std::string_view key) const;
   const nlohmann::json& countries() const { return countries_; }
   const nlohmann::json& raw() const { return by_lang_; }
 
  private:
   nlohmann::json by_lang_ = nlohmann::json::object();
   nlohmann::json countries_ = nlohmann::json::object();
+  std::map<std::string, std::vector<std::string>, std::less<>> lists_;
 };
 
 struct SiteInput {

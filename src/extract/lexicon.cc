@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -7,6 +8,33 @@
 #include "extract/extract.h"
 
 namespace omnicheck::extract {
+
+namespace {
+
+// Every list key of every language, merged in language order (each string once) and sorted
+// longest first: alternations then prefer "GmbH & Co. KG" over "GmbH".
+std::map<std::string, std::vector<std::string>, std::less<>> build_lists(const nlohmann::json& by_lang) {
+  std::map<std::string, std::vector<std::string>, std::less<>> lists;
+  std::map<std::string, std::set<std::string>> seen;
+  for (const auto& [lang, data] : by_lang.items()) {
+    if (lang == "identifiers" || !data.is_object()) continue;
+    for (const auto& [key, values] : data.items()) {
+      if (!values.is_array()) continue;
+      std::vector<std::string>& out = lists[key];
+      std::set<std::string>& once = seen[key];
+      for (const auto& v : values) {
+        if (v.is_string() && once.insert(v.get<std::string>()).second) out.push_back(v.get<std::string>());
+      }
+    }
+  }
+  for (auto& [key, out] : lists) {
+    std::stable_sort(out.begin(), out.end(),
+                     [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  }
+  return lists;
+}
+
+}  // namespace
 
 Lexicon Lexicon::load(const std::filesystem::path& dir) {
   namespace fs = std::filesystem;
@@ -51,21 +79,14 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
       }
     }
   }
+  lex.lists_ = build_lists(lex.by_lang_);
   return lex;
 }
 
-std::vector<std::string> Lexicon::list(const std::string& key) const {
-  std::vector<std::string> out;
-  std::set<std::string> seen;
-  for (const auto& [lang, data] : by_lang_.items()) {
-    if (lang == "identifiers" || !data.contains(key) || !data[key].is_array()) continue;
-    for (const auto& v : data[key]) {
-      if (v.is_string() && seen.insert(v.get<std::string>()).second) out.push_back(v.get<std::string>());
-    }
-  }
-  // Longest first: alternations then prefer "GmbH & Co. KG" over "GmbH".
-  std::stable_sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  return out;
+const std::vector<std::string>& Lexicon::list(std::string_view key) const {
+  static const std::vector<std::string> kNone;
+  auto it = lists_.find(key);
+  return it != lists_.end() ? it->second : kNone;
 }
 
 }  // namespace omnicheck::extract
