@@ -2,6 +2,8 @@
 #pragma once
 
 #include <filesystem>
+#include <istream>
+#include <string>
 
 #include "mail/mail.h"
 
@@ -12,11 +14,20 @@ namespace omnicheck::mail {
 // be opened.
 void read_mbox_file(const std::filesystem::path& path, Mailbox& box);
 
+// The same from an open stream positioned at the start of the mbox; `file` names it in
+// messages and errors.
+void read_mbox_stream(std::istream& in, const std::string& file, Mailbox& box);
+
 // Reads the file as one message. Throws std::runtime_error naming the path when the file cannot
 // be read; a file that is not a message becomes a ReadError.
 void read_message_file(const std::filesystem::path& path, Mailbox& box);
 
-// Sniffs the file: mbox when it starts with a From_ line, otherwise one message.
+// Sniffs the file: mbox when it starts with a From_ line, otherwise one message. The file is
+// opened and read once.
 void read_mail_file(const std::filesystem::path& path, Mailbox& box);
+
+// Like read_mail_file, but a file whose first bytes are neither an mbox nor a header block is
+// skipped without an error.
+void read_mail_file_if_mail(const std::filesystem::path& path, Mailbox& box);
 
 }  // namespace omnicheck::mail

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "mail/mail_file_reader.h"
-#include "mail/mail_sniffer.h"
 
 namespace omnicheck::mail {
 namespace fs = std::filesystem;
@@ -102,16 +101,8 @@ class FolderWalker {
         read_mail_file(file.path, box_);
         return;
       case Candidate::maybe_mail:
-        switch (sniff_file_kind(read_file_head(file.path))) {
-          case FileKind::mbox:
-            read_mbox_file(file.path, box_);
-            return;
-          case FileKind::message:
-            read_message_file(file.path, box_);
-            return;
-          case FileKind::not_mail:
-            return;
-        }
+        read_mail_file_if_mail(file.path, box_);
+        return;
     }
   }
 

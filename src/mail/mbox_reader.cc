@@ -10,8 +10,10 @@ namespace omnicheck::mail {
 void read_mbox_file(const std::filesystem::path& path, Mailbox& box) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot open mbox '" + path.string() + "'");
-  const std::string file = path.string();
+  read_mbox_stream(in, path.string(), box);
+}
 
+void read_mbox_stream(std::istream& in, const std::string& file, Mailbox& box) {
   MboxSplitter splitter(in);
   MboxEntry entry;
   while (splitter.next(entry)) {
