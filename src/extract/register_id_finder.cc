@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <mutex>
+#include <span>
 #include <stdexcept>
 #include <tuple>
 #include <utility>
@@ -153,7 +154,16 @@ std::string upper_ascii(std::string s) {
 struct Group {
   std::size_t b, e;
 };
-using Run = std::vector<Group>;
+// A run's groups, in the one vector of all groups of a text (one allocation per text, not per
+// word).
+using Run = std::span<const Group>;
+
+struct Runs {
+  std::vector<Group> groups;
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // (first group, group count)
+  Run operator[](std::size_t r) const { return Run(groups).subspan(spans[r].first, spans[r].second); }
+  std::size_t size() const { return spans.size(); }
+};
 
 // Length of a separator at s[i] that joins two groups: 1–3 spaces, one '.', or 1–3 '-'.
 std::size_t separator_at(std::string_view s, std::size_t i) {
@@ -166,25 +176,28 @@ std::size_t separator_at(std::string_view s, std::size_t i) {
   return n <= 3 ? n : 0;
 }
 
-std::vector<Run> find_runs(std::string_view s) {
-  std::vector<Run> runs;
+// The runs that hold a digit: a value never starts in a run without one (see find()).
+Runs find_runs(std::string_view s) {
+  Runs runs;
   std::size_t i = 0;
   while (i < s.size()) {
     if (!ascii_alnum(static_cast<unsigned char>(s[i]))) {
       ++i;
       continue;
     }
-    Run run;
+    std::size_t first = runs.groups.size();
+    bool digit = false;
     while (true) {
       std::size_t b = i;
-      while (i < s.size() && ascii_alnum(static_cast<unsigned char>(s[i]))) ++i;
-      run.push_back({b, i});
+      for (; i < s.size() && ascii_alnum(static_cast<unsigned char>(s[i])); ++i) digit = digit || ascii_digit(s[i]);
+      runs.groups.push_back({b, i});
       std::size_t sep = separator_at(s, i);
       if (sep == 0 || i + sep >= s.size() || !ascii_alnum(static_cast<unsigned char>(s[i + sep])))
         break;
       i += sep;
     }
-    runs.push_back(std::move(run));
+    if (digit) runs.spans.emplace_back(first, runs.groups.size() - first);
+    else runs.groups.resize(first);
   }
   return runs;
 }
@@ -555,13 +568,13 @@ RegisterId RegisterIdFinder::Impl::to_id(std::string_view text, std::string_view
 
 std::vector<RegisterId> RegisterIdFinder::Impl::find(std::string_view text) const {
   const std::string scan = scan_copy(text);
-  const std::vector<Run> runs = find_runs(scan);
+  const Runs runs = find_runs(scan);
 
   // Where a value may start: a group with a digit, or a short letter prefix ("FR", "ATU",
   // "HRB", "B") followed closely by digits; never inside a longer digit sequence.
   std::vector<std::pair<std::size_t, std::size_t>> cands;  // (run, group)
   for (std::size_t r = 0; r < runs.size(); ++r) {
-    const Run& run = runs[r];
+    const Run run = runs[r];
     for (std::size_t i = 0; i < run.size(); ++i) {
       if (i > 0 && ascii_digit(scan[run[i - 1].e - 1])) continue;
       if (i == 0 && word_before(scan, run[i].b)) continue;
@@ -580,7 +593,7 @@ std::vector<RegisterId> RegisterIdFinder::Impl::find(std::string_view text) cons
 
   std::vector<Finding> found;
   for (auto [r, i] : cands) {
-    const Run& run = runs[r];
+    const Run run = runs[r];
     const LabelHit* hit = label_for(scan, hits, run[i].b);
     bool labelled = false;
     if (hit != nullptr) {
@@ -648,20 +661,20 @@ std::vector<RegisterId> RegisterIdFinder::find(std::string_view text_utf8) const
 std::vector<RegisterId> find_register_ids(std::string_view text_utf8,
                                           const nlohmann::json& identifiers_lexicon) {
   // A few compiled lexicons, keyed by content: callers pass the same JSON for every page.
+  // Comparing the JSON trees costs far less than serialising one per page.
   static std::mutex mu;
-  static std::vector<std::pair<std::string, std::shared_ptr<const RegisterIdFinder>>> cache;
-  std::string key = identifiers_lexicon.dump();
+  static std::vector<std::pair<nlohmann::json, std::shared_ptr<const RegisterIdFinder>>> cache;
   std::shared_ptr<const RegisterIdFinder> finder;
   {
     std::lock_guard<std::mutex> lock(mu);
     for (const auto& [k, f] : cache)
-      if (k == key) finder = f;
+      if (k == identifiers_lexicon) finder = f;
   }
   if (!finder) {
     finder = std::make_shared<const RegisterIdFinder>(identifiers_lexicon);
     std::lock_guard<std::mutex> lock(mu);
     if (cache.size() >= 4) cache.erase(cache.begin());
-    cache.emplace_back(std::move(key), finder);
+    cache.emplace_back(identifiers_lexicon, finder);
   }
   return finder->find(text_utf8);
 }
