@@ -131,22 +131,17 @@ std::vector<Bit> cost_bits(const PageContext& pc, const SitePatterns& sp) {
   const TextPattern& price_word = sp.pattern("statements.price_word", [&] {
     return on_word_boundaries(lexicon_alternation(lex, "call_cost.price_words"));
   });
+  // Currency words folded once per page, not once per price (a shop page has hundreds).
+  struct Currency {
+    std::string folded, code;
+    double scale;
+  };
+  std::vector<Currency> currency_table;
+  for (const auto& [k, v] : currencies.items())
+    currency_table.push_back({fold(k), v.value("code", ""), v.value("scale", 1.0)});
   std::vector<Bit> bits;
   for (const auto& m : price.find_all(text)) {
     Bit b{m.begin, m.end, "price", -1, "", ""};
-    std::string cur = m.group(text, 0).empty() ? m.group(text, 3) : m.group(text, 0);
-    std::string amount = m.group(text, 1).empty() ? m.group(text, 2) : m.group(text, 1);
-    std::string key = fold(cur);
-    double scale = 1;
-    for (const auto& [k, v] : currencies.items()) {
-      if (fold(k) == key) {
-        b.currency = v.value("code", "");
-        scale = v.value("scale", 1.0);
-        break;
-      }
-    }
-    b.amount = parse_amount(amount);
-    if (b.amount >= 0) b.amount = std::round(b.amount * scale * 10000) / 10000;
     if (!m.group(text, 4).empty()) b.unit = "minute";
     if (!m.group(text, 5).empty()) b.unit = "call";
     if (b.unit.empty()) {
@@ -157,6 +152,19 @@ std::vector<Bit> cost_bits(const PageContext& pc, const SitePatterns& sp) {
       if (!price_word.search(std::string_view(text).substr(from, m.begin - from))) continue;
       b.kind = "amount_only";
     }
+    std::string cur = m.group(text, 0).empty() ? m.group(text, 3) : m.group(text, 0);
+    std::string amount = m.group(text, 1).empty() ? m.group(text, 2) : m.group(text, 1);
+    std::string key = fold(cur);
+    double scale = 1;
+    for (const Currency& c : currency_table) {
+      if (c.folded == key) {
+        b.currency = c.code;
+        scale = c.scale;
+        break;
+      }
+    }
+    b.amount = parse_amount(amount);
+    if (b.amount >= 0) b.amount = std::round(b.amount * scale * 10000) / 10000;
     bits.push_back(b);
   }
   struct Simple {

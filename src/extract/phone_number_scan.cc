@@ -201,7 +201,10 @@ std::vector<PhoneNumberInText> match_phone_numbers_whole(const std::string& text
   return out;
 }
 
-std::vector<PhoneNumberInText> find_phone_numbers(const std::string& text, const std::string& region) {
+namespace {
+
+// The line-by-line scan, or the whole-text matcher when the try budget could run out.
+std::vector<PhoneNumberInText> scan_lines(const std::string& text, const std::string& region) {
   std::vector<PhoneNumberInText> out;
   std::size_t tries = 0;  // bound on what the whole-text matcher would spend
   std::size_t begin = 0;
@@ -219,6 +222,25 @@ std::vector<PhoneNumberInText> find_phone_numbers(const std::string& text, const
     begin = end + 1;
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<PhoneNumberInText> find_phone_numbers(const std::string& text, const std::string& region) {
+  // The phone and the call-cost extractors both ask for the numbers of the page they read, one
+  // after the other on the same thread: the last answer is kept per thread (never shared), and
+  // reused only for the same text and region.
+  struct Last {
+    std::string text, region;
+    std::vector<PhoneNumberInText> found;
+  };
+  thread_local Last last;
+  if (last.region != region || last.text != text) {
+    last.found = scan_lines(text, region);
+    last.text = text;
+    last.region = region;
+  }
+  return last.found;
 }
 
 }  // namespace omnicheck::extract

@@ -29,7 +29,8 @@ struct PhoneNumberInText {
 };
 
 // The matches of PhoneNumberMatcher(util, text, region, VALID, kPhoneMatcherTries), in order.
-// `region` is the default region ("ZZ": only numbers written with a country code).
+// `region` is the default region ("ZZ": only numbers written with a country code). Safe on
+// several threads; the last answer is kept per thread for the next extractor of the same page.
 std::vector<PhoneNumberInText> find_phone_numbers(const std::string& text, const std::string& region);
 
 // The same from one matcher over the whole text: the reference the scan must equal (tests),
