@@ -20,14 +20,16 @@ std::string decoded_content(GMimePart* part) {
   return std::string(reinterpret_cast<const char*>(bytes->data), bytes->len);
 }
 
+// CRLF to LF, in place; a lone CR stays.
 std::string without_carriage_returns(std::string text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  std::size_t out = text.find('\r');
+  if (out == std::string::npos) return text;
+  for (std::size_t i = out; i < text.size(); ++i) {
     if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
-    out += text[i];
+    text[out++] = text[i];
   }
-  return out;
+  text.resize(out);
+  return text;
 }
 
 void append_part(std::string& joined, std::string text) {

@@ -1,6 +1,8 @@
 #include "mail/utf8.h"
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 
 namespace omnicheck::mail {
 namespace {
@@ -52,11 +54,24 @@ std::size_t sequence_length(std::string_view s, std::size_t pos, std::size_t* ba
   return length;
 }
 
+// Index of the first byte at or after `pos` that is not ASCII (bytes.size() when none).
+std::size_t skip_ascii(std::string_view bytes, std::size_t pos) {
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  while (pos + 8 <= bytes.size()) {
+    std::uint64_t word;
+    std::memcpy(&word, bytes.data() + pos, sizeof word);
+    if (word & kHighBits) break;
+    pos += 8;
+  }
+  while (pos < bytes.size() && static_cast<unsigned char>(bytes[pos]) < 0x80) ++pos;
+  return pos;
+}
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view bytes) {
   std::size_t pos = 0;
-  while (pos < bytes.size()) {
+  while ((pos = skip_ascii(bytes, pos)) < bytes.size()) {
     std::size_t bad = 0;
     const std::size_t length = sequence_length(bytes, pos, &bad);
     if (length == 0) return false;
@@ -66,6 +81,7 @@ bool is_valid_utf8(std::string_view bytes) {
 }
 
 std::string valid_utf8(std::string_view bytes) {
+  if (is_valid_utf8(bytes)) return std::string(bytes);
   std::string out;
   out.reserve(bytes.size());
   std::size_t pos = 0;

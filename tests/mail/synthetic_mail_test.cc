@@ -383,5 +383,56 @@ TEST(ReadMail, FolderOfEmlRecursiveSortedSkippingNonMail) {
   EXPECT_EQ(box.errors[0].file, (dir.path() / "broken.eml").string());
 }
 
+TEST(ParseMessage, Utf8CheckPastLongAsciiRuns) {
+  // Invalid and valid multi-byte sequences after ASCII runs of every length around the 8-byte
+  // steps the UTF-8 check takes.
+  for (std::size_t run = 0; run < 20; ++run) {
+    const std::string ascii(run, 'a');
+    const Message bad = parse_ok("From: a@example.com\nContent-Type: text/plain; charset=utf-8\n\n" + ascii +
+                                 "\xC3\x28" + ascii + "\n");
+    EXPECT_EQ(bad.text_plain, ascii + "\xEF\xBF\xBD(" + ascii + "\n") << run;
+    const Message good = parse_ok("From: a@example.com\nContent-Type: text/plain; charset=utf-8\n\n" + ascii +
+                                  "\xC3\xA9\xE2\x82\xAC" + ascii + "\xF0\x9F\x98\x80\n");
+    EXPECT_EQ(good.text_plain, ascii + "\xC3\xA9\xE2\x82\xAC" + ascii + "\xF0\x9F\x98\x80\n") << run;
+  }
+}
+
+TEST(ParseMessage, CrlfBecomesLfButALoneCrStays) {
+  const Message m = parse_ok("From: a@example.com\r\nContent-Type: text/plain\r\n\r\none\r\ntwo\rthree\r\n");
+  EXPECT_EQ(m.text_plain, "one\ntwo\rthree\n");
+}
+
+TEST(ReadMail, MessageLongerThanTheSniffedHeadIsReadWhole) {
+  TempDir dir;
+  std::string body;
+  while (body.size() < 40000) body += "line " + std::to_string(body.size()) + " of a long message\n";
+  body += "the last line\n";
+  write_file(dir.path() / "long.eml", "From: a@example.com\nSubject: long\n\n" + body);
+  write_file(dir.path() / "long-maybe", "From: a@example.com\nSubject: maybe\n\n" + body);
+  const Mailbox box = read_mail(dir.path());
+  ASSERT_EQ(box.messages.size(), 2u);
+  EXPECT_EQ(box.messages[0].subject, "maybe");
+  EXPECT_EQ(box.messages[0].text_plain, body);
+  EXPECT_EQ(box.messages[1].subject, "long");
+  EXPECT_EQ(box.messages[1].text_plain, body);
+  EXPECT_TRUE(box.errors.empty());
+}
+
+TEST(ReadMail, MboxInsideAFolderUnderAnyNameIsSplit) {
+  TempDir dir;
+  const std::string first = "From a@example.com Mon Sep  2 10:00:00 2024\n" + simple_message("one") + "\n";
+  const std::string second = "From b@example.com Mon Sep  2 10:00:00 2024\n" + simple_message("two") + "\n";
+  write_file(dir.path() / "archive.eml", first + second);
+  write_file(dir.path() / "inbox", first + second);
+  const Mailbox box = read_mail(dir.path());
+  ASSERT_EQ(box.messages.size(), 4u);
+  EXPECT_EQ(box.messages[0].subject, "one");
+  EXPECT_EQ(box.messages[1].subject, "two");
+  EXPECT_EQ(box.messages[1].offset, first.size());
+  EXPECT_EQ(box.messages[1].file, (dir.path() / "archive.eml").string());
+  EXPECT_EQ(box.messages[3].file, (dir.path() / "inbox").string());
+  EXPECT_TRUE(box.errors.empty());
+}
+
 }  // namespace
 }  // namespace omnicheck::mail
