@@ -1,5 +1,6 @@
 #include "extract/mail_context.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "extract/text_pattern.h"
@@ -20,9 +21,27 @@ Evidence mail_evidence(const mail::Message& m, std::string header, std::string s
   return e;
 }
 
+namespace {
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// fold(a) == fold(b); for ASCII (every real header name) fold() is plain lower case.
+bool same_folded(std::string_view a, std::string_view b) {
+  if (is_ascii(a) && is_ascii(b)) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+             return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+  }
+  return fold(a) == fold(b);
+}
+
+}  // namespace
+
 std::string raw_header(const mail::Message& m, const std::string& name) {
   for (const auto& [k, v] : m.headers) {
-    if (fold(k) == fold(name)) return k + ": " + v;
+    if (same_folded(k, name)) return k + ": " + v;
   }
   return name + ":";
 }

@@ -1,5 +1,7 @@
 #include "extract/mail_identity.h"
 
+#include <glib.h>
+
 #include <algorithm>
 
 namespace omnicheck::extract {
@@ -55,11 +57,11 @@ bool customer_address(std::string_view text, std::size_t begin, std::size_t end,
   return false;
 }
 
-// Folded words of a line, three letters or more.
-std::vector<std::string> words_of_line(std::string_view line) {
+// Words of a folded line, three letters or more.
+std::vector<std::string> words_of_folded_line(std::string_view folded) {
   std::vector<std::string> out;
   std::string cur;
-  for (char c : fold(line)) {
+  for (char c : folded) {
     if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80)) {
       cur += c;
     } else {
@@ -68,6 +70,54 @@ std::vector<std::string> words_of_line(std::string_view line) {
     }
   }
   if (cur.size() >= 3) out.push_back(cur);
+  return out;
+}
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  for (std::size_t p = 0; p <= text.size();) {
+    std::size_t nl = text.find('\n', p);
+    if (nl == std::string_view::npos) nl = text.size();
+    lines.push_back(text.substr(p, nl - p));
+    p = nl + 1;
+  }
+  return lines;
+}
+
+// fold() of each line of `text`. Valid UTF-8 (which has no NUL either) folds line by line
+// exactly as it folds whole, since folding never joins or moves characters across a line
+// break; so it is folded in one go. Anything else is folded line by line.
+std::vector<std::string> folded_lines(std::string_view text) {
+  std::vector<std::string> out;
+  if (g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr)) {
+    const std::string folded = fold(text);
+    for (std::string_view line : split_lines(folded)) out.emplace_back(line);
+    if (out.size() == static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1) return out;
+    out.clear();  // not expected; keep the line-by-line result then
+  }
+  for (std::string_view line : split_lines(text)) out.push_back(fold(line));
+  return out;
+}
+
+// For each line of `text`, whether `pattern` matches within it. One pass over the whole text
+// finds the candidate lines: a match inside a line is either found there or overlapped by a
+// match found across that line, so only the lines a match touches are searched again alone.
+std::vector<bool> lines_matching(std::string_view text, const TextPattern& pattern) {
+  const std::vector<std::string_view> lines = split_lines(text);
+  std::vector<bool> out(lines.size(), false);
+  std::vector<bool> touched(lines.size(), false);
+  std::size_t line = 0;
+  for (const auto& m : pattern.find_all(text)) {
+    while (line + 1 < lines.size() && static_cast<std::size_t>(lines[line + 1].data() - text.data()) <= m.begin) ++line;
+    for (std::size_t l = line; l < lines.size(); ++l) {
+      const auto begin = static_cast<std::size_t>(lines[l].data() - text.data());
+      if (l > line && begin >= m.end) break;
+      touched[l] = true;
+    }
+  }
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    if (touched[l]) out[l] = pattern.search(lines[l]);
+  }
   return out;
 }
 
@@ -116,30 +166,39 @@ void extract_mail_identity(const MailMessage& mm, std::string_view text, const S
   const TextPattern& address_labels =
       sp.pattern("address_labels", [&] { return words_or_never(sp.lex.list("address_labels")); });
 
-  // Lines that stand for the trader: its legal name, its brand alone, an address label.
+  // Lines that stand for the trader: its legal name, its brand alone, an address label. Only
+  // an address needs them, so they are found when the first address is judged.
   auto line_of = [&](std::size_t offset) {
     return static_cast<long>(
         std::count(doc.text.begin(), doc.text.begin() + static_cast<long>(std::min(offset, doc.text.size())), '\n'));
   };
   std::vector<long> anchors;
-  for (const auto& f : found.facts) {
-    if (f.type == "legal_name" && !f.attrs.value("third_party", false)) anchors.push_back(line_of(f.begin));
-  }
-  long line_no = 0;
-  for (std::size_t p = 0; p <= doc.text.size(); ++line_no) {
-    std::size_t nl = doc.text.find('\n', p);
-    if (nl == std::string::npos) nl = doc.text.size();
-    std::string_view line(doc.text.data() + p, nl - p);
-    if (address_labels.search(line) && !labels.search(line)) anchors.push_back(line_no);
-    std::size_t words = 0, brand = 0;
-    for (const auto& w : words_of_line(line)) {
-      ++words;
-      brand += brand_words.count(w);
+  bool anchors_found = false;
+  auto find_anchors = [&] {
+    anchors_found = true;
+    for (const auto& f : found.facts) {
+      if (f.type == "legal_name" && !f.attrs.value("third_party", false)) anchors.push_back(line_of(f.begin));
     }
-    if (words > 0 && words <= 5 && brand * 2 >= words) anchors.push_back(line_no);
-    p = nl + 1;
-  }
+    const std::vector<bool> labelled = lines_matching(doc.text, address_labels);
+    const std::vector<std::string> folded = folded_lines(doc.text);
+    long line_no = 0;
+    for (std::size_t p = 0; p <= doc.text.size(); ++line_no) {
+      std::size_t nl = doc.text.find('\n', p);
+      if (nl == std::string::npos) nl = doc.text.size();
+      std::string_view line(doc.text.data() + p, nl - p);
+      const auto n = static_cast<std::size_t>(line_no);
+      if (labelled[n] && !labels.search(line)) anchors.push_back(line_no);
+      std::size_t words = 0, brand = 0;
+      for (const auto& w : words_of_folded_line(folded[n])) {
+        ++words;
+        brand += brand_words.count(w);
+      }
+      if (words > 0 && words <= 5 && brand * 2 >= words) anchors.push_back(line_no);
+      p = nl + 1;
+    }
+  };
   auto anchored = [&](const Fact& f) {
+    if (!anchors_found) find_anchors();
     long first = line_of(f.begin), last = line_of(f.end);
     return std::any_of(anchors.begin(), anchors.end(), [&](long a) { return a >= first - 3 && a <= last + 1; });
   };
