@@ -58,21 +58,35 @@ void drop_duplicate_pages(CrawlResult& crawled) {
 
 std::string today_utc() { return fetch::now_rfc3339().substr(0, 10); }
 
+std::shared_ptr<const Loaded> Loaded::load(const std::string& rules_dir, bool link_roles) {
+  auto l = std::make_shared<Loaded>();
+  l->rules_dir = rules_dir;
+  try {
+    l->rules = rules::RuleSet::load(rules_dir);
+    l->lex = extract::Lexicon::load(fs::path(rules_dir) / "lexicon");
+  } catch (const std::exception& e) {
+    throw InputError(e.what());
+  }
+  if (link_roles) l->roles = std::make_unique<extract::LinkRoles>(l->lex);
+  return l;
+}
+
 Result run(const Options& opt) {
+  const std::string started_at = fetch::now_rfc3339();
+  Result result = run(opt, *Loaded::load(opt.rules_dir, !opt.target.empty() || !opt.replay.empty()));
+  result.report.started_at = started_at;
+  return result;
+}
+
+Result run(const Options& opt, const Loaded& loaded) {
   Result result;
   report::Report& rep = result.report;
   rep.started_at = fetch::now_rfc3339();
   rep.tool_version = opt.tool_version;
   rep.audit_date = opt.audit_date.empty() ? today_utc() : opt.audit_date;
 
-  rules::RuleSet rules;
-  extract::Lexicon lex;
-  try {
-    rules = rules::RuleSet::load(opt.rules_dir);
-    lex = extract::Lexicon::load(fs::path(opt.rules_dir) / "lexicon");
-  } catch (const std::exception& e) {
-    throw InputError(e.what());
-  }
+  const rules::RuleSet& rules = loaded.rules;
+  const extract::Lexicon& lex = loaded.lex;
   rep.rules_version = rules.version();
   // Check every input before the crawl: an audit that fails at the end loses what it gathered.
   if (!opt.emails.empty() && !fs::exists(opt.emails)) throw InputError("e-mail path not found: " + opt.emails);
@@ -83,7 +97,9 @@ Result run(const Options& opt) {
 
   if (!opt.target.empty() || !opt.replay.empty()) {
     auto fetcher = make_fetcher(opt);
-    extract::LinkRoles roles(lex);
+    std::unique_ptr<extract::LinkRoles> own_roles;
+    if (!loaded.roles) own_roles = std::make_unique<extract::LinkRoles>(lex);
+    const extract::LinkRoles& roles = loaded.roles ? *loaded.roles : *own_roles;
     CrawlLimits limits;
     limits.max_pages = opt.full ? std::max<std::size_t>(opt.max_pages, 100000) : opt.max_pages;
     limits.max_depth = opt.max_depth;

@@ -2,6 +2,7 @@
 // site), reads e-mails, extracts facts, evaluates rules and assembles the report.
 #pragma once
 
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -43,6 +44,24 @@ struct Result {
 };
 
 Result run(const Options& opt);
+
+// The rules and lexicons of one rules folder, loaded once and shared by many audits (the batch
+// worker audits site after site with one): the rule files and lexicons parsed, and the crawler's
+// link classifier built. Read-only after load.
+struct Loaded {
+  std::string rules_dir;
+  rules::RuleSet rules;
+  extract::Lexicon lex;
+  std::unique_ptr<extract::LinkRoles> roles;  // refers to lex: a Loaded is never moved; may be null
+
+  // Throws InputError naming the file that does not load. `link_roles`: build the crawler's
+  // link classifier too (an e-mail-only audit does not need it).
+  static std::shared_ptr<const Loaded> load(const std::string& rules_dir, bool link_roles = true);
+};
+
+// The same audit with rules and lexicons already loaded (opt.rules_dir is not read); gives
+// the same report as run(opt) with opt.rules_dir == loaded.rules_dir.
+Result run(const Options& opt, const Loaded& loaded);
 
 std::string today_utc();
 

@@ -1,4 +1,4 @@
-// omnicheck batch stage: many sites from a CSV list, each audited in a worker process, results
+// omnicheck batch stage: many sites from a CSV list, audited by long-lived worker processes, results
 // in a resumable SQLite store with per-site reports and an aggregate table; --shard K/N splits
 // a list over machines and merge_batches() joins their stores. docs/batch.md is the manual.
 #pragma once
@@ -39,8 +39,13 @@ struct BatchOptions {
   // audit_date becomes today's date once, when the store is created, and stays fixed for the
   // whole batch, its resumptions and (given explicitly) its shards.
   audit::Options audit;
+  // Workers: `worker_program worker_args... SLOT_FOLDER`, long-lived, one per job slot (see
+  // worker.h for the protocol). A worker is retired after worker_max_sites sites, or when its
+  // RSS after a site is more than worker_max_growth_mb above its RSS after its first site.
   std::string worker_program;  // "" = this executable
   std::vector<std::string> worker_args = {"batch", "worker"};
+  int worker_max_sites = 250;
+  long worker_max_growth_mb = 64;
 };
 
 // Runs (or resumes) a batch. Returns one of the exit codes above; throws audit::InputError for
@@ -58,7 +63,7 @@ struct MergeOptions {
 // several inputs is kept once (done over failed over pending; then the later record).
 int merge_batches(const MergeOptions& opt);
 
-// `omnicheck batch worker FOLDER`: the per-site process (see worker.h).
-int run_worker(const std::filesystem::path& job_dir);
+// `omnicheck batch worker FOLDER`: the worker process (see worker.h).
+int run_worker(const std::filesystem::path& folder);
 
 }  // namespace omnicheck::batch

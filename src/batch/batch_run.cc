@@ -1,5 +1,5 @@
 // `omnicheck batch SITES.csv --out DIR`: bring the list into the store, then audit every
-// pending site with --jobs worker processes at a time, recording each as it finishes.
+// pending site with --jobs long-lived worker processes, recording each site as it finishes.
 #include <signal.h>
 #include <unistd.h>
 
@@ -167,8 +167,9 @@ int run_batch(const BatchOptions& o) {
   Progress progress(err, ::isatty(2) == 1, o.quiet, before.total, before.done, before.failed,
                     std::chrono::seconds(std::max(1, o.progress_interval_s)));
 
-  const WorkerLauncher launcher(o.worker_program.empty() ? self_executable() : o.worker_program, o.worker_args);
-  SiteRunner runner(store, launcher, progress,
+  const WorkerLauncher launcher(o.worker_program.empty() ? self_executable() : o.worker_program, o.worker_args,
+                                WorkerPolicy{std::max(1, o.worker_max_sites), std::max(1L, o.worker_max_growth_mb)});
+  SiteRunner runner(store, progress,
                     {out, work, session.session_uid, settings, o.retries, std::chrono::seconds(o.site_timeout_s)});
   Scheduler scheduler(std::move(tasks));
   std::exception_ptr fatal;
@@ -178,11 +179,13 @@ int run_batch(const BatchOptions& o) {
     std::vector<std::thread> threads;
     const int n = std::min<int>(o.jobs, static_cast<int>(before.pending));
     for (int i = 0; i < n; ++i) {
-      threads.emplace_back([&] {
+      threads.emplace_back([&, i] {
+        // This thread's worker slot: one worker process at a time, kept from site to site.
+        WorkerProcess worker(launcher, work / ("worker-" + std::to_string(i)));
         while (auto task = scheduler.take(g_stop)) {
           std::optional<Task> again;
           try {
-            again = runner.run(*task, g_stop);
+            again = runner.run(*task, worker, g_stop);
           } catch (...) {
             // The store or the output folder failed (disk full, permissions): stop cleanly,
             // everything committed so far stays.
@@ -192,6 +195,7 @@ int run_batch(const BatchOptions& o) {
           }
           scheduler.finish(*task, std::move(again));
         }
+        worker.retire();
         scheduler.wake();
       });
     }

@@ -3,6 +3,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <fstream>
+
 #include "batch/worker.h"
 #include "fetch/fetch.h"
 
@@ -17,6 +19,12 @@ void sync_dir(const fs::path& dir) {
   if (fd < 0) return;
   ::fsync(fd);
   ::close(fd);
+}
+
+void write_file(const fs::path& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << content;
+  if (!out.flush()) throw std::runtime_error("cannot write " + path.string());
 }
 
 std::vector<FindingRecord> findings_of(const nlohmann::json& report) {
@@ -70,13 +78,14 @@ void SiteRunner::install_reports(const fs::path& job_dir, const std::string& fol
   sync_dir(sites);
 }
 
-std::optional<Task> SiteRunner::run(const Task& task, const std::atomic<bool>& stop) {
+std::optional<Task> SiteRunner::run(const Task& task, WorkerProcess& worker, const std::atomic<bool>& stop) {
   const Site& site = task.site;
   const std::string folder = site_folder_name(site.id);
   const fs::path job_dir = config_.work_dir / (folder + "." + std::to_string(task.attempt));
   fs::remove_all(job_dir);
   fs::create_directories(job_dir);
-  write_file_durably(job_dir / kJobFile, json_text(make_job(site, config_.settings, ::getpid())));
+  // Scratch: work/ is emptied when a batch starts, so the job file need not survive a crash.
+  write_file(job_dir / kJobFile, json_text(make_job(site, config_.settings, ::getpid())));
 
   RunRecord run;
   run.run_uid = Store::new_uid();
@@ -85,7 +94,7 @@ std::optional<Task> SiteRunner::run(const Task& task, const std::atomic<bool>& s
   run.attempt = task.attempt;
   run.started_at = fetch::now_rfc3339();
   progress_.started();
-  Attempt a = launcher_.run(job_dir, config_.timeout, stop);
+  Attempt a = worker.run(job_dir, config_.timeout, stop);
   run.finished_at = fetch::now_rfc3339();
 
   if (a.outcome == "interrupted") {

@@ -1,4 +1,4 @@
-// One attempt at one site, from job folder to store: start the worker, read what it left,
+// One attempt at one site, from job folder to store: hand it to a worker, read what it left,
 // decide done / retry / failed, and record it in one transaction with the report files moved
 // into place.
 #pragma once
@@ -30,18 +30,18 @@ struct SiteRunnerConfig {
 
 class SiteRunner {
  public:
-  SiteRunner(Store& store, const WorkerLauncher& launcher, Progress& progress, SiteRunnerConfig config)
-      : store_(store), launcher_(launcher), progress_(progress), config_(std::move(config)) {}
+  SiteRunner(Store& store, Progress& progress, SiteRunnerConfig config)
+      : store_(store), progress_(progress), config_(std::move(config)) {}
 
-  // Runs the attempt and records it. Returns the task to queue again when the attempt failed
-  // and retries remain, or when it was interrupted without the batch stopping.
-  std::optional<Task> run(const Task& task, const std::atomic<bool>& stop);
+  // Runs the attempt on `worker` (the calling thread's worker slot) and records it. Returns
+  // the task to queue again when the attempt failed and retries remain, or when it was
+  // interrupted without the batch stopping.
+  std::optional<Task> run(const Task& task, WorkerProcess& worker, const std::atomic<bool>& stop);
 
  private:
   void install_reports(const std::filesystem::path& job_dir, const std::string& folder);
 
   Store& store_;
-  const WorkerLauncher& launcher_;
   Progress& progress_;
   SiteRunnerConfig config_;
 };

@@ -1,8 +1,11 @@
 #include "batch/worker.h"
 
 #include <fcntl.h>
+#include <malloc.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -96,34 +99,121 @@ audit::Options job_options(const nlohmann::json& job) {
   return o;
 }
 
-int run_worker(const fs::path& dir) {
-  nlohmann::json job;
-  try {
-    std::ifstream in(dir / kJobFile, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + (dir / kJobFile).string());
-    std::stringstream ss;
-    ss << in.rdbuf();
-    job = nlohmann::json::parse(ss.str());
-  } catch (const std::exception& e) {
-    std::cerr << "omnicheck batch worker: " << e.what() << "\n";
-    return 2;
-  }
-  // Die with the batch: the kernel sends SIGKILL when the parent goes. The parent may already
-  // be gone before this line runs; then the worker is an orphan and stops at once.
-  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-  if (::getppid() != static_cast<pid_t>(job.value("parent_pid", 0L))) return 3;
+namespace {
 
+// The rules and lexicons of the worker's audits, loaded at the first job and kept (a batch has
+// one rules folder; another one is loaded in its place).
+struct Loader {
+  std::shared_ptr<const audit::Loaded> loaded;
+  const audit::Loaded& get(const std::string& rules_dir) {
+    if (!loaded || loaded->rules_dir != rules_dir) {
+      loaded.reset();
+      loaded = audit::Loaded::load(rules_dir);  // InputError: the job's outcome
+    }
+    return *loaded;
+  }
+};
+
+nlohmann::json read_job(const fs::path& dir) {
+  std::ifstream in(dir / kJobFile, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + (dir / kJobFile).string());
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return nlohmann::json::parse(ss.str());
+}
+
+// Audits the job of `dir`, leaving report.json and report.html there. Returns the result object.
+nlohmann::json audit_job(const fs::path& dir, const nlohmann::json& job, Loader& loader) {
   try {
     const audit::Options opt = job_options(job);
-    audit::Result r = audit::run(opt);
+    audit::Result r = audit::run(opt, loader.get(opt.rules_dir));
     write_file_durably(dir / "report.json", report::to_json(r.report).dump(2) + "\n");
     write_file_durably(dir / "report.html", report::to_html(r.report));
-    write_result(dir, "done", "");
+    return {{"outcome", "done"}, {"reason", ""}};
   } catch (const audit::InputError& e) {
-    write_result(dir, "input_error", e.what());
+    return {{"outcome", "input_error"}, {"reason", e.what()}};
   } catch (const std::exception& e) {
-    write_result(dir, "error", e.what());
+    return {{"outcome", "error"}, {"reason", e.what()}};
   }
+}
+
+bool parent_is(const nlohmann::json& job) {
+  return ::getppid() == static_cast<pid_t>(job.value("parent_pid", 0L));
+}
+
+bool write_all(int fd, const std::string& s) {
+  std::size_t off = 0;
+  while (off < s.size()) {
+    const ssize_t n = ::send(fd, s.data() + off, s.size() - off, MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    off += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+// Reads the next line from `fd` into `line` (without the newline); false at end of file.
+bool read_line(int fd, std::string& buf, std::string& line) {
+  for (;;) {
+    const auto nl = buf.find('\n');
+    if (nl != std::string::npos) {
+      line.assign(buf, 0, nl);
+      buf.erase(0, nl + 1);
+      return true;
+    }
+    char chunk[4096];
+    const ssize_t n = ::read(fd, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    buf.append(chunk, static_cast<std::size_t>(n));
+  }
+}
+
+// The long-lived worker: jobs from the batch socket, one after another, until end of file.
+int serve(int fd) {
+  Loader loader;
+  std::string buf, line;
+  while (read_line(fd, buf, line)) {
+    fs::path dir;
+    nlohmann::json job;
+    nlohmann::json result;
+    try {
+      dir = nlohmann::json::parse(line).at("job_dir").get<std::string>();
+      job = read_job(dir);
+    } catch (const std::exception& e) {
+      result = {{"outcome", "error"}, {"reason", std::string("unreadable job: ") + e.what()}};
+    }
+    if (result.is_null()) {
+      if (!parent_is(job)) return 3;  // the batch is gone: an orphan stops at once
+      result = audit_job(dir, job, loader);
+    }
+    // What this site allocated goes back to the system before the next one (and before the
+    // batch reads the worker's RSS to decide on its retirement).
+    ::malloc_trim(0);
+    if (!write_all(fd, json_text(result) + "\n")) return 0;  // the batch is gone
+  }
+  return 0;
+}
+
+}  // namespace
+
+int run_worker(const fs::path& dir) {
+  // Die with the batch: the kernel sends SIGKILL when the parent goes. The parent may already
+  // be gone before this line runs; then the worker is an orphan and stops at its first job.
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  struct stat st {};
+  if (::fstat(kWorkerSocketFd, &st) == 0 && S_ISSOCK(st.st_mode)) return serve(kWorkerSocketFd);
+
+  nlohmann::json job;
+  try {
+    job = read_job(dir);
+  } catch (const std::exception& e) {
+    std::cerr << "omnicheck batch worker: " << e.what() << " (and no batch connection on fd 3)\n";
+    return 2;
+  }
+  Loader loader;
+  const nlohmann::json r = audit_job(dir, job, loader);
+  write_result(dir, r.value("outcome", "error"), r.value("reason", ""));
   return 0;
 }
 
