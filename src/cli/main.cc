@@ -112,6 +112,11 @@ int main(int argc, char** argv) {
   audit_cmd->add_option("--archive", opt.http.archive_path, "Write every request and response to FILE.warc.gz");
   audit_cmd->add_option("--cacert", opt.http.cacert, "CA bundle for TLS verification");
   audit_cmd->add_flag("--insecure", opt.http.insecure, "Do not verify TLS certificates (recorded in the report)");
+  audit_cmd->add_option("--host-delay", opt.http.per_host_delay_ms,
+                        "Milliseconds between request starts to one host (robots.txt Crawl-delay still applies)")
+      ->check(CLI::NonNegativeNumber);
+  audit_cmd->add_option("--host-connections", opt.http.per_host_concurrency, "Requests in flight to one host at most")
+      ->check(CLI::Range(1, 16));
   audit_cmd->add_option("--resolve", opt.http.resolve, "HOST:PORT:ADDR, as curl's --resolve");
   audit_cmd->add_option("--user-agent", opt.http.user_agent, "User-Agent header");
   audit_cmd->add_flag("--ignore-robots", opt.http.ignore_robots, "Do not obey robots.txt (recorded in the report)");

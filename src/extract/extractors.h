@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +42,7 @@ struct SitePatterns {
                              bool caseless = true) const;
 
  private:
+  mutable std::mutex cache_mutex_;
   mutable std::map<std::string, std::unique_ptr<TextPattern>> cache_;
 };
 

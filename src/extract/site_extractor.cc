@@ -3,8 +3,11 @@
 #include <deque>
 #include <map>
 #include <set>
+#include <unordered_map>
 
+#include "common/parallel_for.h"
 #include "extract/extractors.h"
+#include "extract/statement_extractors.h"
 
 namespace omnicheck::extract {
 namespace {
@@ -29,6 +32,33 @@ std::string country_from_lang(const Lexicon& lex, std::string lang) {
 
 bool is_trader_fact(const Fact& f) {
   return f.attrs.value("visible", false) && !f.attrs.value("third_party", false);
+}
+
+// Runs `extract` on every page, on several threads. A page's extractors see the facts already
+// found on that page (some read them: a call-cost statement needs the page's phone numbers) and
+// nothing of other pages, so pages are independent; their new facts are appended in page order,
+// which keeps the report identical to a one-thread run. The national pack, the one site-wide
+// derivation, is left to the caller.
+template <typename Extract>
+void for_each_page(const std::vector<PageContext>& contexts, FactStore& out, const Extract& extract) {
+  std::vector<FactStore> found(contexts.size());
+  std::vector<std::size_t> known(contexts.size());
+  {
+    std::map<std::string, std::size_t> page_index;
+    for (std::size_t i = 0; i < contexts.size(); ++i) page_index.emplace(contexts[i].page->final_url, i);
+    for (const auto& f : out.facts) {
+      auto it = page_index.find(f.source);
+      if (it != page_index.end()) found[it->second].facts.push_back(f);
+    }
+    for (std::size_t i = 0; i < contexts.size(); ++i) known[i] = found[i].facts.size();
+  }
+  common::parallel_for(contexts.size(), [&](std::size_t i) { extract(contexts[i], found[i]); });
+  for (std::size_t i = 0; i < contexts.size(); ++i) {
+    auto& facts = found[i].facts;
+    for (std::size_t k = known[i]; k < facts.size(); ++k) {
+      if (facts[k].type != "national_pack") out.add(std::move(facts[k]));
+    }
+  }
 }
 
 }  // namespace
@@ -69,13 +99,13 @@ void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, F
   std::string hint = country;
   if (hint.empty()) hint = country_of_tld(lex, fetch::url_host(in.start_url));
   if (hint.empty() && !contexts.empty()) hint = country_from_lang(lex, contexts.front().doc->lang);
-  for (auto& pc : contexts) {
-    pc.country = hint.empty() ? country_from_lang(lex, pc.doc->lang) : hint;
-    extract_addresses(pc, sp, out);
-    extract_legal_names(pc, sp, out);
-    extract_emails(pc, sp, out);
-    extract_forms(pc, out);
-  }
+  for (auto& pc : contexts) pc.country = hint.empty() ? country_from_lang(lex, pc.doc->lang) : hint;
+  for_each_page(contexts, out, [&sp](const PageContext& pc, FactStore& page_out) {
+    extract_addresses(pc, sp, page_out);
+    extract_legal_names(pc, sp, page_out);
+    extract_emails(pc, sp, page_out);
+    extract_forms(pc, page_out);
+  });
   if (country.empty()) {
     for (const auto& f : out.facts) {
       if (f.type == "address" && is_trader_fact(f) && f.attrs.value("complete", false) &&
@@ -94,14 +124,16 @@ void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, F
     country = country_from_lang(lex, contexts.front().doc->lang);
     if (!country.empty()) country_source = "language";
   }
-  for (auto& pc : contexts) {
-    pc.country = country;
-    extract_jsonld(pc, sp, out);
-    extract_phones(pc, sp, out);
-    extract_statements(pc, sp, out);
-    extract_register_ids(pc, sp, out);
-    extract_channels(pc, sp, out);
-  }
+  for (auto& pc : contexts) pc.country = country;
+  for_each_page(contexts, out, [&sp](const PageContext& pc, FactStore& page_out) {
+    extract_jsonld(pc, sp, page_out);
+    extract_phones(pc, sp, page_out);
+    extract_statements(pc, sp, page_out);
+    extract_register_ids(pc, sp, page_out);
+    extract_channels(pc, sp, page_out);
+  });
+  // The national legal-notice pack is judged over the whole site, once every page is read.
+  if (!contexts.empty()) update_national_pack(contexts.back(), sp, out);
 
   // Which pages carry contact details, and which carry the trader's identity and address.
   std::set<std::string> has_contact, has_identity, has_address;
@@ -124,16 +156,29 @@ void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, F
   std::map<std::string, const PageContext*> ctx_by_page;
   std::map<std::string, std::map<std::string, int>> roles_of_target;
   bool legal_link_failed = false;
+  // A shop repeats its menus and footer on every page: classify and normalise each distinct
+  // link once (the same text and URL get the same role wherever they appear).
+  std::unordered_map<std::string, std::string> role_of_link, normalized;
+  auto normalize = [&normalized](const std::string& url) -> const std::string& {
+    auto it = normalized.find(url);
+    if (it == normalized.end()) it = normalized.emplace(url, fetch::normalize_url(url)).first;
+    return it->second;
+  };
   for (const auto& pc : contexts) {
     std::string from = fetch::normalize_url(pc.page->final_url);
     ctx_by_page[from] = &pc;
     for (const auto& link : pc.doc->links) {
       if (link.url.empty() || link.url.rfind("mailto:", 0) == 0 || link.url.rfind("tel:", 0) == 0) continue;
-      std::string to = fetch::normalize_url(link.url);
+      const std::string& to = normalize(link.url);
       auto target = page_by_url.find(to);
       std::string target_key = target != page_by_url.end() ? fetch::normalize_url(target->second->final_url) : to;
       graph[from].emplace_back(target_key, &link);
-      std::string role = classify_link(sp, link.text, link.url);
+      std::string link_key = link.text + '\n' + link.url;
+      auto known_role = role_of_link.find(link_key);
+      if (known_role == role_of_link.end()) {
+        known_role = role_of_link.emplace(std::move(link_key), classify_link(sp, link.text, link.url)).first;
+      }
+      const std::string& role = known_role->second;
       if (role.empty()) continue;
       roles_of_target[target_key][role]++;
       bool failed = failed_urls.count(to) > 0;

@@ -95,6 +95,8 @@ std::string country_of_tld(const Lexicon& lex, const std::string& host_or_addres
 
 const TextPattern& SitePatterns::pattern(const std::string& name, const std::function<std::string()>& build,
                                          bool caseless) const {
+  // Pages are extracted on several threads that share one SitePatterns.
+  std::lock_guard<std::mutex> lock(cache_mutex_);
   auto it = cache_.find(name);
   if (it == cache_.end()) {
     it = cache_.emplace(name, std::make_unique<TextPattern>(build(), caseless, name)).first;

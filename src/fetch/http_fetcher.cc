@@ -238,6 +238,9 @@ class HttpFetcher final : public Fetcher {
   std::vector<std::pair<std::string, std::string>> record() override {
     std::vector<std::pair<std::string, std::string>> r;
     r.emplace_back("user_agent", options_.user_agent);
+    // Politeness is part of how the evidence was gathered: a reader of the report should see it.
+    r.emplace_back("host_delay_ms", std::to_string(std::max(0L, options_.per_host_delay_ms)));
+    r.emplace_back("host_connections", std::to_string(options_.per_host_concurrency));
     if (options_.insecure) r.emplace_back("insecure", "true");
     if (options_.ignore_robots) r.emplace_back("ignore_robots", "true");
     if (options_.allow_private) r.emplace_back("allow_private", "true");

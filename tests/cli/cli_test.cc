@@ -67,6 +67,13 @@ TEST(Cli, WgetMirrorFolderIsAuditedFromItsSiteSubfolder) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(Cli, HostDelayAndConnectionsAreCheckedAsNumbers) {
+  std::string shop = (fixtures_dir() / "sites/cs-kavarna-doma").string();
+  EXPECT_EQ(run_command(cli() + " audit " + shop + " --host-delay -1 --no-probe >/dev/null 2>&1", nullptr), 2);
+  EXPECT_EQ(run_command(cli() + " audit " + shop + " --host-connections 0 --no-probe >/dev/null 2>&1", nullptr), 2);
+  EXPECT_NE(run_command(cli() + " audit " + shop + " --host-delay 0 --host-connections 4 --no-probe >/dev/null 2>&1", nullptr), 2);
+}
+
 TEST(Cli, UnknownOptionIsUsageError) {
   EXPECT_EQ(run_command(cli() + " audit --no-such-option x >/dev/null 2>&1", nullptr), 2);
 }

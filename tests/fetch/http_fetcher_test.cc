@@ -498,6 +498,12 @@ TEST_F(HttpFetcherTest, RecordAndDefaults) {
   auto r = fetcher(o)->record();
   EXPECT_NE(std::find(r.begin(), r.end(), std::make_pair(std::string("insecure"), std::string("true"))), r.end());
   EXPECT_NE(std::find(r.begin(), r.end(), std::make_pair(std::string("user_agent"), o.user_agent)), r.end());
+  // The politeness used is part of how the evidence was gathered.
+  o.per_host_delay_ms = 0;
+  o.per_host_concurrency = 3;
+  r = fetcher(o)->record();
+  EXPECT_NE(std::find(r.begin(), r.end(), std::make_pair(std::string("host_delay_ms"), std::string("0"))), r.end());
+  EXPECT_NE(std::find(r.begin(), r.end(), std::make_pair(std::string("host_connections"), std::string("3"))), r.end());
   EXPECT_THROW(make_http_fetcher("ftp://example.com/", o), std::invalid_argument);
 }
 
