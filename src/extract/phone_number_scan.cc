@@ -189,7 +189,7 @@ void append_matches(const std::string& text, std::size_t offset, const std::stri
     found.end = found.begin + m.raw_string().size();
     found.raw = m.raw_string();
     found.number = m.number();
-    out.push_back(std::move(found));
+    out.push_back(found);
   }
 }
 

@@ -26,6 +26,12 @@ struct PhoneNumberInText {
   std::size_t begin = 0, end = 0;  // byte offsets of `raw` in the text
   std::string raw;                 // as written
   i18n::phonenumbers::PhoneNumber number;
+
+  // Copied, never moved: PhoneNumber's inline move code reaches protobuf's MessageLite, which
+  // only libphonenumber links (sanitizer builds then fail to link); its copy is out of line.
+  PhoneNumberInText() = default;
+  PhoneNumberInText(const PhoneNumberInText&) = default;
+  PhoneNumberInText& operator=(const PhoneNumberInText&) = default;
 };
 
 // The matches of PhoneNumberMatcher(util, text, region, VALID, kPhoneMatcherTries), in order.
