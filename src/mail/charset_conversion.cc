@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <map>
+#include <mutex>
 #include <vector>
 
 #include "mail/utf8.h"
@@ -49,7 +51,32 @@ std::string iconv_to_utf8(iconv_t cd, std::string_view bytes) {
   return out;
 }
 
+// One open descriptor per charset that was ever converted, never closed: like GMime itself
+// (gmime_init.cc) it stays until the process ends, as other threads may still convert while
+// static destructors run.
+class LoadedCharsets {
+ public:
+  void keep(std::string_view charset) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (loaded_.size() >= kMaxCharsets || loaded_.find(charset) != loaded_.end()) return;
+    // An unknown name is remembered too (as -1), so it is not tried again.
+    const std::string name(charset);
+    loaded_.emplace(name, g_mime_iconv_open("UTF-8", name.c_str()));
+  }
+
+ private:
+  static constexpr std::size_t kMaxCharsets = 64;  // labels come from the mail: bound them
+  std::mutex mutex_;
+  std::map<std::string, iconv_t, std::less<>> loaded_;
+};
+
+LoadedCharsets& loaded_charsets() {
+  static auto* charsets = new LoadedCharsets;  // reachable to the end: not a leak
+  return *charsets;
+}
+
 std::string convert_with_iconv(std::string_view bytes, const char* charset, bool* known) {
+  keep_charset_loaded(charset);
   iconv_t cd = g_mime_iconv_open("UTF-8", charset);
   *known = cd != reinterpret_cast<iconv_t>(-1);
   if (!*known) return {};
@@ -68,6 +95,26 @@ std::string convert_undeclared(std::string_view bytes) {
 }
 
 }  // namespace
+
+void keep_charset_loaded(std::string_view charset) {
+  if (!charset.empty()) loaded_charsets().keep(lowercase(charset));
+}
+
+void keep_encoded_word_charsets_loaded(std::string_view raw) {
+  for (std::size_t start = raw.find("=?"); start != std::string_view::npos; start = raw.find("=?", start + 2)) {
+    const std::size_t name = start + 2;
+    const std::size_t end = raw.find('?', name);
+    if (end == std::string_view::npos) return;
+    std::string_view charset = raw.substr(name, end - name);
+    charset = charset.substr(0, charset.find('*'));  // RFC 2231 language suffix
+    if (charset.empty() || charset.size() > 40) continue;
+    if (std::all_of(charset.begin(), charset.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == ':';
+        })) {
+      keep_charset_loaded(charset);
+    }
+  }
+}
 
 std::string convert_to_utf8(std::string_view bytes, std::string_view charset) {
   const std::string label = lowercase(charset);

@@ -4,6 +4,8 @@
 
 #include <mutex>
 
+#include "mail/charset_conversion.h"
+
 namespace omnicheck::mail {
 
 void ensure_gmime_initialized() {
@@ -11,7 +13,11 @@ void ensure_gmime_initialized() {
   // stage owns the single call. GMime is never shut down: other threads may still be parsing
   // when a static destructor would run.
   static std::once_flag once;
-  std::call_once(once, [] { g_mime_init(); });
+  std::call_once(once, [] {
+    g_mime_init();
+    // The parser's fallback for raw 8-bit headers (parser_options.cc).
+    keep_charset_loaded("windows-1252");
+  });
 }
 
 }  // namespace omnicheck::mail

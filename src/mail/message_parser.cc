@@ -8,6 +8,7 @@
 
 #include "mail/address_decoding.h"
 #include "mail/body_text.h"
+#include "mail/charset_conversion.h"
 #include "mail/date_decoding.h"
 #include "mail/gobject_ptr.h"
 #include "mail/header_text.h"
@@ -70,6 +71,7 @@ std::vector<Address> addresses(GMimeParserOptions* options, const std::vector<Ra
 void fill_from_headers(GMimeParserOptions* options, const std::vector<RawHeader>& headers,
                        Message& out) {
   for (const auto& header : headers) {
+    keep_encoded_word_charsets_loaded(header.value);
     out.headers.emplace_back(raw_header_text(options, header.name),
                              raw_header_text(options, unfold_header_value(header.value)));
   }

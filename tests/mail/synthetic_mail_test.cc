@@ -239,6 +239,27 @@ TEST(ParseMessage, InvalidCharsetAndBytesDoNotCrash) {
   EXPECT_EQ(utf8.text_plain, "bad \xEF\xBF\xBD( here\n");
 }
 
+TEST(ParseMessage, CharsetsKeptLoadedStillDecodeEveryMessage) {
+  // The converters stay loaded after the first message; later ones must decode the same.
+  for (int i = 0; i < 3; ++i) {
+    const Message m = parse_ok(
+        "From: =?iso-8859-2?Q?Kav=E1rna_Doma?= <info@example.cz>\n"
+        "Subject: =?windows-1250?Q?Objedn=E1vka_=E8._42?=\n"
+        "Content-Type: text/plain; charset=iso-8859-2\n"
+        "\n"
+        "D\xECkujeme\n");
+    ASSERT_EQ(m.from.size(), 1u);
+    EXPECT_EQ(m.from[0].name, "Kav\xC3\xA1rna Doma");
+    EXPECT_EQ(m.subject, "Objedn\xC3\xA1vka \xC4\x8D. 42");
+    EXPECT_EQ(m.text_plain, "D\xC4\x9Bkujeme\n");
+  }
+  // Odd and unknown labels in encoded words are harmless.
+  std::string odd = "From: a@example.com\nSubject: =? =?*?Q?x?= =?x-unknown?Q?y?= =?utf-8*en?Q?z?= =?";
+  for (int i = 0; i < 100; ++i) odd += " =?x-label-" + std::to_string(i) + "?Q?a?=";
+  const Message m = parse_ok(odd + "\n\nbody\n");
+  EXPECT_EQ(m.text_plain, "body\n");
+}
+
 TEST(ParseMessage, GarbageIsAnErrorNotAnException) {
   std::string error;
   EXPECT_FALSE(parse_message("", "x", 0, &error).has_value());
