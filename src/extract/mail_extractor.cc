@@ -255,6 +255,7 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
   }
 
   // 4. Facts per message.
+  std::map<std::pair<std::string, std::string>, std::pair<bool, std::string>> alternatives;  // window, region
   for (std::size_t idx = 0; idx < messages.size(); ++idx) {
     const MailMessage& mm = messages[idx];
     const mail::Message& m = *mm.m;
@@ -318,9 +319,15 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
     for (const auto& nm : notice.find_all(body)) {
       std::size_t from_pos = nm.begin > 350 ? nm.begin - 350 : 0;
       std::size_t to_pos = std::min(body.size(), nm.end + 350);
-      std::string alt;
-      bool reachable =
-          reachable_alternative(std::string_view(body).substr(from_pos, to_pos - from_pos), sp, region, &alt);
+      // Shops repeat the same footer around the notice: each window is judged once.
+      auto [cached, fresh] =
+          alternatives.try_emplace(std::make_pair(body.substr(from_pos, to_pos - from_pos), region));
+      if (fresh) {
+        cached->second.first =
+            reachable_alternative(cached->first.first, sp, region, &cached->second.second);
+      }
+      const bool reachable = cached->second.first;
+      const std::string& alt = cached->second.second;
       Fact f;
       f.type = "no_reply_notice";
       f.attrs = {{"value", squeeze(body.substr(nm.begin, nm.end - nm.begin))},
