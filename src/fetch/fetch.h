@@ -121,6 +121,21 @@ const char* to_string(AddressClass c);
 // Resolves `href` against `base`; nullopt for hrefs that are not fetchable links
 // (javascript:, data:, unparsable). mailto: and tel: are returned as they are.
 std::optional<std::string> resolve_url(const std::string& base, const std::string& href);
+// The same, for the many links of one page: the base is parsed once, not once per link.
+class UrlResolver {
+ public:
+  explicit UrlResolver(const std::string& base);
+  ~UrlResolver();
+  UrlResolver(const UrlResolver&) = delete;
+  UrlResolver& operator=(const UrlResolver&) = delete;
+  std::optional<std::string> resolve(const std::string& href) const;
+  const std::string& base() const { return base_; }
+
+ private:
+  std::string base_;
+  struct Handle;
+  std::unique_ptr<Handle> handle_;  // the parsed base; null when the base does not parse
+};
 // Canonical form used to avoid fetching a page twice: lower-case scheme and host, no default
 // port, no fragment, no tracking parameters, no trailing "index.html".
 std::string normalize_url(const std::string& url);

@@ -47,21 +47,35 @@ bool is_tracking_param(const std::string& name) {
 
 }  // namespace
 
-std::optional<std::string> resolve_url(const std::string& base, const std::string& href_in) {
+struct UrlResolver::Handle {
+  UrlHandle base;
+};
+
+UrlResolver::UrlResolver(const std::string& base) : base_(base) {
+  UrlHandle u(curl_url());
+  if (u && curl_url_set(u.get(), CURLUPART_URL, base.c_str(), 0) == CURLUE_OK) {
+    handle_ = std::make_unique<Handle>(Handle{std::move(u)});
+  }
+}
+
+UrlResolver::~UrlResolver() = default;
+
+std::optional<std::string> UrlResolver::resolve(const std::string& href_in) const {
   std::string href = href_in;
   // Trim the whitespace HTML allows around attribute URLs.
   auto notspace = [](unsigned char c) { return !std::isspace(c); };
   href.erase(href.begin(), std::find_if(href.begin(), href.end(), notspace));
   href.erase(std::find_if(href.rbegin(), href.rend(), notspace).base(), href.end());
-  if (href.empty()) return base;
+  if (href.empty()) return base_;
   if (starts_with_ci(href, "mailto:") || starts_with_ci(href, "tel:")) return href;
   if (starts_with_ci(href, "javascript:") || starts_with_ci(href, "data:") ||
       starts_with_ci(href, "about:") || starts_with_ci(href, "blob:")) {
     return std::nullopt;
   }
-  UrlHandle u(curl_url());
+  if (!handle_) return std::nullopt;
+  // A copy of the parsed base: resolving into it leaves the base as it was for the next link.
+  UrlHandle u(curl_url_dup(handle_->base.get()));
   if (!u) return std::nullopt;
-  if (curl_url_set(u.get(), CURLUPART_URL, base.c_str(), 0) != CURLUE_OK) return std::nullopt;
   // Spaces and non-ASCII in hrefs are common in real shops; let curl percent-encode them.
   if (curl_url_set(u.get(), CURLUPART_URL, href.c_str(),
                    CURLU_URLENCODE | CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK) {
@@ -70,6 +84,10 @@ std::optional<std::string> resolve_url(const std::string& base, const std::strin
   std::string out = get_part(u.get(), CURLUPART_URL);
   if (out.empty()) return std::nullopt;
   return out;
+}
+
+std::optional<std::string> resolve_url(const std::string& base, const std::string& href) {
+  return UrlResolver(base).resolve(href);
 }
 
 std::string normalize_url(const std::string& url) {

@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "html/html.h"
@@ -126,7 +129,7 @@ std::string locator_of(const GumboNode* n) {
 
 class Builder {
  public:
-  Builder(Document& doc, std::string base) : doc_(doc), base_(std::move(base)) {}
+  Builder(Document& doc, const std::string& base) : doc_(doc), base_(std::make_unique<fetch::UrlResolver>(base)) {}
 
   void walk(const GumboNode* n, const std::string& region, const GumboNode* block) {
     switch (n->type) {
@@ -191,7 +194,10 @@ class Builder {
       if (const char* l = attr(el, "lang")) doc_.lang = l;
     } else if (el.tag == GUMBO_TAG_BASE) {
       if (const char* h = attr(el, "href")) {
-        if (auto r = fetch::resolve_url(base_, h)) base_ = *r;
+        if (auto r = resolve(h)) {
+          base_ = std::make_unique<fetch::UrlResolver>(*r);
+          resolved_.clear();
+        }
       }
     } else if (el.tag == GUMBO_TAG_TITLE && doc_.title.empty()) {
       doc_.title = collapse(inner_text(n));
@@ -203,7 +209,7 @@ class Builder {
       } else {
         Script s;
         if (const char* src = attr(el, "src")) {
-          if (auto r = fetch::resolve_url(base_, src)) s.src = *r;
+          if (auto r = resolve(src)) s.src = *r;
         }
         s.inline_head = body.substr(0, 600);
         doc_.scripts.push_back(std::move(s));
@@ -254,7 +260,7 @@ class Builder {
     while (start < doc_.text.size() && (doc_.text[start] == ' ' || doc_.text[start] == '\n')) ++start;
     Link link;
     link.href = attr(el, "href");
-    if (auto r = fetch::resolve_url(base_, link.href)) {
+    if (auto r = resolve(link.href)) {
       link.url = *r;
       auto hash = link.url.find('#');
       if (hash != std::string::npos && link.url.rfind("mailto:", 0) != 0) link.url.erase(hash);
@@ -275,7 +281,7 @@ class Builder {
     Form f;
     const char* action = attr(el, "action");
     if (action && *action) {
-      if (auto r = fetch::resolve_url(base_, action)) f.action = *r;
+      if (auto r = resolve(action)) f.action = *r;
     } else {
       f.action = doc_.url;
     }
@@ -367,8 +373,16 @@ class Builder {
     return s;
   }
 
+  // Menus and footers link to the same URLs several times over: each distinct href is resolved once.
+  const std::optional<std::string>& resolve(const std::string& href) {
+    auto it = resolved_.find(href);
+    if (it == resolved_.end()) it = resolved_.emplace(href, base_->resolve(href)).first;
+    return it->second;
+  }
+
   Document& doc_;
-  std::string base_;
+  std::unique_ptr<fetch::UrlResolver> base_;
+  std::unordered_map<std::string, std::optional<std::string>> resolved_;
   bool open_block_ = false;
   bool pending_space_ = false;
   const GumboNode* current_block_node_ = nullptr;

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
 #include <string_view>
+#include <vector>
 
 namespace omnicheck::html {
 namespace {
@@ -13,21 +15,36 @@ std::string lower(const char* s) {
   return out;
 }
 
-// Whether one of the space/dash/underscore separated tokens of `names` starts with `word`
-// ("site-footer", "footer__links", "main-nav" all count; "navigation-arrow" for carousels does
-// not, hence tokens and a short deny list rather than substring search).
-bool has_token(const std::string& names, std::string_view word) {
-  std::size_t i = 0;
-  while (i < names.size()) {
-    while (i < names.size() && !std::isalnum(static_cast<unsigned char>(names[i]))) ++i;
-    std::size_t j = i;
-    while (j < names.size() && std::isalnum(static_cast<unsigned char>(names[j]))) ++j;
-    std::string_view tok(names.data() + i, j - i);
-    if (tok == word) return true;
-    i = j;
+// The space/dash/underscore separated tokens of an element's id and class, lower-cased, cut
+// once per element. A name counts when one of its tokens equals the word ("site-footer",
+// "footer__links", "main-nav" all count; "navigation-arrow" for carousels does not, hence
+// tokens and a short deny list rather than substring search).
+class NameTokens {
+ public:
+  NameTokens(const char* id, const char* cls) : names_(lower(id) + " " + lower(cls)) { cut(); }
+  NameTokens(const NameTokens&) = delete;  // tokens_ point into this object's names_
+  NameTokens& operator=(const NameTokens&) = delete;
+  bool has(std::string_view word) const {
+    return std::find(tokens_.begin(), tokens_.end(), word) != tokens_.end();
   }
-  return false;
-}
+  bool has_any(std::initializer_list<std::string_view> words) const {
+    return std::any_of(words.begin(), words.end(), [this](std::string_view w) { return has(w); });
+  }
+
+ private:
+  void cut() {
+    std::size_t i = 0;
+    while (i < names_.size()) {
+      while (i < names_.size() && !std::isalnum(static_cast<unsigned char>(names_[i]))) ++i;
+      std::size_t j = i;
+      while (j < names_.size() && std::isalnum(static_cast<unsigned char>(names_[j]))) ++j;
+      if (j > i) tokens_.emplace_back(names_.data() + i, j - i);
+      i = j;
+    }
+  }
+  std::string names_;
+  std::vector<std::string_view> tokens_;  // views into names_, which never changes after construction
+};
 
 }  // namespace
 
@@ -36,10 +53,10 @@ std::string classify_region(const std::string& tag, const char* role_c, const ch
   // A consent banner inside the footer is still a consent banner; nothing overrides it.
   if (inherited == "consent") return inherited;
   std::string role = lower(role_c);
-  std::string names = lower(id_c) + " " + lower(cls_c);
-  for (std::string_view w : {"cookie", "cookies", "consent", "gdpr", "cookiebanner", "cmp", "onetrust", "didomi",
-                             "cookiebot", "tarteaucitron"}) {
-    if (has_token(names, w)) return "consent";
+  NameTokens names(id_c, cls_c);
+  if (names.has_any({"cookie", "cookies", "consent", "gdpr", "cookiebanner", "cmp", "onetrust", "didomi", "cookiebot",
+                     "tarteaucitron"})) {
+    return "consent";
   }
   if (tag == "footer" || role == "contentinfo") return "footer";
   if (tag == "nav" || role == "navigation") return inherited == "footer" ? "footer" : "nav";
@@ -48,15 +65,9 @@ std::string classify_region(const std::string& tag, const char* role_c, const ch
   // <header> inside <article> is a section heading, not the page header (HTML standard).
   if ((tag == "header" && (inherited.empty() || inherited == "main")) || role == "banner") return "header";
   if (inherited == "main" || inherited.empty()) {
-    if (has_token(names, "footer") || has_token(names, "foot") || has_token(names, "colophon") ||
-        has_token(names, "pied") || has_token(names, "fusszeile")) {
-      return "footer";
-    }
-    if (has_token(names, "header") || has_token(names, "masthead") || has_token(names, "topbar")) return "header";
-    if (has_token(names, "nav") || has_token(names, "navbar") || has_token(names, "menu") ||
-        has_token(names, "navigation") || has_token(names, "megamenu")) {
-      return "nav";
-    }
+    if (names.has_any({"footer", "foot", "colophon", "pied", "fusszeile"})) return "footer";
+    if (names.has_any({"header", "masthead", "topbar"})) return "header";
+    if (names.has_any({"nav", "navbar", "menu", "navigation", "megamenu"})) return "nav";
   }
   return inherited.empty() ? "main" : inherited;
 }
