@@ -258,11 +258,15 @@ Attempt WorkerProcess::run(const fs::path& job_dir, std::chrono::seconds timeout
     pollfd p{fd_, POLLIN, 0};
     if (!inbox_.empty() || ::poll(&p, 1, 0) != 0) kill_and_reap();
   }
+  // The log tail of a failed attempt quotes what the worker wrote while on this site: since it
+  // was handed the site, or since it started when it was started for this site.
+  std::uintmax_t log_from = 0;
   if (pid_ <= 0) {
     std::string error;
     if (!start(error)) return {"error", error, {}, {}};
+  } else {
+    log_from = file_size_or_zero(log_);
   }
-  const std::uintmax_t log_from = file_size_or_zero(log_);
   ++sites_;
   const auto wait_for_end = [&]() -> Attempt {
     // The socket closed: the worker is ending (or ended). Reap it, within the site's limits.

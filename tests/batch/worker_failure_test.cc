@@ -86,7 +86,9 @@ TEST(WorkerFailure, AWorkerThatExitsWithoutAResultIsACrashWithItsLastWords) {
   o.retries = 1;
   EXPECT_EQ(run_batch(o), kExitSomeFailed);
   const auto r = query(dir / "out/batch.sqlite", "SELECT reason, attempts FROM sites WHERE site_id = 'one'");
-  EXPECT_EQ(r.at(0).at(0), "audit process exited with status 7 and no result (worker log: line one | std::bad_alloc)");
+  // A worker started for the site: what it wrote from its start on.
+  EXPECT_EQ(r.at(0).at(0),
+            "audit process exited with status 7 and no result (worker log: started | line one | std::bad_alloc)");
   EXPECT_EQ(r.at(0).at(1), "2");
 }
 
@@ -156,6 +158,7 @@ TEST(LongLivedWorkers, ACrashCostsOnlyTheSiteItWasOnAndANewWorkerTakesTheNext) {
                            "while read -r job <&3; do "
                            "  dir=$(printf '%s' \"$job\" | sed 's/.*\"job_dir\":\"\\([^\"]*\\)\".*/\\1/'); "
                            "  if grep -q '\"id\":\"two\"' \"$dir/job.json\"; then echo \"dying on two\" >&2; kill -SEGV $$; fi; "
+                           "  echo \"fine on $dir\" >&2; "
                            "  printf '{\"outcome\":\"input_error\",\"reason\":\"pid %s\"}\\n' $$ >&3; "
                            "done");
   const std::string f = omnicheck::testing::fixtures_dir().string();
@@ -171,6 +174,9 @@ TEST(LongLivedWorkers, ACrashCostsOnlyTheSiteItWasOnAndANewWorkerTakesTheNext) {
   EXPECT_EQ(r[0][2], "1");
   EXPECT_NE(r[1][1].find("SIGSEGV"), std::string::npos) << r[1][1];
   EXPECT_NE(r[1][1].find("dying on two"), std::string::npos) << r[1][1];
+  // Only what the worker wrote while on that site (the retry went to the worker that had just
+  // audited "three").
+  EXPECT_EQ(r[1][1].find("fine on"), std::string::npos) << r[1][1];
   EXPECT_EQ(r[1][2], "2");
   EXPECT_EQ(r[2][1].rfind("pid ", 0), 0u) << r[2][1];
   EXPECT_EQ(r[2][2], "1");
