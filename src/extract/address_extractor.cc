@@ -72,6 +72,9 @@ void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore&
   for (std::size_t li = 0; li < lines.size(); ++li) {
     std::string_view line(text.data() + lines[li].begin, lines[li].end - lines[li].begin);
     if (line.size() < 6 || line.size() > 400) continue;
+    // Every postcode system in countries.json has digits: a line without one holds no address.
+    // (The same \d as the postcode patterns, so digits of other scripts count as they do there.)
+    if (!sp.digit.search(line)) continue;
     // All countries whose pattern matches, grouped by position.
     std::vector<Candidate> found;
     for (const auto& cp : sp.countries) {

@@ -31,6 +31,7 @@ struct SitePatterns {
   TextPattern not_phone_label, fax_label;
   TextPattern not_town;             // currency and count words after a number ("12 500 Euro")
   TextPattern leading_article;
+  TextPattern digit;                // any decimal digit, as \d in the postcode patterns
   LabelPatterns parties;
   std::vector<CountryPattern> countries;
   std::map<std::string, std::vector<std::string>> url_slugs;   // role -> slugs

@@ -66,6 +66,7 @@ SitePatterns::SitePatterns(const Lexicon& l)
                         return a;
                       }() + ")(?:(?<=')|(?![\\p{L}\\p{N}]))\\s*",
                       false, "name_leading_articles"),
+      digit("\\d", false, "digit"),
       parties{TextPattern(words_to_pattern(l.list("trader_labels")), true, "trader_labels"),
               TextPattern(words_to_pattern(l.list("third_party_labels")), true, "third_party_labels")} {
   for (const auto& [code, c] : l.countries().items()) {
