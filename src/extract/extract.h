@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,8 @@ struct Fact {
 
 // Language knowledge, merged from rules/lexicon/*.json (one file per language plus shared
 // data such as countries.json). Keys are lists of strings or regexes.
+struct SitePatterns;
+
 class Lexicon {
  public:
   static Lexicon load(const std::filesystem::path& dir);  // throws naming the file
@@ -61,6 +64,23 @@ class Lexicon {
   nlohmann::json by_lang_ = nlohmann::json::object();
   nlohmann::json countries_ = nlohmann::json::object();
   std::map<std::string, std::vector<std::string>, std::less<>> lists_;
+
+  // The site extractors' compiled patterns (hundreds of PCRE2 patterns), built at the first
+  // extract_site on this lexicon and reused by every later one: a focused crawl extracts after
+  // every batch, and a batch worker audits hundreds of sites with one lexicon. A copy or a
+  // moved-to lexicon starts without them, because the patterns refer to the lexicon they came from.
+  struct CompiledPatterns {
+    CompiledPatterns() = default;
+    CompiledPatterns(const CompiledPatterns&) {}
+    CompiledPatterns& operator=(const CompiledPatterns&) {
+      site.reset();
+      return *this;
+    }
+    std::mutex mutex;
+    std::shared_ptr<const SitePatterns> site;
+  };
+  mutable CompiledPatterns compiled_;
+  friend const SitePatterns& site_patterns(const Lexicon& lex);
 };
 
 struct SiteInput {

@@ -47,6 +47,9 @@ struct SitePatterns {
   mutable std::map<std::string, std::unique_ptr<TextPattern>> cache_;
 };
 
+// The patterns of `lex`, compiled at the first call and shared by every later one (thread-safe).
+const SitePatterns& site_patterns(const Lexicon& lex);
+
 void extract_emails(const PageContext& pc, const SitePatterns& sp, FactStore& out);
 void extract_phones(const PageContext& pc, const SitePatterns& sp, FactStore& out);
 void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStore& out);

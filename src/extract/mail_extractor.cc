@@ -165,7 +165,7 @@ void add_sender_domain_fact(const MailMessage& mm, const TraderDomains& td, Fact
 }  // namespace
 
 void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, const MailOptions& opt) {
-  SitePatterns sp(lex);
+  const SitePatterns& sp = site_patterns(lex);
   std::string notice_alt;
   for (const auto& w : lex.list("do_not_reply")) notice_alt += (notice_alt.empty() ? "" : "|") + w;
   TextPattern notice("(?:" + notice_alt + ")", true, "do_not_reply");

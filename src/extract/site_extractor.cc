@@ -64,7 +64,7 @@ void for_each_page(const std::vector<PageContext>& contexts, FactStore& out, con
 }  // namespace
 
 void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, FactStore& out) {
-  SitePatterns sp(lex);
+  const SitePatterns& sp = site_patterns(lex);
 
   // Pages by every URL they answer to (a link to /produits/lampe reaches produits/lampe.html).
   std::map<std::string, const fetch::Page*> page_by_url;

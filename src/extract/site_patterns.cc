@@ -94,6 +94,12 @@ std::string country_of_tld(const Lexicon& lex, const std::string& host_or_addres
   return {};
 }
 
+const SitePatterns& site_patterns(const Lexicon& lex) {
+  std::lock_guard<std::mutex> lock(lex.compiled_.mutex);
+  if (!lex.compiled_.site) lex.compiled_.site = std::make_shared<const SitePatterns>(lex);
+  return *lex.compiled_.site;
+}
+
 const TextPattern& SitePatterns::pattern(const std::string& name, const std::function<std::string()>& build,
                                          bool caseless) const {
   // Pages are extracted on several threads that share one SitePatterns.
