@@ -12,6 +12,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "batch/line_socket.h"
 #include "batch/store.h"
 
 namespace omnicheck::batch {
@@ -141,34 +142,6 @@ bool parent_is(const nlohmann::json& job) {
   return ::getppid() == static_cast<pid_t>(job.value("parent_pid", 0L));
 }
 
-bool write_all(int fd, const std::string& s) {
-  std::size_t off = 0;
-  while (off < s.size()) {
-    const ssize_t n = ::send(fd, s.data() + off, s.size() - off, MSG_NOSIGNAL);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    off += static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
-// Reads the next line from `fd` into `line` (without the newline); false at end of file.
-bool read_line(int fd, std::string& buf, std::string& line) {
-  for (;;) {
-    const auto nl = buf.find('\n');
-    if (nl != std::string::npos) {
-      line.assign(buf, 0, nl);
-      buf.erase(0, nl + 1);
-      return true;
-    }
-    char chunk[4096];
-    const ssize_t n = ::read(fd, chunk, sizeof chunk);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    buf.append(chunk, static_cast<std::size_t>(n));
-  }
-}
-
 // The long-lived worker: jobs from the batch socket, one after another, until end of file.
 int serve(int fd) {
   Loader loader;
@@ -190,7 +163,7 @@ int serve(int fd) {
     // What this site allocated goes back to the system before the next one (and before the
     // batch reads the worker's RSS to decide on its retirement).
     ::malloc_trim(0);
-    if (!write_all(fd, json_text(result) + "\n")) return 0;  // the batch is gone
+    if (!send_all(fd, json_text(result) + "\n")) return 0;  // the batch is gone
   }
   return 0;
 }

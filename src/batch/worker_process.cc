@@ -14,6 +14,7 @@
 #include <sstream>
 #include <thread>
 
+#include "batch/line_socket.h"
 #include "batch/store.h"
 #include "batch/worker.h"
 
@@ -68,17 +69,6 @@ int reap(pid_t pid) {
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
   return status;
-}
-
-bool send_all(int fd, const std::string& s) {
-  std::size_t off = 0;
-  while (off < s.size()) {
-    const ssize_t n = ::send(fd, s.data() + off, s.size() - off, MSG_NOSIGNAL);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    off += static_cast<std::size_t>(n);
-  }
-  return true;
 }
 
 // The attempt from the worker's reply line.
