@@ -68,14 +68,4 @@ FileKind sniff_file_kind(std::string_view head) {
   return looks_like_header_block(head) ? FileKind::message : FileKind::not_mail;
 }
 
-std::string read_file_head(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot open '" + path.string() + "'");
-  std::string head(kSniffBytes, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  if (in.bad()) throw std::runtime_error("cannot read '" + path.string() + "'");
-  head.resize(static_cast<std::size_t>(in.gcount()));
-  return head;
-}
-
 }  // namespace omnicheck::mail

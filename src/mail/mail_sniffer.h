@@ -22,8 +22,4 @@ inline constexpr std::size_t kSniffBytes = 8192;
 // with "Note: ..." is not mail.
 FileKind sniff_file_kind(std::string_view head);
 
-// The first kSniffBytes of a file; throws std::runtime_error naming the path when it cannot be
-// read.
-std::string read_file_head(const std::filesystem::path& path);
-
 }  // namespace omnicheck::mail
