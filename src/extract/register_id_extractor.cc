@@ -96,7 +96,6 @@ void extract_register_ids(const PageContext& pc, const SitePatterns& sp, FactSto
   add_register_ids(pc, sp, out);
   add_register_due(pc, sp, out);
   extract_notice_items(pc, sp, out);
-  update_national_pack(pc, sp, out);
 }
 
 }  // namespace omnicheck::extract

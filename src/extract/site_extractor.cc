@@ -55,9 +55,7 @@ void for_each_page(const std::vector<PageContext>& contexts, FactStore& out, con
   common::parallel_for(contexts.size(), [&](std::size_t i) { extract(contexts[i], found[i]); });
   for (std::size_t i = 0; i < contexts.size(); ++i) {
     auto& facts = found[i].facts;
-    for (std::size_t k = known[i]; k < facts.size(); ++k) {
-      if (facts[k].type != "national_pack") out.add(std::move(facts[k]));
-    }
+    for (std::size_t k = known[i]; k < facts.size(); ++k) out.add(std::move(facts[k]));
   }
 }
 

@@ -22,10 +22,11 @@ void extract_opening_hours(const PageContext& pc, const SitePatterns& sp, FactSt
 // `odr_link` facts for links and quoted addresses of the EU ODR platform (odr_link_extractor.cc).
 void extract_odr_links(const PageContext& pc, const SitePatterns& sp, FactStore& out);
 // `notice_item` facts for legal-notice items found by their labels (publication director,
-// host, share capital, managing directors, authority, chamber), and the `national_pack`
-// summary of the trader country's pack, recomputed over every page read so far
-// (national_pack_extractor.cc).
+// host, share capital, managing directors, authority, chamber) (national_pack_extractor.cc).
 void extract_notice_items(const PageContext& pc, const SitePatterns& sp, FactStore& out);
+// The `national_pack` summary of the trader country's pack over every page's facts in `out`:
+// site-wide, so extract_site runs it once after all pages (`pc` gives the country, and the
+// evidence when no item was found).
 void update_national_pack(const PageContext& pc, const SitePatterns& sp, FactStore& out);
 
 // ---- lexicon helpers (statement_lexicon.cc) ----
