@@ -174,6 +174,14 @@ LoopbackDnsServer::~LoopbackDnsServer() {
 
 std::string LoopbackDnsServer::log() const { return read_all(log_path_); }
 
+std::string LoopbackDnsServer::queries() const {
+  std::istringstream in(log());
+  std::string line, out;
+  while (std::getline(in, line))
+    if (line.find(" query[") != std::string::npos) out += line + "\n";
+  return out;
+}
+
 SilentUdpPort::SilentUdpPort() {
   fd_ = bound_socket(SOCK_DGRAM, 0);
   if (fd_ < 0) throw std::runtime_error("could not bind a UDP socket on 127.0.0.1");

@@ -22,6 +22,10 @@ class LoopbackDnsServer {
   int port() const { return port_; }
   std::string address() const { return "127.0.0.1:" + std::to_string(port_); }  // for --dns-server
   std::string log() const;  // what dnsmasq said (queries included), for failure messages
+  // Only the lines that record a query received ("query[A] name from ..."). dnsmasq writes
+  // housekeeping lines ("cleared cache") at times of its own after start-up, so a test that
+  // asserts "nothing was asked" must compare these, not the whole log.
+  std::string queries() const;
 
   // Options that make `domain` known to dnsmasq with nothing but the records given for it, so
   // other types get NODATA and other names under it NXDOMAIN instead of REFUSED.
