@@ -78,7 +78,10 @@ const std::vector<Expectation> kSites = {
       {"hours.stated", "pass"}, {"trader.register", "warn"}, {"odr.link", "warn"}, {"at.impressum", "warn"}}},
     {"es-ceramica-solana",
      {{"call_cost.disclosed", "pass"}, {"call_cost.basic_rate", "fail"}, {"response_time.stated", "pass"},
-      {"hours.stated", "pass"}, {"trader.register", "warn"}, {"odr.link", "pass"}}},
+      {"hours.stated", "pass"}, {"trader.register", "warn"}, {"odr.link", "pass"}, {"es.customer_service", "fail"}}},
+    {"it-cartoleria-lanterna",
+     {{"call_cost.disclosed", kNa}, {"call_cost.basic_rate", "pass"}, {"response_time.stated", "pass"},
+      {"hours.stated", "pass"}, {"trader.register", "pass"}, {"odr.link", "pass"}, {"it.partita_iva", "pass"}}},
 };
 
 class StatementRules : public ::testing::TestWithParam<Expectation> {};
@@ -89,7 +92,7 @@ TEST_P(StatementRules, EachRuleHasItsExpectedStatusWithEvidence) {
   const std::regex hex64("^[0-9a-f]{64}$");
   for (const char* id : {"call_cost.disclosed", "call_cost.basic_rate", "response_time.stated", "hours.stated",
                          "trader.register", "odr.link", "fr.mentions_legales", "de.impressum", "at.impressum",
-                         "cz.identification"}) {
+                         "cz.identification", "it.partita_iva", "es.customer_service"}) {
     auto it = e.status.find(id);
     std::string expected = it == e.status.end() ? kNa : it->second;
     const auto& f = finding(r, id);
@@ -185,6 +188,22 @@ TEST(StatementEvidence, RegisterNumbersWithCheckDigitsAndPacksListTheirItems) {
   Result de = audit_site("de-mueller-versand");
   EXPECT_NE(finding(de, "de.impressum").message.find("missing: ladungsfähige Anschrift"), std::string::npos)
       << finding(de, "de.impressum").message;
+}
+
+// The Italian shop's Partita IVA is quoted from the home page's footer, where art. 35 DPR
+// 633/1972 wants it; the Spanish shop's 902 customer line is what es.customer_service quotes, and
+// before the end of Ley 10/2025's adaptation period (2026-12-28) its severity is a warning.
+TEST(StatementEvidence, ItalianHomePageVatNumberAndSpanishCustomerLine) {
+  Result it = audit_site("it-cartoleria-lanterna");
+  const auto& piva = finding(it, "it.partita_iva");
+  bool from_home = false;
+  for (const auto& e : piva.evidence) from_home |= e.url.size() >= 10 && e.url.substr(e.url.size() - 10) == "index.html";
+  EXPECT_TRUE(from_home && quotes(piva, "P.IVA e C.F. 03512740378")) << piva.to_json().dump(2);
+  Result es = audit_site("es-ceramica-solana");
+  const auto& cs = finding(es, "es.customer_service");
+  EXPECT_TRUE(quotes(cs, "902 123 456")) << cs.to_json().dump(2);
+  EXPECT_EQ(cs.severity, "warning");
+  EXPECT_EQ(finding(audit_site("es-ceramica-solana", "2027-01-15"), "es.customer_service").severity, "violation");
 }
 
 TEST(StatementEvidence, CzechPremiumCustomerLineAndComplaintPeriod) {

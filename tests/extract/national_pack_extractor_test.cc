@@ -74,8 +74,71 @@ TEST(NationalPacks, AustrianImpressum) {
   EXPECT_EQ(q.attrs["missing_conditional"], 2) << q.attrs.dump();
 }
 
+// Several pages of one site, the first being the home page, extracted as the audit does.
+FactStore facts_of_site(const std::vector<std::pair<std::string, std::string>>& url_html, const std::string& country) {
+  SiteInput in;
+  for (const auto& [url, html] : url_html) {
+    fetch::Page p;
+    p.requested_url = p.final_url = url;
+    p.status = 200;
+    p.content_type = "text/html";
+    p.body = html;
+    p.sha256 = fetch::sha256_hex(html);
+    p.fetched_at = "2026-11-23T10:00:00Z";
+    in.pages.push_back(p);
+    in.documents.push_back(html::parse(p));
+  }
+  in.start_url = url_html.front().first;
+  FactStore out;
+  Options opt;
+  opt.country = country;
+  extract_site(in, testing::lexicon(), opt, out);
+  return out;
+}
+
+const char* kNoteLegali =
+    "<h1>Note legali</h1><p><strong>Bottega Test S.r.l.</strong><br>Sede legale: Via Roma 12, 20121 Milano (MI)<br>"
+    "Partita IVA: IT03512740378<br>Iscritta al Registro delle Imprese di Milano, REA MI-1234567<br>"
+    "E-mail: info@bottega-test.it</p>";
+
+// Art. 35 DPR 633/1972 wants the Partita IVA on the home page: shown only in the legal notice,
+// the item "on the home page" is missing; in the home page's footer, every item is present.
+TEST(NationalPacks, ItalianPartitaIvaMustBeOnTheHomePage) {
+  const std::string home_without =
+      "<header><nav><a href='/note-legali'>Note legali</a></nav></header><main><h1>Benvenuti</h1>"
+      "<p>Quaderni e agende, spedizione in 24/48 ore.</p></main><footer><p>© 2026 Bottega Test S.r.l.</p></footer>";
+  auto without = facts_of_site({{"https://bottega-test.it/", home_without},
+                                {"https://bottega-test.it/note-legali", kNoteLegali}},
+                               "IT");
+  const Fact& p = pack(without);
+  EXPECT_EQ(p.attrs["pack"], "it.partita_iva");
+  EXPECT_EQ(p.attrs["missing_required"], 1) << p.attrs.dump();
+  EXPECT_EQ(joined(p.attrs["missing"]), "Partita IVA sulla home page|");
+  EXPECT_NE(joined(p.attrs["present"]).find("numero REA: REA MI-1234567"), std::string::npos) << p.attrs.dump();
+
+  std::string home_with = home_without;
+  home_with.replace(home_with.find("© 2026 Bottega Test S.r.l."), 26,
+                    "© 2026 Bottega Test S.r.l. – P.IVA e C.F. 03512740378");
+  auto with = facts_of_site({{"https://bottega-test.it/", home_with},
+                             {"https://bottega-test.it/note-legali", kNoteLegali}},
+                            "IT");
+  const Fact& q = pack(with);
+  EXPECT_EQ(q.attrs["missing_required"], 0) << q.attrs.dump();
+  EXPECT_EQ(q.attrs["missing_conditional"], 0) << q.attrs.dump();
+}
+
+// A sole trader (no company form) without a REA number: the REA item is due only if there is one.
+TEST(NationalPacks, ItalianSoleTraderWithoutReaIsAConditionalMiss) {
+  auto s = facts_of_page("<footer><p>Mario Test – Cartoleria – Via Roma 12, 20121 Milano – P.IVA 03512740378</p></footer>",
+                         "https://cartoleria-test.it/", "IT");
+  const Fact& p = pack(s);
+  EXPECT_EQ(p.attrs["missing_required"], 0) << p.attrs.dump();
+  EXPECT_EQ(p.attrs["missing_conditional"], 1) << p.attrs.dump();
+  EXPECT_EQ(joined(p.attrs["missing"]), "numero REA (if any)|");
+}
+
 TEST(NationalPacks, OnlyTheTraderCountrysPack) {
-  auto s = facts_of_page(mentions(""), "https://maison-test.fr/mentions-legales", "IT");
+  auto s = facts_of_page(mentions(""), "https://maison-test.fr/mentions-legales", "PL");
   EXPECT_TRUE(s.of_type("national_pack").empty());
 }
 

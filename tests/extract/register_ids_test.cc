@@ -473,6 +473,25 @@ TEST(RegisterIdFinder, ItalianFooter) {
   EXPECT_EQ(ids[2].check, "valid");
 }
 
+// One number under a combined label ("P.IVA e C.F.", "P. IVA / Cod. Fisc.") is the Partita IVA,
+// although the C.F. label stands closer to it; a C.F. label alone keeps its own kind.
+TEST(RegisterIdFinder, ItalianCombinedVatAndTaxCodeLabel) {
+  // 03512740378: Luhn over the 11 digits, sum 30 (constructed for the fixture shop).
+  const std::string text =
+      "Cartoleria Test S.r.l. – P.IVA e C.F. 03512740378 – Cap. soc. € 20.000 i.v.\n"
+      "Bottega Test S.n.c. | P. IVA / Cod. Fisc.: 03512740378\n"
+      "Titolare: C.F. 03512740378";
+  auto ids = finder().find(text);
+  expect_offsets(text, ids);
+  ASSERT_EQ(ids.size(), 3u);
+  EXPECT_EQ(ids[0].kind, "it.piva");
+  EXPECT_EQ(ids[0].label, "P.IVA e C.F.");
+  EXPECT_EQ(ids[0].check, "valid");
+  EXPECT_EQ(ids[1].kind, "it.piva");
+  EXPECT_EQ(ids[1].label, "P. IVA / Cod. Fisc.");
+  EXPECT_EQ(ids[2].kind, "it.cf");
+}
+
 TEST(RegisterIdFinder, SpanishAvisoLegal) {
   const std::string text =
       "Ejemplo S.L., con CIF: B-12345674, inscrita en el Registro Mercantil de Madrid. "
