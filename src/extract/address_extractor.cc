@@ -185,7 +185,14 @@ void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore&
       f.attrs["country"] = country;
       f.attrs["po_box"] = street.empty() && po_box;
       f.attrs["complete"] = !street.empty();
-      int party = nearest_party_label(text, ev_begin, sp.parties, 200);
+      // Whose address it is: the labels above it, and one on its own line before the street
+      // ("Hébergeur : Shopify Inc., 151 O'Connor Street, …" is the host's, not the trader's).
+      std::size_t party_at = ev_begin;
+      if (!street.empty()) {
+        std::size_t at = text.find(street, ev_begin);
+        if (at != std::string::npos && at < c.begin) party_at = at;
+      }
+      int party = nearest_party_label(text, party_at, sp.parties, 200);
       f.attrs["third_party"] = party < 0;
       f.attrs["source"] = "text";
       f.evidence = web_evidence(pc, ev_begin, c.end,

@@ -1,6 +1,8 @@
 // Legal names: a run of capitalised words ending in a legal form from the lexicons
 // ("Müller & Söhne Versandhandel GmbH", "Kavárna Doma s.r.o."). The legal form anchors the
-// match; the words before it, on the same line, make the name.
+// match; the words before it, on the same line, make the name. Forms the lexicons list under
+// `legal_forms_leading` may also stand first, with the name after them ("SAS Les Jardins
+// d'Ambre", "Stichting Vrienden van …").
 #include <algorithm>
 #include <set>
 #include <vector>
@@ -41,6 +43,58 @@ std::vector<std::pair<std::size_t, std::size_t>> words_of(std::string_view s) {
   return out;
 }
 
+// The name after a form written first ("la société SAS LES JARDINS D'AMBRE, au capital de …",
+// "Stichting Vrienden van het Museum"), as French and Dutch traders write it: capitalised words
+// and connectors on the same line, up to the first clause end or lower-case word. Returns the
+// end of the name, or `from` when none follows. The form must be followed by a space: "… en
+// tant que SAS. Le siège …" ends a sentence.
+std::size_t name_after_form(std::string_view text, std::size_t from, const std::set<std::string>& statutes) {
+  if (from >= text.size() || text[from] != ' ') return from;
+  std::size_t line_end = text.find('\n', from);
+  if (line_end == std::string_view::npos) line_end = text.size();
+  std::string_view after = text.substr(from, std::min(line_end - from, std::size_t{100}));
+  std::size_t name_end = from;
+  int capitalised = 0, words = 0;
+  for (const auto& [b, e] : words_of(after)) {
+    std::string_view w = after.substr(b, e - b);
+    std::size_t len = w.size();
+    while (len > 0 && (w[len - 1] == ',' || w[len - 1] == ';' || w[len - 1] == ':' || w[len - 1] == '.' ||
+                       w[len - 1] == ')'))
+      --len;
+    bool clause_end = len < w.size();
+    std::string_view core = w.substr(0, len);
+    if (core.empty() || statutes.count(std::string(core))) break;
+    if (std::all_of(core.begin(), core.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); })) break;
+    if (is_upper_start(core) && has_letters(core)) {
+      ++capitalised;
+      name_end = from + b + len;
+    } else if (!is_connector(core) || clause_end) {
+      break;
+    }
+    if (clause_end || ++words >= 6) break;
+  }
+  return capitalised > 0 ? name_end : from;
+}
+
+void add_legal_name(const PageContext& pc, const SitePatterns& sp, const std::string& name, const std::string& base,
+                    const std::string& form, std::size_t begin, std::size_t end, FactStore& out) {
+  Fact f;
+  f.type = "legal_name";
+  f.attrs = site_attrs(pc, begin);
+  f.attrs["value"] = name;
+  f.attrs["name"] = base;
+  f.attrs["form"] = form;
+  int party = nearest_party_label(pc.doc->text, begin, sp.parties);
+  f.attrs["third_party"] = party < 0;
+  f.attrs["trader_label"] = party > 0;
+  f.attrs["source"] = "text";
+  f.evidence = web_evidence(pc, begin, end, "legal name with legal form");
+  f.source = pc.page->final_url;
+  f.begin = begin;
+  f.end = end;
+  out.add(std::move(f));
+}
+
 }  // namespace
 
 void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStore& out) {
@@ -48,6 +102,8 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
   std::set<std::string> seen;
   auto statutes_list = sp.lex.list("statute_abbreviations");
   const std::set<std::string> statutes(statutes_list.begin(), statutes_list.end());
+  auto leading_list = sp.lex.list("legal_forms_leading");
+  const std::set<std::string> leading(leading_list.begin(), leading_list.end());
   for (const auto& m : sp.legal_form.find_all(text)) {
     std::size_t ls = text.rfind('\n', m.begin == 0 ? 0 : m.begin - 1);
     ls = ls == std::string::npos || m.begin == 0 ? 0 : ls + 1;
@@ -83,7 +139,17 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
       }
       break;
     }
-    if (capitalised == 0) continue;
+    std::string form = text.substr(m.begin, m.end - m.begin);
+    if (capitalised == 0) {
+      if (!leading.count(form)) continue;
+      std::size_t name_end = name_after_form(text, m.end, statutes);
+      if (name_end == m.end) continue;
+      std::string name = squeeze(std::string_view(text).substr(m.begin, name_end - m.begin));
+      if (!seen.insert(name).second) continue;
+      add_legal_name(pc, sp, name, squeeze(std::string_view(text).substr(m.end, name_end - m.end)), squeeze(form),
+                     m.begin, name_end, out);
+      continue;
+    }
     std::string name = squeeze(std::string_view(text).substr(name_begin, m.end - name_begin));
     // Leading years and articles are not part of the name ("© 2025 Maison Lumière SAS").
     static const TextPattern year("^(?:(?:19|20)\\d{2}(?:\\s*[-–]\\s*(?:19|20)?\\d{2,4})?\\s+)+", false, "year");
@@ -91,29 +157,13 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
     if (year.search(name, &ym)) name = name.substr(ym.end);
     Match am;
     if (sp.leading_article.search(name, &am) && am.end < name.size()) name = name.substr(am.end);
-    std::string form = text.substr(m.begin, m.end - m.begin);
     std::string base = name.size() > form.size() ? squeeze(name.substr(0, name.size() - form.size())) : "";
     while (!base.empty() && (base.back() == ',' || base.back() == '&' || base.back() == '-')) base = squeeze(base.substr(0, base.size() - 1));
     if (base.empty() || !has_letters(base)) continue;
     // Connectors alone are no name ("und AG").
     if (is_connector(base)) continue;
     if (!seen.insert(name).second) continue;
-
-    Fact f;
-    f.type = "legal_name";
-    f.attrs = site_attrs(pc, m.begin);
-    f.attrs["value"] = name;
-    f.attrs["name"] = base;
-    f.attrs["form"] = squeeze(form);
-    int party = nearest_party_label(text, name_begin, sp.parties);
-    f.attrs["third_party"] = party < 0;
-    f.attrs["trader_label"] = party > 0;
-    f.attrs["source"] = "text";
-    f.evidence = web_evidence(pc, name_begin, m.end, "legal name with legal form");
-    f.source = pc.page->final_url;
-    f.begin = name_begin;
-    f.end = m.end;
-    out.add(std::move(f));
+    add_legal_name(pc, sp, name, base, squeeze(form), name_begin, m.end, out);
   }
 }
 

@@ -98,6 +98,40 @@ TEST(LegalNames, HostNamedInTheLegalNoticeIsThirdParty) {
   EXPECT_FALSE(trader_addr->attrs["third_party"].get<bool>());
 }
 
+// French and Dutch traders often write the form first ("la société SAS LES JARDINS D'AMBRE, au
+// capital de …"); a form that ends a sentence or precedes prose names nobody.
+TEST(LegalNames, FormWrittenBeforeTheName) {
+  auto s = extract_page(
+      "<p>Le site est édité par la société SAS LES JARDINS D'AMBRE, au capital de 5 000 euros, dont le siège "
+      "social est situé 12 cours de l'Intendance, 33000 Bordeaux.</p>"
+      "<p>Stichting Groene Thee<br>Keizersgracht 12<br>1015 CJ Amsterdam</p>",
+      "https://jardinsambre.fr/policies/legal-notice");
+  auto v = values(s, "legal_name");
+  std::sort(v.begin(), v.end());
+  EXPECT_EQ(v, (std::vector<std::string>{"SAS LES JARDINS D'AMBRE", "Stichting Groene Thee"}));
+  const Fact* f = find(s, "legal_name", "JARDINS");
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->attrs["form"], "SAS");
+  EXPECT_EQ(f->attrs["name"], "LES JARDINS D'AMBRE");
+  EXPECT_NE(f->evidence.snippet.find("[[SAS LES JARDINS D'AMBRE]]"), std::string::npos) << f->evidence.snippet;
+
+  auto prose = extract_page(
+      "<p>La boutique est exploitée sous forme de SAS. Le siège social est à Lyon.</p>"
+      "<p>Une SARL au capital de 1 000 euros.</p>",
+      "https://exemple.fr/mentions-legales");
+  EXPECT_TRUE(values(prose, "legal_name").empty()) << values(prose, "legal_name").front();
+  // The one-line form of a host's address, as legal notices write it, is an address too.
+  auto host = extract_page("<p>Hébergeur : Shopify Inc., 151 O'Connor Street, Ground floor, Ottawa, ON K2P 2L8, Canada</p>",
+                           "https://jardinsambre.fr/policies/legal-notice");
+  const Fact* host_addr = find(host, "address", "K2P 2L8");
+  ASSERT_TRUE(host_addr);
+  EXPECT_TRUE(host_addr->attrs["complete"].get<bool>());
+  EXPECT_TRUE(host_addr->attrs["third_party"].get<bool>());
+  // German forms never lead: "GmbH Geschäftsführer …" is a heading run-on, not a name.
+  auto de = extract_page("<p>GmbH Geschäftsführer Max Test</p>", "https://a.de/impressum");
+  EXPECT_TRUE(values(de, "legal_name").empty());
+}
+
 TEST(Addresses, StreetAddressesInManyCountryFormats) {
   struct Case { std::string html, url, street, postcode, country; };
   std::vector<Case> cases = {
@@ -110,6 +144,11 @@ TEST(Addresses, StreetAddressesInManyCountryFormats) {
       {"<p>Na Příkopě 15/1047<br>110 00 Praha 1</p>", "https://a.cz/", "Na Příkopě 15/1047", "110 00", "CZ"},
       {"<p>Registered office: 10 Harbour Road, Bristol BS1 5TY</p>", "https://a.co.uk/", "10 Harbour Road", "BS1 5TY", "GB"},
       {"<p>Mariahilfer Straße 77, 1060 Wien, Österreich</p>", "https://a.at/", "Mariahilfer Straße 77", "1060", "AT"},
+      // Hosts and platforms named in European legal notices: Canada and the United States.
+      {"<p>Hébergeur :<br>Shopify Inc.<br>151 O'Connor Street, Ground floor<br>Ottawa, ON K2P 2L8<br>Canada</p>",
+       "https://a.fr/", "151 O'Connor Street, Ground floor", "K2P 2L8", "CA"},
+      {"<p>Hosted by Squarespace, Inc.<br>225 Varick Street<br>New York, NY 10014, USA</p>", "https://a.co.uk/",
+       "225 Varick Street", "NY 10014", "US"},
   };
   for (const auto& c : cases) {
     auto s = extract_page(c.html, c.url);
