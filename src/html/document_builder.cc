@@ -179,11 +179,17 @@ class Builder {
 
     std::size_t link_start = doc_.text.size();
     bool is_link = el.tag == GUMBO_TAG_A && attr(el, "href");
+    // Two links side by side are two things even without a space between them ("<a
+    // href=tel:…>777 123 456</a><a href=mailto:…>obchod@…</a>" would read "456obchod@…").
+    if (is_link && last_link_end_ == doc_.text.size() && !doc_.text.empty()) pending_space_ = true;
     if (el.tag == GUMBO_TAG_FORM) add_form(n, region);
 
     const GumboVector& kids = el.children;
     for (unsigned i = 0; i < kids.length; ++i) walk(static_cast<const GumboNode*>(kids.data[i]), region, my_block);
-    if (is_link) add_link(n, region, link_start);
+    if (is_link) {
+      add_link(n, region, link_start);
+      last_link_end_ = doc_.text.size();
+    }
     if (my_block != block) newline();
     if (el.tag == GUMBO_TAG_FORM) form_stack_.pop_back();
   }
@@ -385,6 +391,7 @@ class Builder {
   std::unordered_map<std::string, std::optional<std::string>> resolved_;
   bool open_block_ = false;
   bool pending_space_ = false;
+  std::size_t last_link_end_ = std::string::npos;  // text size when the last link closed
   const GumboNode* current_block_node_ = nullptr;
   std::vector<std::size_t> form_stack_;
 };

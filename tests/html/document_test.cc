@@ -75,6 +75,20 @@ TEST(HtmlDocument, LinkOffsetPointsAtItsFirstCharacter) {
   for (const auto& l : d.links) EXPECT_EQ(d.text.substr(l.offset, l.text.size()), l.text);
 }
 
+// Shop top bars put links side by side with no space between them (CSS spaces them on screen);
+// their texts must stay apart, or "777 123 456" and "obchod@…" read as "456obchod@…". Text inside
+// one link, and a link glued to the word after it, keep their spelling.
+TEST(HtmlDocument, AdjacentLinksAreSeparateWords) {
+  Document d = parse(page_of(
+      "<div class=\"top-navigation-contacts\"><a href=\"tel:+420777123456\"><span>777 123 456</span></a>"
+      "<a href=\"mailto:obchod@cajovnalipa.cz\"><span>obchod@cajovnalipa.cz</span></a></div>"
+      "<p><a href=\"/kontakty/\">Kontakt</a>y a <a href=\"/a\"><b>Ob</b>chodní</a> podmínky</p>"));
+  EXPECT_NE(d.text.find("777 123 456 obchod@cajovnalipa.cz"), std::string::npos) << d.text;
+  EXPECT_NE(d.text.find("Kontakty a Obchodní podmínky"), std::string::npos) << d.text;
+  ASSERT_EQ(d.links.size(), 4u);
+  for (const auto& l : d.links) EXPECT_EQ(d.text.substr(l.offset, l.text.size()), l.text);
+}
+
 TEST(HtmlCharset, LegacyEightBitPagesBecomeUtf8) {
   // "Müller & Söhne GmbH – Straße" in windows-1252 (0x96 is the en dash there).
   std::string w1252 = "<meta charset=\"windows-1252\"><p>M\xFCller &amp; S\xF6hne GmbH \x96 Stra\xDF" "e</p>";
