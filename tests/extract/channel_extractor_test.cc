@@ -4,32 +4,13 @@
 
 #include <algorithm>
 
-#include "extract/extract.h"
-#include "support/test_support.h"
+#include "extract/page_facts.h"
 
 namespace omnicheck::extract {
 namespace {
 
-const Lexicon& lexicon() {
-  static const Lexicon lex = Lexicon::load(omnicheck::testing::rules_dir() / "lexicon");
-  return lex;
-}
-
 FactStore extract_page(const std::string& html, const std::string& url = "https://shop.example/") {
-  SiteInput in;
-  fetch::Page p;
-  p.requested_url = p.final_url = url;
-  p.status = 200;
-  p.content_type = "text/html";
-  p.body = html;
-  p.sha256 = fetch::sha256_hex(html);
-  p.fetched_at = "2026-11-23T10:00:00Z";
-  in.pages.push_back(p);
-  in.documents.push_back(html::parse(p));
-  in.start_url = url;
-  FactStore out;
-  extract_site(in, lexicon(), Options{}, out);
-  return out;
+  return testing::facts_of_page(html, url);
 }
 
 std::vector<std::string> vendors(const FactStore& s) {
@@ -126,7 +107,7 @@ TEST(ChatWidgets, MarkupInAnotherCharsetIsQuotedSafely) {
 }
 
 TEST(ChatWidgets, CommonVendorsOfTheRuleCatalogueAreListed) {
-  Lexicon lex = lexicon();
+  Lexicon lex = testing::lexicon();
   auto raw = lex.raw();
   EXPECT_TRUE(raw.contains("channels") && raw["channels"].contains("chat_widgets"));
   EXPECT_GE(raw["channels"]["chat_widgets"].size(), 8u) << "the common vendors of RULES.md are listed";

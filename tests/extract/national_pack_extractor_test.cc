@@ -7,6 +7,7 @@ namespace omnicheck::extract {
 namespace {
 
 using testing::facts_of_page;
+using testing::facts_of_site;
 
 const Fact& pack(const FactStore& s) {
   auto p = s.of_type("national_pack");
@@ -72,28 +73,6 @@ TEST(NationalPacks, AustrianImpressum) {
   const Fact& q = pack(partial);
   EXPECT_EQ(q.attrs["missing_required"], 0);
   EXPECT_EQ(q.attrs["missing_conditional"], 2) << q.attrs.dump();
-}
-
-// Several pages of one site, the first being the home page, extracted as the audit does.
-FactStore facts_of_site(const std::vector<std::pair<std::string, std::string>>& url_html, const std::string& country) {
-  SiteInput in;
-  for (const auto& [url, html] : url_html) {
-    fetch::Page p;
-    p.requested_url = p.final_url = url;
-    p.status = 200;
-    p.content_type = "text/html";
-    p.body = html;
-    p.sha256 = fetch::sha256_hex(html);
-    p.fetched_at = "2026-11-23T10:00:00Z";
-    in.pages.push_back(p);
-    in.documents.push_back(html::parse(p));
-  }
-  in.start_url = url_html.front().first;
-  FactStore out;
-  Options opt;
-  opt.country = country;
-  extract_site(in, testing::lexicon(), opt, out);
-  return out;
 }
 
 const char* kNoteLegali =

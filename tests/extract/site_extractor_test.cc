@@ -2,35 +2,14 @@
 // cause false findings (years, order numbers, hosts' addresses, retina image names).
 #include <gtest/gtest.h>
 
-#include "extract/extract.h"
-#include "support/test_support.h"
+#include "extract/page_facts.h"
 
 namespace omnicheck::extract {
 namespace {
 
-const Lexicon& lexicon() {
-  static const Lexicon lex = Lexicon::load(omnicheck::testing::rules_dir() / "lexicon");
-  return lex;
-}
-
 FactStore extract_page(const std::string& html, const std::string& url = "https://shop.example.de/impressum",
                        const std::string& country = "") {
-  SiteInput in;
-  fetch::Page p;
-  p.requested_url = p.final_url = url;
-  p.status = 200;
-  p.content_type = "text/html";
-  p.body = html;
-  p.sha256 = fetch::sha256_hex(html);
-  p.fetched_at = "2026-11-23T10:00:00Z";
-  in.pages.push_back(p);
-  in.documents.push_back(html::parse(p));
-  in.start_url = url;
-  FactStore out;
-  Options opt;
-  opt.country = country;
-  extract_site(in, lexicon(), opt, out);
-  return out;
+  return testing::facts_of_page(html, url, country);
 }
 
 std::vector<std::string> values(const FactStore& s, const std::string& type) {
