@@ -10,7 +10,8 @@
 // own, no count, no rating), a lone star icon, "Bewertung" meaning valuation (only the plural
 // "Bewertungen" is a heading, and a count needs a number), a count or rating inside running
 // prose (a blog article's "nous avons lu 500 avis"): counts and ratings count only on short
-// lines, as product cards and review summaries write them. A lone testimonial quote with no
+// lines, as product cards and review summaries write them. A reviews tab with nothing in it
+// ("Bewertungen (0)", a page saying "Noch keine Bewertungen", five empty stars) shows none. A lone testimonial quote with no
 // rating and no reviews heading is not reported either: from the text alone it cannot be told
 // from marketing copy or a press quote, and calling it a review would make the rule fail a shop
 // for a sentence it wrote itself; a section headed "Avis clients" around the same quote counts.
@@ -184,6 +185,8 @@ class TextReviews {
     rating_word_ = &sp.pattern("reviews.rating_word", [&] {
       return on_word_boundaries(lexicon_alternation(lex, "reviews.rating_word") + "|" + lexicon_alternation(lex, "reviews.count_word"));
     });
+    none_yet_ = &sp.pattern("reviews.none_yet", [&] { return on_word_boundaries(lexicon_alternation(lex, "reviews.none_yet")); });
+    filled_ = &sp.pattern("reviews.filled_star", [] { return "[\\x{2605}\\x{2B50}\\x{272A}\\x{272D}\\x{272E}\\x{272F}]"; });
     stars_ = &sp.pattern("reviews.stars", [] {
       const std::string star = "[\\x{2605}\\x{2606}\\x{2B50}\\x{2729}\\x{272A}\\x{272D}\\x{272E}\\x{272F}]";
       return "(?<!" + star + ")(?:" + star + "\\x{FE0F}?[ \\x{A0}]?){5}(?!" + star + ")";
@@ -191,7 +194,9 @@ class TextReviews {
   }
 
   void run() {
-    for (const auto& m : heading_->find_all(text_)) {
+    // A reviews tab or heading over "No reviews yet" / "Noch keine Bewertungen" shows none.
+    bool none_yet = none_yet_->search(text_);
+    for (const auto& m : none_yet ? std::vector<Match>{} : heading_->find_all(text_)) {
       if (heading_block(m)) add(m, "heading", "reviews heading");
       if (done_.count("heading")) break;
     }
@@ -209,7 +214,7 @@ class TextReviews {
       break;
     }
     for (const auto& m : stars_->find_all(text_)) {
-      if (!readable(m.begin)) continue;
+      if (!readable(m.begin) || !filled_->search(std::string_view(text_).substr(m.begin, m.end - m.begin))) continue;
       add(m, "stars", "star rating");
       break;
     }
@@ -233,6 +238,7 @@ class TextReviews {
   // link, not a link at all): apart from a count or rating ("Avis clients (12)", "Bewertungen
   // 4,6 von 5") its line holds no other words ("Recenze sekačky Honda" is an article title).
   bool heading_block(const Match& m) const {
+    static const TextPattern zero("\\(\\s*0\\s*\\)", false, "zero count");
     std::string region = pc_.doc->region_at(m.begin);
     if (region == "nav" || region == "header" || region == "footer" || region == "consent") return false;
     if (inside_link(m.begin)) return false;
@@ -250,6 +256,7 @@ class TextReviews {
       }
       return kept + s.substr(from);
     };
+    if (zero.search(rest)) return false;  // "Bewertungen (0)"
     std::string stripped = strip(connective, strip(*rating_word_, rest));
     return !letter.search(stripped);
   }
@@ -277,7 +284,7 @@ class TextReviews {
   const SitePatterns& sp_;
   FactStore& out_;
   const std::string& text_;
-  const TextPattern *heading_, *count_, *rating_, *rating_word_, *stars_;
+  const TextPattern *heading_, *count_, *rating_, *rating_word_, *stars_, *filled_, *none_yet_;
   std::set<std::string> done_;  // one fact per signal and page
 };
 

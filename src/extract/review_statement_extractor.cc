@@ -11,6 +11,7 @@
 // claim. Links to a page about the reviews ("Comment sont collectés les avis ?", "Hinweise zur
 // Echtheit der Bewertungen") become `review_policy_link` facts; extract_site marks whether the
 // audit read their target. Wording is data: rules/lexicon/reviews/<lang>.json.
+#include <map>
 #include <set>
 
 #include "extract/statement_extractors.h"
@@ -20,6 +21,8 @@ namespace {
 
 // The value quoted for a statement: its sentence, at most this long (else the match).
 constexpr std::size_t kQuotedSentence = 300;
+// Statements of one kind kept per page: a review list repeats its badge on every review.
+constexpr std::size_t kPerKind = 5;
 
 // The sentence around [begin, end) within its line: from the end of the previous sentence
 // (". " before a capital) to the end of this one.
@@ -56,13 +59,16 @@ constexpr Kind kKinds[] = {
 void extract_review_statements(const PageContext& pc, const SitePatterns& sp, FactStore& out) {
   const std::string& text = pc.doc->text;
   std::set<std::size_t> lines_said;  // lines (by their start) that already made a statement
+  std::map<std::string, std::size_t> kept;
   for (const Kind& kind : kKinds) {
     const TextPattern& p = sp.pattern(kind.key, [&] { return on_word_boundaries(lexicon_alternation(sp.lex, kind.key)); });
     std::set<std::size_t> lines_now;
     for (const auto& m : p.find_all(text)) {
       if (pc.doc->region_at(m.begin) == "consent") continue;
       std::size_t lb = line_begin(text, m.begin);
-      if (lines_said.count(lb) || !lines_now.insert(lb).second) continue;
+      if (lines_said.count(lb) || lines_now.count(lb)) continue;
+      lines_now.insert(lb);  // the line is said even when the fact is not kept
+      if (++kept[kind.name] > kPerKind) continue;
       Fact f = statement_fact(pc, "review_verification_statement", m.begin, m.end, kind.note);
       auto [sb, se] = sentence_around(text, m.begin, m.end);
       if (se - sb <= kQuotedSentence) f.attrs["value"] = squeeze(std::string_view(text).substr(sb, se - sb));

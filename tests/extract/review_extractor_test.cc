@@ -181,6 +181,21 @@ TEST(ReviewsShown, LookAlikesAreNoReviews) {
   }
 }
 
+// The reviews tab of a product nobody has reviewed yet.
+TEST(ReviewsShown, AnEmptyReviewsTabShowsNone) {
+  const char* const kPages[] = {
+      "<div class=\"tabs\"><h3>Bewertungen</h3><p>Noch keine Bewertungen vorhanden. Seien Sie die Erste und teilen Sie Ihre "
+      "Erfahrungen mit anderen Kunden.</p><div class=\"stars\">&#9734;&#9734;&#9734;&#9734;&#9734;</div></div>",
+      "<h2>Reviews (0)</h2><p>There are no reviews yet.</p>",
+      "<h2>Avis clients</h2><p>Aucun avis pour le moment. Soyez le premier à donner votre avis !</p>",
+      "<h2>Hodnocení produktu</h2><p>Zatím žádné hodnocení. Buďte první, kdo produkt ohodnotí.</p>",
+  };
+  for (const char* main : kPages) {
+    auto s = facts_of_page(page(main), "https://shop.example/produkt");
+    EXPECT_TRUE(shown(s).empty()) << main << "\n" << (shown(s).empty() ? "" : shown(s)[0]->attrs.dump());
+  }
+}
+
 TEST(ReviewsShown, HeadingsInMenusAndFooterLinksAreNoReviews) {
   auto s = facts_of_page("<html><body><nav><ul><li><a href=\"/recenze\">Recenze</a></ul></nav><main><h1>Kontakt</h1></main>"
                          "<footer><ul><li><a href=\"/avis-clients\">Avis clients</a><li>Kundenbewertungen</ul></footer></body></html>",
@@ -234,6 +249,13 @@ TEST(ReviewStatements, VerifiedBadgesAreBareClaims) {
                               "<p class=\"summary\">4,6/5 · 37 avis <span>Avis vérifiés</span>"),
                          "https://shop.example/");
   EXPECT_EQ(kinds(s), (std::vector<std::string>{"claim_only", "claim_only", "claim_only", "claim_only"}));
+}
+
+TEST(ReviewStatements, ABadgeRepeatedOnEveryReviewIsKeptFiveTimesAPage) {
+  std::string list;
+  for (int i = 0; i < 8; ++i) list += "<div class=\"review\"><span class=\"badge\">Verified buyer</span><p>Review " + std::to_string(i) + "</div>";
+  auto s = facts_of_page(page(list), "https://shop.example/");
+  EXPECT_EQ(kinds(s).size(), 5u);
 }
 
 TEST(ReviewStatements, ConsentBannerIsNotRead) {
