@@ -6,6 +6,7 @@
 //                enough for 23b.
 //   claim_only   a "verified" badge or claim ("Verifizierter Kauf", "Avis vérifiés", "Ověřený
 //                nákup") with no explanation on its line.
+// A check or its negation counts only with a word about reviews on its line or the line above.
 // A negation wins over a check on the same line ("Die Bewertungen werden nicht auf ihre
 // Echtheit überprüft" is no check), and a badge on a line that explains itself is no bare
 // claim. Links to a page about the reviews ("Comment sont collectés les avis ?", "Hinweise zur
@@ -46,12 +47,13 @@ struct Kind {
   const char* name;
   const char* key;
   const char* note;
+  bool needs_review_word;  // the wording alone may be about returns or orders
 };
 // In precedence order: a line says at most one of them.
 constexpr Kind kKinds[] = {
-    {"not_checked", "reviews.not_checked", "statement that reviews are not checked"},
-    {"checked", "reviews.checked", "statement of how reviews are checked"},
-    {"claim_only", "reviews.claim", "claim that reviews are verified"},
+    {"not_checked", "reviews.not_checked", "statement that reviews are not checked", true},
+    {"checked", "reviews.checked", "statement of how reviews are checked", true},
+    {"claim_only", "reviews.claim", "claim that reviews are verified", false},
 };
 
 }  // namespace
@@ -60,6 +62,16 @@ void extract_review_statements(const PageContext& pc, const SitePatterns& sp, Fa
   const std::string& text = pc.doc->text;
   std::set<std::size_t> lines_said;  // lines (by their start) that already made a statement
   std::map<std::string, std::size_t> kept;
+  const TextPattern& review_word = sp.pattern("reviews.review_word", [&] {
+    return on_word_boundaries(lexicon_alternation(sp.lex, "reviews.review_word"));
+  });
+  // "Only customers who bought the product can return it" is no word on reviews: a statement
+  // needs a word about reviews on its line or the line above (a heading "Comment sont collectés
+  // les avis ?" over "Seuls les clients ayant commandé peuvent en déposer un.").
+  auto about_reviews = [&](std::size_t lb) {
+    std::size_t from = lb > 0 ? line_begin(text, lb - 1) : lb;
+    return review_word.search(std::string_view(text).substr(from, line_end(text, lb) - from));
+  };
   for (const Kind& kind : kKinds) {
     const TextPattern& p = sp.pattern(kind.key, [&] { return on_word_boundaries(lexicon_alternation(sp.lex, kind.key)); });
     std::set<std::size_t> lines_now;
@@ -67,6 +79,7 @@ void extract_review_statements(const PageContext& pc, const SitePatterns& sp, Fa
       if (pc.doc->region_at(m.begin) == "consent") continue;
       std::size_t lb = line_begin(text, m.begin);
       if (lines_said.count(lb) || lines_now.count(lb)) continue;
+      if (kind.needs_review_word && !about_reviews(lb)) continue;
       lines_now.insert(lb);  // the line is said even when the fact is not kept
       if (++kept[kind.name] > kPerKind) continue;
       Fact f = statement_fact(pc, "review_verification_statement", m.begin, m.end, kind.note);

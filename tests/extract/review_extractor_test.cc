@@ -211,11 +211,29 @@ TEST(ReviewStatements, HowReviewsAreCheckedInFourLanguages) {
       "<p>Bewertungen stammen nur von Kunden, die das Produkt bei uns gekauft haben; wir prüfen dazu die Bestellnummer.</p>",
       "<p>Recenze mohou psát pouze zákazníci, kteří zboží zakoupili v našem obchodě.</p>",
       "<p>Only customers who bought the product can leave a review (verified purchase).</p>",
+      "<p>Only verified customers can leave a review.</p>",
+      "<p>Hodnocení mohou přidávat pouze zákazníci s dokončenou objednávkou.</p>",
   };
   for (const char* main : kChecked) {
     auto s = facts_of_page(page(main), "https://shop.example/avis");
     EXPECT_EQ(kinds(s), std::vector<std::string>{"checked"}) << main;
   }
+}
+
+TEST(ReviewStatements, TheSameWordingAboutReturnsOrOrdersIsNoStatement) {
+  const char* const kPages[] = {
+      "<p>Only customers who bought the product directly from us can return it within 30 days.</p>",
+      "<p>Une confirmation vous est envoyée par e-mail après votre commande.</p>",
+      "<p>Nur Kunden, die bei uns bestellt haben, erhalten den Rabattcode.</p>",
+  };
+  for (const char* main : kPages) {
+    auto s = facts_of_page(page(main), "https://shop.example/faq");
+    EXPECT_TRUE(kinds(s).empty()) << main;
+  }
+  // Under a heading about reviews, the same kind of sentence is the statement.
+  auto s = facts_of_page(page("<h3>Comment sont collectés les avis ?</h3><p>Seuls les clients ayant commandé peuvent en déposer un.</p>"),
+                         "https://shop.example/faq");
+  EXPECT_EQ(kinds(s), std::vector<std::string>{"checked"});
 }
 
 TEST(ReviewStatements, TheStatementQuotesItsSentence) {
