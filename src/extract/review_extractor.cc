@@ -172,7 +172,7 @@ double first_decimal(std::string_view s) {
 
 class TextReviews {
  public:
-  TextReviews(const PageContext& pc, const SitePatterns& sp, FactStore& out) : pc_(pc), sp_(sp), out_(out), text_(pc.doc->text) {
+  TextReviews(const PageContext& pc, const SitePatterns& sp, FactStore& out) : pc_(pc), out_(out), text_(pc.doc->text) {
     const Lexicon& lex = sp.lex;
     heading_ = &sp.pattern("reviews.heading", [&] { return on_word_boundaries(lexicon_alternation(lex, "reviews.heading")); });
     count_ = &sp.pattern("reviews.count", [&] {
@@ -281,7 +281,6 @@ class TextReviews {
   }
 
   const PageContext& pc_;
-  const SitePatterns& sp_;
   FactStore& out_;
   const std::string& text_;
   const TextPattern *heading_, *count_, *rating_, *rating_word_, *stars_, *filled_, *none_yet_;

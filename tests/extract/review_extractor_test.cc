@@ -102,7 +102,10 @@ TEST(ReviewsShown, NamingAVendorOrItsSurveyOptInIsNoWidget) {
   auto s = facts_of_page(
       page("<p>Retrouvez nos avis sur Trustpilot et eKomi.</p>",
            "<script src=\"https://apis.google.com/js/platform.js?onload=renderOptIn\" async defer></script>"
-           "<script>window.renderOptIn = function() { window.gapi.load('surveyoptin', function() {}); }</script>"),
+           "<script>window.renderOptIn = function() { window.gapi.load('surveyoptin', function() {}); }</script>"
+           // Heureka's conversion tracking, not its certificate.
+           "<script>var _hrq = _hrq || []; _hrq.push(['setKey', 'ABCDEF0123456789']); _hrq.push(['setOrderId', '1001']);"
+           "(function() { var ho = document.createElement('script'); ho.src = 'https://im9.cz/js/ext/1-roi-async.js'; })();</script>"),
       "https://shop.example/commande/merci");
   EXPECT_TRUE(shown(s, "widget").empty());
 }
