@@ -63,6 +63,12 @@ void extract_statements(const PageContext& pc, const SitePatterns& sp, FactStore
 void extract_register_ids(const PageContext& pc, const SitePatterns& sp, FactStore& out);
 // Live-chat widgets and other channels recognised from scripts and markup (channel_extractor.cc).
 void extract_channels(const PageContext& pc, const SitePatterns& sp, FactStore& out);
+// Consumer reviews shown on the page (JSON-LD, review widgets, visible text): `reviews_shown`
+// facts (review_extractor.cc).
+void extract_reviews_shown(const PageContext& pc, const SitePatterns& sp, FactStore& out);
+// What the page says about how reviews are checked (`review_verification_statement`) and its
+// links to a page about the reviews (`review_policy_link`) (review_statement_extractor.cc).
+void extract_review_statements(const PageContext& pc, const SitePatterns& sp, FactStore& out);
 
 // Role of a link from its text and URL: legal_notice, contact, customer_service, terms, faq,
 // shipping_returns, privacy, about, or "" when none.

@@ -51,7 +51,7 @@ nlohmann::json FactStore::summary() const {
       {"no_reply_notice", "no_reply_notices"}, {"legal_notice_reach", "legal_notice_reach"},
       {"call_cost_statement", "call_cost_statements"}, {"response_time_statement", "response_time_statements"},
       {"opening_hours", "opening_hours"}, {"chat_widget", "chat_widgets"}, {"mx_check", "mx_checks"},
-      {"thread", "threads"}};
+      {"thread", "threads"},         {"reviews_shown", "reviews_shown"}};
   nlohmann::json out = nlohmann::json::object();
   for (const auto& f : facts) {
     auto it = kPlural.find(f.type);

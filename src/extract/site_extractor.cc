@@ -129,9 +129,16 @@ void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, F
     extract_statements(pc, sp, page_out);
     extract_register_ids(pc, sp, page_out);
     extract_channels(pc, sp, page_out);
+    extract_reviews_shown(pc, sp, page_out);
+    extract_review_statements(pc, sp, page_out);
   });
   // The national legal-notice pack is judged over the whole site, once every page is read.
   if (!contexts.empty()) update_national_pack(contexts.back(), sp, out);
+  // A page about the reviews that was not read may hold the statement the rule looks for.
+  for (auto& f : out.facts) {
+    if (f.type != "review_policy_link") continue;
+    f.attrs["target_fetched"] = page_by_url.count(fetch::normalize_url(f.attrs.value("url", std::string()))) > 0;
+  }
 
   // Which pages carry contact details, and which carry the trader's identity and address.
   std::set<std::string> has_contact, has_identity, has_address;

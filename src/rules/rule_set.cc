@@ -260,11 +260,16 @@ std::vector<CaseResult> RuleSet::run_cases() const {
       for (const auto& jf : c.value("facts", nlohmann::json::array())) {
         Fact f;
         f.type = jf.at("type");
-        f.source = jf.value("source", rule.scope == "site" ? "https://shop.example/" : "m1");
+        // A site fact's page is its page_url, and its own `source` attribute (where an e-mail
+        // address or a review was found: mailto, jsonld, widget…) stays for the rule to read; an
+        // e-mail fact's `source` names the message it stands in.
+        bool site = rule.scope == "site";
+        f.source = site ? jf.value("page_url", std::string("https://shop.example/")) : jf.value("source", std::string("m1"));
         f.begin = jf.value("begin", 0);
         f.end = jf.value("end", f.begin);
         f.attrs = jf;
-        for (const char* k : {"type", "source", "begin", "end"}) f.attrs.erase(k);
+        for (const char* k : {"type", "begin", "end"}) f.attrs.erase(k);
+        if (!site) f.attrs.erase("source");
         f.evidence.snippet = "[[" + f.attrs.value("value", std::string()) + "]]";
         if (rule.scope != "site") sources.insert(f.source);
         store.add(std::move(f));

@@ -1,6 +1,6 @@
 // End-to-end audits of the fixture shops for the statement and identifier rules: call cost
-// (disclosed, basic rate), response time, opening hours, trade register, ODR link and the
-// national packs. Expectations and their reasons are in fixtures/README.md; the five original
+// (disclosed, basic rate), response time, opening hours, trade register, ODR link, the
+// national packs and the verification of consumer reviews. Expectations and their reasons are in fixtures/README.md; the five original
 // shops keep their eight asserted verdicts (fixture_audit_test.cc), this file adds the rest.
 #include <gtest/gtest.h>
 
@@ -63,19 +63,23 @@ const std::vector<Expectation> kSites = {
       {"hours.stated", "pass"}, {"trader.register", "pass"}, {"odr.link", "pass"}}},
     {"en-northwind-incomplete",
      {{"call_cost.disclosed", "inconclusive"}, {"call_cost.basic_rate", "inconclusive"}, {"response_time.stated", "pass"},
-      {"hours.stated", "pass"}, {"trader.register", "inconclusive"}, {"odr.link", "inconclusive"}}},
+      {"hours.stated", "pass"}, {"trader.register", "inconclusive"}, {"odr.link", "inconclusive"}, {"reviews.verification", kNa}}},
     {"de-brenner-hotline",
      {{"call_cost.disclosed", "pass"}, {"call_cost.basic_rate", "fail"}, {"response_time.stated", "pass"},
-      {"hours.stated", "pass"}, {"trader.register", "pass"}, {"odr.link", "warn"}, {"de.impressum", "pass"}}},
+      {"hours.stated", "pass"}, {"trader.register", "pass"}, {"odr.link", "warn"}, {"de.impressum", "pass"},
+      {"reviews.verification", "fail"}}},
     {"fr-cuisine-bleue-sav",
      {{"call_cost.disclosed", "fail"}, {"call_cost.basic_rate", "fail"}, {"response_time.stated", "pass"},
-      {"hours.stated", "pass"}, {"trader.register", "pass"}, {"odr.link", "pass"}, {"fr.mentions_legales", "fail"}}},
+      {"hours.stated", "pass"}, {"trader.register", "pass"}, {"odr.link", "pass"}, {"fr.mentions_legales", "fail"},
+      {"reviews.verification", "pass"}}},
     {"cz-zahrada-plus",
      {{"call_cost.disclosed", "pass"}, {"call_cost.basic_rate", "fail"}, {"response_time.stated", "pass"},
-      {"hours.stated", "pass"}, {"trader.register", "pass"}, {"odr.link", "pass"}, {"cz.identification", "pass"}}},
+      {"hours.stated", "pass"}, {"trader.register", "pass"}, {"odr.link", "pass"}, {"cz.identification", "pass"},
+      {"reviews.verification", "inconclusive"}}},
     {"at-bergkristall",
      {{"call_cost.disclosed", "pass"}, {"call_cost.basic_rate", "warn"}, {"response_time.stated", "pass"},
-      {"hours.stated", "pass"}, {"trader.register", "warn"}, {"odr.link", "warn"}, {"at.impressum", "warn"}}},
+      {"hours.stated", "pass"}, {"trader.register", "warn"}, {"odr.link", "warn"}, {"at.impressum", "warn"},
+      {"reviews.verification", "warn"}}},
     {"es-ceramica-solana",
      {{"call_cost.disclosed", "pass"}, {"call_cost.basic_rate", "fail"}, {"response_time.stated", "pass"},
       {"hours.stated", "pass"}, {"trader.register", "warn"}, {"odr.link", "pass"}, {"es.customer_service", "fail"}}},
@@ -92,7 +96,7 @@ TEST_P(StatementRules, EachRuleHasItsExpectedStatusWithEvidence) {
   const std::regex hex64("^[0-9a-f]{64}$");
   for (const char* id : {"call_cost.disclosed", "call_cost.basic_rate", "response_time.stated", "hours.stated",
                          "trader.register", "odr.link", "fr.mentions_legales", "de.impressum", "at.impressum",
-                         "cz.identification", "it.partita_iva", "es.customer_service"}) {
+                         "cz.identification", "it.partita_iva", "es.customer_service", "reviews.verification"}) {
     auto it = e.status.find(id);
     std::string expected = it == e.status.end() ? kNa : it->second;
     const auto& f = finding(r, id);
@@ -212,6 +216,32 @@ TEST(StatementEvidence, CzechPremiumCustomerLineAndComplaintPeriod) {
   EXPECT_NE(finding(r, "call_cost.disclosed").message.find("29 Kč/min"), std::string::npos);
   // "do 30 dnů" in the complaints policy is a settlement period, not a reply time.
   for (const auto* f : r.facts.of_type("response_time_statement")) EXPECT_EQ(f->attrs["hours"], 48) << f->attrs.dump();
+}
+
+TEST(StatementEvidence, ReviewsVerificationOnEachShop) {
+  // FR: reviews with an "Avis vérifiés" badge, explained in the service page's FAQ.
+  Result fr = audit_site("fr-cuisine-bleue-sav");
+  const auto& pass = finding(fr, "reviews.verification");
+  EXPECT_NE(pass.message.find("Seuls les clients ayant commandé"), std::string::npos) << pass.message;
+  EXPECT_TRUE(quotes(pass, "Avis clients")) << pass.message;  // the reviews it is about
+  // DE: customer reviews and nothing said; the footer's "Bewertung schreiben" is no review.
+  Result de = audit_site("de-brenner-hotline");
+  const auto& fail = finding(de, "reviews.verification");
+  EXPECT_TRUE(quotes(fail, "Kundenbewertungen")) << fail.message;
+  EXPECT_TRUE(quotes(fail, "212 Bewertungen")) << fail.message;
+  EXPECT_FALSE(quotes(fail, "Bewertung schreiben")) << fail.message;
+  // CZ: only Heureka's loader script; its certificate is drawn by JavaScript.
+  Result cz = audit_site("cz-zahrada-plus");
+  const auto& widget = finding(cz, "reviews.verification");
+  EXPECT_NE(widget.message.find("Heureka"), std::string::npos) << widget.message;
+  EXPECT_NE(widget.message.find("JavaScript"), std::string::npos) << widget.message;
+  // AT: "Verifizierter Kauf" badges and no explanation.
+  Result at = audit_site("at-bergkristall");
+  const auto& claim = finding(at, "reviews.verification");
+  EXPECT_TRUE(quotes(claim, "Verifizierter Kauf")) << claim.message;
+  // EN: no reviews; the pages examined are counted.
+  Result en = audit_site("en-northwind-incomplete");
+  EXPECT_NE(finding(en, "reviews.verification").message.find("pages examined"), std::string::npos);
 }
 
 }  // namespace
