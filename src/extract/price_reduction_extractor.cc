@@ -35,6 +35,7 @@ constexpr std::size_t kPercentToPrice = 60;
 constexpr std::size_t kSaleWordToPrice = 40;
 constexpr std::size_t kStatementToAmount = 60;
 constexpr std::size_t kStatementToReduction = 250;
+constexpr std::size_t kStatementOnProductPage = 800;
 constexpr std::size_t kWordingWindow = 32;
 
 struct Price {
@@ -335,6 +336,9 @@ class PriceReductionScan {
     }
   }
 
+  // Sale wording alone announces a reduction only as a badge (a line of its own: "Soldes",
+  // "Reduziert") or right before the price ("Sale price £30", "Sonderpreis: 39,95 €"); a word
+  // in running text ("Garage Sale Table £40") does not.
   void attach_sale_words() {
     const TextPattern& sale = lexicon_pattern("price.sale_words");
     for (const auto& m : sale.find_all(text_)) {
@@ -344,12 +348,18 @@ class PriceReductionScan {
         r->markers.insert("sale_wording");
         continue;
       }
-      auto j = price_near(m.begin, m.end, kSaleWordToPrice, 0);
+      std::string_view line = std::string_view(text_).substr(line_begin(text_, m.begin),
+                                                              line_end(text_, m.end) - line_begin(text_, m.begin));
+      bool badge = squeeze(line).size() <= m.end - m.begin + 4;
+      auto j = price_near(m.begin, m.end, kSaleWordToPrice, badge ? 2 : 0);
       if (!j) continue;
+      const PriceSpan& n = prices_[*j].span;
+      bool just_before = n.begin >= m.end && n.begin - m.end <= 3;
+      if (!badge && !just_before) continue;
       Reduction r;
       r.new_index = *j;
-      r.begin = std::min(m.begin, prices_[*j].span.begin);
-      r.end = std::max(m.end, prices_[*j].span.end);
+      r.begin = std::min(m.begin, n.begin);
+      r.end = std::max(m.end, n.end);
       r.markers = {"sale_wording"};
       add_reduction(std::move(r));
     }
@@ -377,6 +387,7 @@ class PriceReductionScan {
   // (the most shared locator steps), else the one just before it (cards put the line below
   // their prices), else the nearest. One without an amount explains every reduction of the page.
   void assign_statements() {
+    std::vector<const Statement*> left;
     for (const auto& s : statements_) {
       if (!s.amount) {
         page_note_ = &s;
@@ -391,7 +402,22 @@ class PriceReductionScan {
                                                 -static_cast<long>(g)};
         if (!best || key > best_key) best = &r, best_key = key;
       }
-      if (best) best->statement = &s;
+      if (best) {
+        best->statement = &s;
+      } else {
+        left.push_back(&s);
+      }
+    }
+    // A product page may put the line further down, below variants and the basket button: a
+    // statement no card claimed speaks of the nearest reduction still without one.
+    for (const Statement* s : left) {
+      Reduction* best = nullptr;
+      std::size_t best_gap = kStatementOnProductPage + 1;
+      for (auto& r : reductions_) {
+        std::size_t g = gap(s->begin, s->end, r.begin, r.end);
+        if (!r.statement && g < best_gap) best = &r, best_gap = g;
+      }
+      if (best) best->statement = s;
     }
   }
 

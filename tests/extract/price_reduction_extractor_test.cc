@@ -203,6 +203,61 @@ TEST(PriceReductions, PercentFromAnotherReferenceThanThePriorPrice) {
   EXPECT_NEAR(num(r[0], "percent_from_prior"), 20.1, 0.01);
 }
 
+TEST(PriceReductions, ShopSystemsMarkup) {
+  // WooCommerce hides the struck <del> from screen readers and says it in words instead;
+  // Shopify's Dawn labels prices for screen readers ("Regular price", "Sale price").
+  auto woo = facts_of_page(
+      "<main><p class=\"price\"><del aria-hidden=\"true\"><span class=\"woocommerce-Price-amount amount\"><bdi>49,90&nbsp;"
+      "<span class=\"woocommerce-Price-currencySymbol\">&euro;</span></bdi></span></del> "
+      "<span class=\"screen-reader-text\">Original price was: 49,90&nbsp;&euro;.</span><ins aria-hidden=\"true\">"
+      "<span class=\"woocommerce-Price-amount amount\"><bdi>39,90&nbsp;<span>&euro;</span></bdi></span></ins>"
+      "<span class=\"screen-reader-text\">Current price is: 39,90&nbsp;&euro;.</span></p></main>",
+      "https://shop.example.de/produkt/pfanne/", "DE");
+  auto r = reductions(woo);
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_DOUBLE_EQ(num(r[0], "old_price"), 49.90);
+  EXPECT_DOUBLE_EQ(num(r[0], "new_price"), 39.90);
+
+  auto dawn = facts_of_page(
+      "<main><div class=\"price price--on-sale\"><div class=\"price__sale\">"
+      "<span class=\"visually-hidden\">Regular price</span> <span><s class=\"price-item price-item--regular\">&euro;49,90</s></span> "
+      "<span class=\"visually-hidden\">Sale price</span> <span class=\"price-item price-item--sale price-item--last\">&euro;39,90</span></div>"
+      "<small class=\"unit-price caption\"><span class=\"visually-hidden\">Unit price</span> <span>&euro;19,95</span> / <span>per&nbsp;kg</span></small></div></main>",
+      "https://shop.example.ie/products/pan", "IE");
+  r = reductions(dawn);
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_DOUBLE_EQ(num(r[0], "old_price"), 49.90);
+  EXPECT_DOUBLE_EQ(num(r[0], "new_price"), 39.90);
+  EXPECT_FALSE(flag(r[0], "prior_price_stated"));
+}
+
+TEST(PriceReductions, SaleWordsCountAsBadgesOrRightBeforeThePriceOnly) {
+  auto s = facts_of_page(
+      "<main><div class=\"card\"><span class=\"badge\">Soldes</span><h3>Lampe Nomade</h3><span class=\"price\">59,00&nbsp;&euro;</span></div>"
+      "<div class=\"card\"><h3>Garage Sale Table</h3> <span class=\"price\">&pound;40.00</span></div>"
+      "<p>Terms of sale: orders from &pound;10.00 are delivered free.</p></main>",
+      "https://shop.example.eu/");
+  auto r = reductions(s);
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_DOUBLE_EQ(num(r[0], "new_price"), 59.0);
+  EXPECT_EQ(r[0]->attrs["marker"], "sale_wording");
+}
+
+TEST(PriceReductions, ProductPageStatementBelowTheBasketButtonCovers) {
+  std::string variants;
+  for (int i = 0; i < 8; ++i) variants += "<li><label>Farbe " + std::to_string(i) + " &ndash; Emaille gl&auml;nzend, sp&uuml;lmaschinenfest</label>";
+  auto s = facts_of_page(
+      "<main><h1>Emaille-Kochtopf 20 cm</h1><div class=\"price-box\"><span class=\"old-price\">49,95&nbsp;&euro;</span> "
+      "<span class=\"special-price\">39,95&nbsp;&euro;</span></div><ul class=\"variants\">" + variants +
+      "</ul><button>In den Warenkorb</button><p class=\"delivery\">Lieferzeit 2&ndash;3 Werktage</p>"
+      "<p class=\"omnibus\">Niedrigster Preis der letzten 30 Tage: 44,95&nbsp;&euro;</p></main>",
+      "https://shop.example.de/kochtopf.html", "DE");
+  auto r = reductions(s);
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_TRUE(flag(r[0], "prior_price_stated"));
+  EXPECT_DOUBLE_EQ(num(r[0], "prior_price"), 44.95);
+}
+
 TEST(PriorPriceStatements, OtherLanguages) {
   for (const char* wording : {"Prezzo più basso negli ultimi 30 giorni: 59,90 €",
                               "Precio más bajo de los últimos 30 días: 59,90 €",
