@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -94,10 +95,12 @@ bool may_name_price(const char* cls) {
   static const char* const kStems[] = {"pric", "prix", "preis", "cena", "ceny", "prezz", "preci", "prij",
                                        "strike", "through", "barr", "old", "was", "compare", "sale", "promo",
                                        "discount", "reduc", "regular", "uvp", "rrp", "sleva", "before", "akce"};
-  std::string s(cls);
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // Case-insensitive search without copying: this runs for every element with a class.
+  std::string_view s(cls);
+  auto same = [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; };
   for (const char* stem : kStems) {
-    if (s.find(stem) != std::string::npos) return true;
+    std::string_view st(stem);
+    if (std::search(s.begin(), s.end(), st.begin(), st.end(), same) != s.end()) return true;
   }
   return false;
 }
