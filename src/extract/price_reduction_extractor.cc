@@ -96,6 +96,9 @@ class PriceReductionScan {
     attach_percentages();
     attach_sale_words();
     assign_statements();
+    // Facts in text order, as a person reads the page.
+    std::stable_sort(reductions_.begin(), reductions_.end(),
+                     [](const Reduction& a, const Reduction& b) { return a.begin < b.begin; });
     emit(out);
   }
 
@@ -154,7 +157,10 @@ class PriceReductionScan {
         s.end = prices_[*i].span.end;
         prices_[*i].reference = true;
       } else {
+        // The sentence of the footnote, without its full stop.
         s.end = std::min(line_end(text_, m.end), m.end + 200);
+        std::size_t stop = text_.find_first_of(".!", m.end);
+        if (stop != std::string::npos && stop < s.end) s.end = stop;
         s.end = utf8_floor(text_, s.end);
       }
       statements_.push_back(s);
@@ -271,15 +277,17 @@ class PriceReductionScan {
   }
 
   // The reduction nearest to [b, e) within `within` bytes and two line breaks.
-  Reduction* reduction_near(std::size_t b, std::size_t e, std::size_t within) {
+  Reduction* reduction_near(std::size_t b, std::size_t e, std::size_t within, std::size_t* found_gap = nullptr,
+                            std::size_t max_newlines = 2) {
     Reduction* best = nullptr;
     std::size_t best_gap = within + 1;
     for (auto& r : reductions_) {
       std::size_t g = gap(b, e, r.begin, r.end);
-      if (g < best_gap && newlines_between(text_, std::min(e, r.end), std::max(b, r.begin)) <= 2) {
+      if (g < best_gap && newlines_between(text_, std::min(e, r.end), std::max(b, r.begin)) <= max_newlines) {
         best = &r, best_gap = g;
       }
     }
+    if (found_gap) *found_gap = best_gap;
     return best;
   }
 
@@ -312,17 +320,32 @@ class PriceReductionScan {
       std::string num = m.matched(0) ? m.group(text_, 0) : m.matched(1) ? m.group(text_, 1) : m.group(text_, 2);
       auto value = parse_amount(num);
       if (!value || *value <= 0 || *value >= 100) continue;
-      if (Reduction* r = reduction_near(m.begin, m.end, kPercentToPrice + 20)) {
-        r->percent = *value;
-        r->percent_begin = m.begin;
-        r->percent_end = m.end;
-        r->markers.insert("percent");
-        r->begin = std::min(r->begin, m.begin);
-        r->end = std::max(r->end, m.end);
+      // The percentage speaks of a reduction already seen (a badge beside a struck price) or
+      // of a current price standing alone; whichever shares its product card (the most
+      // locator steps: a badge above the product name is nearer in text to the previous
+      // card's price), else the nearer.
+      std::size_t reduction_gap = 0;
+      Reduction* near = reduction_near(m.begin, m.end, kPercentToPrice + 20, &reduction_gap, 3);
+      std::optional<std::size_t> j;
+      if (!quiet_region(pc_.doc->region_at(m.begin))) j = price_near(m.begin, m.end, kPercentToPrice, 1);
+      if (j && near && near->new_index == *j) j.reset();
+      bool to_reduction = near && !j;
+      if (near && j) {
+        auto key_r = std::make_pair(shared_steps(m.begin, prices_[near->new_index].span.begin), -static_cast<long>(reduction_gap));
+        auto key_j = std::make_pair(shared_steps(m.begin, prices_[*j].span.begin),
+                                    -static_cast<long>(gap(m.begin, m.end, prices_[*j].span.begin, prices_[*j].span.end)));
+        to_reduction = key_r >= key_j;
+      }
+      if (to_reduction) {
+        if (near->percent) continue;  // its own percentage came first
+        near->percent = *value;
+        near->percent_begin = m.begin;
+        near->percent_end = m.end;
+        near->markers.insert("percent");
+        near->begin = std::min(near->begin, m.begin);
+        near->end = std::max(near->end, m.end);
         continue;
       }
-      if (quiet_region(pc_.doc->region_at(m.begin))) continue;
-      auto j = price_near(m.begin, m.end, kPercentToPrice, 1);
       if (!j) continue;  // "jusqu'à -50 %" with no price: no particular price is announced
       Reduction r;
       r.new_index = *j;
@@ -374,11 +397,15 @@ class PriceReductionScan {
     const html::Block* bb = pc_.doc->block_at(b);
     if (!ba || !bb) return 0;
     if (ba == bb) return 1000;
+    // Whole steps equal from the start ("article:nth-of-type(1)" is not "…(2)").
     std::string_view la = ba->locator, lb = bb->locator;
-    std::size_t steps = 0, i = 0;
-    while (i < la.size() && i < lb.size() && la[i] == lb[i]) {
-      if (la.compare(i, 3, " > ") == 0) ++steps;
-      ++i;
+    std::size_t steps = 0;
+    while (!la.empty() && !lb.empty()) {
+      std::size_t ea = la.find(" > "), eb = lb.find(" > ");
+      if (la.substr(0, ea) != lb.substr(0, eb)) break;
+      ++steps;
+      la = ea == std::string_view::npos ? std::string_view() : la.substr(ea + 3);
+      lb = eb == std::string_view::npos ? std::string_view() : lb.substr(eb + 3);
     }
     return steps;
   }

@@ -73,8 +73,10 @@ std::vector<PriceSpan> find_prices(std::string_view text, const SitePatterns& sp
   const TextPattern& price = sp.pattern("price.amount", [&] {
     std::string cur = map_keys_alternation(currencies);
     // Not inside a longer number or word; a space (no line break) may separate sign and amount.
+    // A digit may follow the sign: adjacent inline elements join without a space
+    // ("<span>79,00 €</span><span>59,00 €</span>" reads "79,00 €59,00 €").
     return "(?<![\\p{L}\\p{N}.,])(?:(" + cur + ")[ ]?(" + amount_regex() + ")|(" + amount_regex() + ")[ ]?(" + cur +
-           "))(?![\\p{L}\\p{N}])";
+           "))(?!\\p{L})";
   });
   std::vector<PriceSpan> out;
   for (const auto& m : price.find_all(text)) {

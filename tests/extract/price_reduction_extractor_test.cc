@@ -19,7 +19,10 @@ bool flag(const Fact* f, const char* key) { return f->attrs.value(key, false); }
 
 TEST(PriceReductions, FrenchStruckPriceWithTheLowestPriceOfThe30DaysIsCovered) {
   auto s = facts_of_page(
-      "<main><article class=\"product-miniature\"><span class=\"product-flag\">-14 %</span>"
+      // The badge of the second card stands right after the first card's price in the text.
+      "<main><article class=\"product-miniature\"><h3>Lampe Opaline</h3><div class=\"product-price-and-shipping\">"
+      "<span class=\"price\">129,00&nbsp;&euro;</span></div></article>"
+      "<article class=\"product-miniature\"><span class=\"product-flag\">-14 %</span>"
       "<h3><a href=\"/p/atelier\">Suspension Atelier</a></h3>"
       "<div class=\"product-price-and-shipping\"><span class=\"regular-price text-decoration-line-through\">219,00&nbsp;&euro;</span> "
       "<span class=\"price\">189,00&nbsp;&euro;</span></div>"
@@ -256,6 +259,26 @@ TEST(PriceReductions, ProductPageStatementBelowTheBasketButtonCovers) {
   ASSERT_EQ(r.size(), 1u);
   EXPECT_TRUE(flag(r[0], "prior_price_stated"));
   EXPECT_DOUBLE_EQ(num(r[0], "prior_price"), 44.95);
+}
+
+TEST(PriceReductions, EachCardKeepsItsOwnPercentageAndAdjacentSpansStillReadAsTwoPrices) {
+  auto s = facts_of_page(
+      "<main><div class=\"product\"><h3>Toaster</h3><p>49,99&nbsp;&euro; <span class=\"badge\">-10&nbsp;%</span></p></div>"
+      "<div class=\"product\"><h3>Wasserkocher</h3><p>39,99&nbsp;&euro; <span class=\"badge\">-15&nbsp;%</span></p></div>"
+      "<div class=\"product\"><h3>Messer</h3><div class=\"price-wrapper\"><span class=\"streichpreis\">79,00&nbsp;&euro;</span>"
+      "<span class=\"price\">59,00&nbsp;&euro;</span></div><p>Niedrigster Preis (30 Tage): 69,00&nbsp;&euro;</p></div></main>",
+      "https://shop.example.de/", "DE");
+  auto r = reductions(s);
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_DOUBLE_EQ(num(r[0], "new_price"), 49.99);
+  EXPECT_DOUBLE_EQ(num(r[0], "percent"), 10.0);
+  EXPECT_DOUBLE_EQ(num(r[1], "new_price"), 39.99);
+  EXPECT_DOUBLE_EQ(num(r[1], "percent"), 15.0);
+  EXPECT_DOUBLE_EQ(num(r[2], "old_price"), 79.0);  // "79,00 €59,00 €": the spans join without a space
+  EXPECT_DOUBLE_EQ(num(r[2], "new_price"), 59.0);
+  EXPECT_TRUE(flag(r[2], "prior_price_stated"));
+  EXPECT_DOUBLE_EQ(num(r[2], "prior_price"), 69.0);
+  EXPECT_FALSE(flag(r[0], "prior_price_stated"));
 }
 
 TEST(PriorPriceStatements, OtherLanguages) {
