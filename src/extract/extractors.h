@@ -61,6 +61,9 @@ void extract_forms(const PageContext& pc, FactStore& out);
 void extract_statements(const PageContext& pc, const SitePatterns& sp, FactStore& out);
 // Trade register numbers and VAT ids with their check digits (register_id_extractor.cc).
 void extract_register_ids(const PageContext& pc, const SitePatterns& sp, FactStore& out);
+// Announced price reductions (`price_reduction`) and statements of the prior price, the lowest
+// in the 30 days before a reduction (`prior_price_statement`) (price_reduction_extractor.cc).
+void extract_price_reductions(const PageContext& pc, const SitePatterns& sp, FactStore& out);
 // Live-chat widgets and other channels recognised from scripts and markup (channel_extractor.cc).
 void extract_channels(const PageContext& pc, const SitePatterns& sp, FactStore& out);
 // Consumer reviews shown on the page (JSON-LD, review widgets, visible text): `reviews_shown`

@@ -131,6 +131,7 @@ void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, F
     extract_channels(pc, sp, page_out);
     extract_reviews_shown(pc, sp, page_out);
     extract_review_statements(pc, sp, page_out);
+    extract_price_reductions(pc, sp, page_out);
   });
   // The national legal-notice pack is judged over the whole site, once every page is read.
   if (!contexts.empty()) update_national_pack(contexts.back(), sp, out);

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -73,6 +74,33 @@ bool is_hidden(const GumboElement& el) {
     s.erase(std::remove_if(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); }), s.end());
     for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos) return true;
+  }
+  return false;
+}
+
+// <del>, <s>, <strike> and inline `text-decoration: line-through` show text struck through.
+bool is_struck(const GumboElement& el) {
+  if (el.tag == GUMBO_TAG_DEL || el.tag == GUMBO_TAG_S || el.tag == GUMBO_TAG_STRIKE) return true;
+  const char* style = attr(el, "style");
+  if (!style) return false;
+  std::string s(style);
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s.find("line-through") != std::string::npos;
+}
+
+// A deliberately broad, cheap pre-filter on class strings: keeps what might name a price role
+// in the languages the lexicons cover, so extract can judge the tokens from lexicon data
+// (prices/common.json). A false keep costs one short string; a miss hides an old price.
+bool may_name_price(const char* cls) {
+  static const char* const kStems[] = {"pric", "prix", "preis", "cena", "ceny", "prezz", "preci", "prij",
+                                       "strike", "through", "barr", "old", "was", "compare", "sale", "promo",
+                                       "discount", "reduc", "regular", "uvp", "rrp", "sleva", "before", "akce"};
+  // Case-insensitive search without copying: this runs for every element with a class.
+  std::string_view s(cls);
+  auto same = [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; };
+  for (const char* stem : kStems) {
+    std::string_view st(stem);
+    if (std::search(s.begin(), s.end(), st.begin(), st.end(), same) != s.end()) return true;
   }
   return false;
 }
@@ -183,6 +211,11 @@ class Builder {
     // href=tel:…>777 123 456</a><a href=mailto:…>obchod@…</a>" would read "456obchod@…").
     if (is_link && last_link_end_ == doc_.text.size() && !doc_.text.empty()) pending_space_ = true;
     if (el.tag == GUMBO_TAG_FORM) add_form(n, region);
+    bool struck = is_struck(el);
+    const char* cls = attr(el, "class");
+    bool price_class = cls && *cls && may_name_price(cls);
+    const char* context = price_contexts_.empty() ? "" : price_contexts_.back();
+    if (price_class) price_contexts_.push_back(cls);
 
     const GumboVector& kids = el.children;
     for (unsigned i = 0; i < kids.length; ++i) walk(static_cast<const GumboNode*>(kids.data[i]), region, my_block);
@@ -190,6 +223,8 @@ class Builder {
       add_link(n, region, link_start);
       last_link_end_ = doc_.text.size();
     }
+    if (price_class) price_contexts_.pop_back();
+    if (struck || price_class) add_mark(link_start, struck, price_class ? cls : "", context);
     if (my_block != block) newline();
     if (el.tag == GUMBO_TAG_FORM) form_stack_.pop_back();
   }
@@ -280,6 +315,21 @@ class Builder {
     link.locator = locator_of(n);
     link.offset = start;
     doc_.links.push_back(std::move(link));
+  }
+
+  // Only short runs holding a digit can be a price: a struck paragraph or a price-classed card
+  // is not recorded, which keeps the parse cheap on pages with hundreds of products.
+  void add_mark(std::size_t begin, bool struck, const char* classes, const char* context) {
+    const std::string& t = doc_.text;
+    std::size_t end = t.size();
+    while (begin < end && (t[begin] == ' ' || t[begin] == '\n')) ++begin;
+    while (end > begin && (t[end - 1] == ' ' || t[end - 1] == '\n')) --end;
+    if (end == begin || end - begin > 160) return;
+    if (std::none_of(t.begin() + static_cast<std::ptrdiff_t>(begin), t.begin() + static_cast<std::ptrdiff_t>(end),
+                     [](char c) { return c >= '0' && c <= '9'; })) {
+      return;
+    }
+    doc_.marks.push_back(Mark{begin, end, struck, classes, context});
   }
 
   void add_form(const GumboNode* n, const std::string& region) {
@@ -394,6 +444,7 @@ class Builder {
   std::size_t last_link_end_ = std::string::npos;  // text size when the last link closed
   const GumboNode* current_block_node_ = nullptr;
   std::vector<std::size_t> form_stack_;
+  std::vector<const char*> price_contexts_;  // class strings of the enclosing price-classed elements
 };
 
 }  // namespace
@@ -407,6 +458,9 @@ Document parse_utf8(const std::string& utf8, const std::string& url) {
   b.finish();
   gumbo_destroy_output(&kGumboDefaultOptions, out);
   while (!doc.text.empty() && doc.text.back() == '\n') doc.text.pop_back();
+  // Marks are recorded as their elements close (inner first); readers want them in text order.
+  std::stable_sort(doc.marks.begin(), doc.marks.end(),
+                   [](const Mark& a, const Mark& b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; });
   return doc;
 }
 

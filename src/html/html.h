@@ -41,6 +41,17 @@ struct Script {
   std::string inline_head;  // first bytes of an inline script (widget loaders are recognised by it)
 };
 
+// Text that may carry a price's role, for the extract stage to judge: struck through (<del>,
+// <s>, <strike>, inline `text-decoration: line-through`) or inside an element whose class
+// string may name a price role ("old-price", "price--compare", "streichpreis"). Which class
+// tokens mean an old price is lexicon data, read by extract; the parse only keeps the strings.
+struct Mark {
+  std::size_t begin = 0, end = 0;  // byte offsets into Document::text
+  bool struck = false;
+  std::string classes;  // the element's class attribute when it may name a price role, else ""
+  std::string context;  // class attribute of the nearest enclosing element that may (a sale card)
+};
+
 struct Document {
   std::string url;      // the page's final URL
   std::string charset;  // the charset the bytes were decoded from
@@ -52,6 +63,7 @@ struct Document {
   std::vector<Form> forms;
   std::vector<Script> scripts;
   std::vector<std::string> jsonld;  // raw JSON-LD blocks
+  std::vector<Mark> marks;          // ordered by begin; only short runs holding a digit
 
   const Block* block_at(std::size_t offset) const;
   std::string region_at(std::size_t offset) const;

@@ -50,22 +50,27 @@ const std::string kNa = "not_applicable";
 // Rules not listed for a site are not_applicable there (the national packs of other countries).
 const std::vector<Expectation> kSites = {
     {"fr-maison-lumiere",
-     {{"call_cost.disclosed", "pass"}, {"call_cost.basic_rate", "pass"}, {"response_time.stated", "pass"},
+     {{"price.prior_price", "pass"},
+      {"call_cost.disclosed", "pass"}, {"call_cost.basic_rate", "pass"}, {"response_time.stated", "pass"},
       {"hours.stated", "pass"}, {"trader.register", "pass"}, {"odr.link", "pass"}, {"fr.mentions_legales", "pass"}}},
     {"de-mueller-versand",
-     {{"call_cost.disclosed", kNa}, {"call_cost.basic_rate", "pass"}, {"response_time.stated", "pass"},
+     {{"price.prior_price", "fail"},
+      {"call_cost.disclosed", kNa}, {"call_cost.basic_rate", "pass"}, {"response_time.stated", "pass"},
       {"hours.stated", "pass"}, {"trader.register", "pass"}, {"odr.link", "pass"}, {"de.impressum", "fail"}}},
     {"cs-kavarna-doma",
-     {{"call_cost.disclosed", kNa}, {"call_cost.basic_rate", kNa}, {"response_time.stated", "pass"},
+     {{"price.prior_price", "pass"},
+      {"call_cost.disclosed", kNa}, {"call_cost.basic_rate", kNa}, {"response_time.stated", "pass"},
       {"hours.stated", kNa}, {"trader.register", "pass"}, {"odr.link", "pass"}, {"cz.identification", "pass"}}},
     {"en-acme-widgets",
      {{"call_cost.disclosed", kNa}, {"call_cost.basic_rate", "pass"}, {"response_time.stated", "pass"},
       {"hours.stated", "pass"}, {"trader.register", "pass"}, {"odr.link", "pass"}}},
     {"en-northwind-incomplete",
-     {{"call_cost.disclosed", "inconclusive"}, {"call_cost.basic_rate", "inconclusive"}, {"response_time.stated", "pass"},
+     {{"price.prior_price", "fail"},
+      {"call_cost.disclosed", "inconclusive"}, {"call_cost.basic_rate", "inconclusive"}, {"response_time.stated", "pass"},
       {"hours.stated", "pass"}, {"trader.register", "inconclusive"}, {"odr.link", "inconclusive"}, {"reviews.verification", kNa}}},
     {"de-brenner-hotline",
-     {{"call_cost.disclosed", "pass"}, {"call_cost.basic_rate", "fail"}, {"response_time.stated", "pass"},
+     {{"price.prior_price", "pass"},
+      {"call_cost.disclosed", "pass"}, {"call_cost.basic_rate", "fail"}, {"response_time.stated", "pass"},
       {"hours.stated", "pass"}, {"trader.register", "pass"}, {"odr.link", "warn"}, {"de.impressum", "pass"},
       {"reviews.verification", "fail"}}},
     {"fr-cuisine-bleue-sav",
@@ -96,7 +101,8 @@ TEST_P(StatementRules, EachRuleHasItsExpectedStatusWithEvidence) {
   const std::regex hex64("^[0-9a-f]{64}$");
   for (const char* id : {"call_cost.disclosed", "call_cost.basic_rate", "response_time.stated", "hours.stated",
                          "trader.register", "odr.link", "fr.mentions_legales", "de.impressum", "at.impressum",
-                         "cz.identification", "it.partita_iva", "es.customer_service", "reviews.verification"}) {
+                         "cz.identification", "it.partita_iva", "es.customer_service", "reviews.verification",
+                         "price.prior_price"}) {
     auto it = e.status.find(id);
     std::string expected = it == e.status.end() ? kNa : it->second;
     const auto& f = finding(r, id);
@@ -242,6 +248,26 @@ TEST(StatementEvidence, ReviewsVerificationOnEachShop) {
   // EN: no reviews; the pages examined are counted.
   Result en = audit_site("en-northwind-incomplete");
   EXPECT_NE(finding(en, "reviews.verification").message.find("pages examined"), std::string::npos);
+}
+
+// PID art. 6a: the German shop's "statt" price has no prior price (the struck price next to it
+// does); the English shop only compares with a recommended retail price, which is no reduction.
+TEST(StatementEvidence, PriorPriceQuotesTheReductionWithoutItAndLeavesRrpComparisonsOut) {
+  Result de_audit = audit_site("de-mueller-versand");
+  const auto& de = finding(de_audit, "price.prior_price");
+  EXPECT_TRUE(quotes(de, "statt 49,95 €")) << de.message;
+  EXPECT_EQ(de.message.find("64,90"), std::string::npos) << de.message;  // covered by its own line
+  EXPECT_EQ(de.message.find("UVP"), std::string::npos) << de.message;
+  Result en_audit = audit_site("en-acme-widgets");
+  const auto& en = finding(en_audit, "price.prior_price");
+  EXPECT_NE(en.message.find("recommended retail price"), std::string::npos) << en.message;
+  EXPECT_NE(en.message.find("RRP £11.50"), std::string::npos) << en.message;
+  Result cs = audit_site("cs-kavarna-doma");
+  bool percent_seen = false;
+  for (const auto* f : cs.facts.of_type("price_reduction")) {
+    percent_seen |= f->attrs["percent"] == 20 && f->attrs["prior_price_source"] == "page_note";
+  }
+  EXPECT_TRUE(percent_seen);
 }
 
 }  // namespace

@@ -116,5 +116,42 @@ TEST(HtmlText, EmailBodiesBecomeReadableText) {
             "Merci de ne pas répondre.\nMaison Lumière SAS");
 }
 
+// The spans the price extractor reads: struck text and price-classed elements, with the class
+// strings kept for extract to judge; long or digit-free runs are not recorded.
+TEST(HtmlMarks, StruckTextAndPriceClassesAreRecordedWithTheirOffsets) {
+  Document d = parse(page_of(
+      "<div class=\"price price--on-sale\"><s class=\"price-item price-item--regular\">&pound;11.50</s> "
+      "<span class=\"price-item price-item--sale\">&pound;8.99</span></div>"
+      "<p><del>79,90&nbsp;&euro;</del> <strike>12 €</strike> <span style=\"Text-Decoration: Line-Through\">9,99 €</span>"
+      "<span class=\"streichpreis\">49,95 €</span> <span class=\"prix-barre text-muted\">219,00 €</span></p>"
+      "<p><s>Nur solange der Vorrat reicht</s> <span class=\"text-center\">12 Stück</span>"
+      "<span class=\"price\" style=\"display:none\">1,00 €</span></p>"
+      "<div class=\"old-price\"><p>" + std::string(300, 'x') + " 5 €</p></div>"));
+  auto text_of = [&](const Mark& m) { return d.text.substr(m.begin, m.end - m.begin); };
+  std::vector<std::string> texts;
+  for (const auto& m : d.marks) texts.push_back(text_of(m));
+  EXPECT_EQ(texts, (std::vector<std::string>{"£11.50 £8.99", "£11.50", "£8.99", "79,90 €", "12 €", "9,99 €",
+                                             "49,95 €", "219,00 €"}))
+      << d.text;
+  ASSERT_EQ(d.marks.size(), 8u);
+  // The sale container is kept as the context of the struck regular price inside it.
+  EXPECT_EQ(d.marks[0].classes, "price price--on-sale");
+  EXPECT_FALSE(d.marks[0].struck);
+  EXPECT_TRUE(d.marks[1].struck);
+  EXPECT_EQ(d.marks[1].classes, "price-item price-item--regular");
+  EXPECT_EQ(d.marks[1].context, "price price--on-sale");
+  EXPECT_EQ(d.marks[2].struck, false);
+  EXPECT_EQ(d.marks[2].context, "price price--on-sale");
+  for (std::size_t i : {3u, 4u, 5u}) {
+    EXPECT_TRUE(d.marks[i].struck) << texts[i];
+    EXPECT_EQ(d.marks[i].classes, "") << texts[i];
+  }
+  EXPECT_FALSE(d.marks[6].struck);
+  EXPECT_EQ(d.marks[6].classes, "streichpreis");
+  EXPECT_EQ(d.marks[7].classes, "prix-barre text-muted");
+  // Struck words without a digit, hidden prices, and long runs are not recorded.
+  for (const auto& t : texts) EXPECT_EQ(t.find("Vorrat"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace omnicheck::html
