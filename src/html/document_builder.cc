@@ -95,12 +95,20 @@ bool may_name_price(const char* cls) {
   static const char* const kStems[] = {"pric", "prix", "preis", "cena", "ceny", "prezz", "preci", "prij",
                                        "strike", "through", "barr", "old", "was", "compare", "sale", "promo",
                                        "discount", "reduc", "regular", "uvp", "rrp", "sleva", "before", "akce"};
-  // Case-insensitive search without copying: this runs for every element with a class.
-  std::string_view s(cls);
-  auto same = [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; };
+  // This runs for every element with a class: fold the string once (into a stack buffer for the
+  // usual short class strings), then let find() look for each stem.
+  char small[256];
+  std::string big;
+  std::size_t n = std::strlen(cls);
+  char* folded = small;
+  if (n > sizeof small) {
+    big.resize(n);
+    folded = big.data();
+  }
+  for (std::size_t i = 0; i < n; ++i) folded[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(cls[i])));
+  std::string_view s(folded, n);
   for (const char* stem : kStems) {
-    std::string_view st(stem);
-    if (std::search(s.begin(), s.end(), st.begin(), st.end(), same) != s.end()) return true;
+    if (s.find(stem) != std::string_view::npos) return true;
   }
   return false;
 }
