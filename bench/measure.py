@@ -11,8 +11,10 @@ Peak memory is the larger of
     and
   - the peak of the whole process tree's summed VmRSS, sampled from /proc every 50 ms (a batch
     that runs its sites in worker processes holds them all at once; ru_maxrss sees only one).
-Writes {"wall_s", "cpu_s", "user_s", "sys_s", "max_rss_kb", "tree_rss_kb", "rss_kb", "exit",
-"timed_out"} to OUT.json. Exits 0 whatever the command did (the caller reads "exit").
+The tree's summed Pss (proportional set size: shared pages divided among the processes that
+map them) is sampled alongside: summed RSS counts every shared library once per worker process.
+Writes {"wall_s", "cpu_s", "user_s", "sys_s", "max_rss_kb", "tree_rss_kb", "tree_pss_kb", "rss_kb",
+"exit", "timed_out"} to OUT.json. Exits 0 whatever the command did (the caller reads "exit").
 """
 import json
 import os
@@ -37,22 +39,29 @@ def children_map():
     return kids
 
 
-def tree_rss_kb(root):
-    """Summed VmRSS of root's descendants (root is GNU time itself, not counted)."""
+def tree_memory_kb(root):
+    """Summed VmRSS and summed Pss of root's descendants (root is GNU time itself, not
+    counted). RSS counts a shared library's pages once per process that maps them; PSS shares
+    them out, so the tree's PSS is the memory the tree really holds."""
     kids = children_map()
-    total, todo = 0, list(kids.get(root, []))
+    rss = pss = 0
+    todo = list(kids.get(root, []))
     while todo:
         pid = todo.pop()
         todo.extend(kids.get(pid, []))
-        try:
-            with open("/proc/%d/status" % pid) as f:
-                for line in f:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1])
-                        break
-        except OSError:
-            pass
-    return total
+        for path, key, acc in (("/proc/%d/status", "VmRSS:", "rss"), ("/proc/%d/smaps_rollup", "Pss:", "pss")):
+            try:
+                with open(path % pid) as f:
+                    for line in f:
+                        if line.startswith(key):
+                            if acc == "rss":
+                                rss += int(line.split()[1])
+                            else:
+                                pss += int(line.split()[1])
+                            break
+            except OSError:
+                pass
+    return rss, pss
 
 
 def main():
@@ -76,7 +85,7 @@ def main():
     cmd = ["/usr/bin/time", "-f", "%e %U %S %M", "-o", tfile] + cmd
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL, start_new_session=True)
-    peak_tree = 0
+    peak_tree = peak_pss = 0
     timed_out = False
     status = None
     ru = None
@@ -85,7 +94,8 @@ def main():
         if pid == proc.pid:
             status, ru = st, usage
             break
-        peak_tree = max(peak_tree, tree_rss_kb(proc.pid))
+        rss, pss = tree_memory_kb(proc.pid)
+        peak_tree, peak_pss = max(peak_tree, rss), max(peak_pss, pss)
         if timeout is not None and time.monotonic() - start > timeout and not timed_out:
             timed_out = True
             os.killpg(proc.pid, signal.SIGKILL)
@@ -110,7 +120,7 @@ def main():
     if os.path.exists(tfile):
         os.unlink(tfile)
     result = {"wall_s": round(wall, 3), "user_s": round(user, 3), "sys_s": round(sys_, 3),
-              "cpu_s": round(user + sys_, 3), "max_rss_kb": maxrss, "tree_rss_kb": peak_tree,
+              "cpu_s": round(user + sys_, 3), "max_rss_kb": maxrss, "tree_rss_kb": peak_tree, "tree_pss_kb": peak_pss,
               "rss_kb": max(maxrss, peak_tree), "exit": proc.returncode, "timed_out": timed_out}
     with open(out, "w") as f:
         json.dump(result, f)

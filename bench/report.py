@@ -175,7 +175,11 @@ def main():
             peak = max(x["rss_kb"] for x in good) / 1024.0 if good else None
             rates.append(rate)
             rss.append(peak)
+            pss = max((x.get("tree_pss_kb", 0) for x in good), default=0) / 1024.0
             result = "n/a" if rate is None else "**%.1f sites/s**; %s reports" % (rate, "%.0f" % done if done is not None else "?")
+            if rate is not None and pss > 0:
+                # Summed RSS (the verdict) counts each shared library once per worker; PSS does not.
+                result += "; tree PSS %.0f MB" % pss
             ok = None if rate is None else (rate >= 50 and peak < 300)
             row_line("batch", m, r, result, "≥ 50 sites/s, < 300 MB", ok)
         if len(rates) == 2 and None not in rates and None not in rss:
