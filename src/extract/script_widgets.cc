@@ -1,6 +1,7 @@
 // Widget signatures matched against a page's scripts and markup (see script_widgets.h).
 #include "extract/script_widgets.h"
 
+#include <cctype>
 #include <stdexcept>
 
 namespace omnicheck::extract {
@@ -55,10 +56,27 @@ std::string quote_match(std::string_view text, const Match& m, std::size_t radiu
          squeeze(printable(text.substr(m.end, to - m.end))) + (to < text.size() ? "…" : "");
 }
 
+// Whether the raw page may hold the entry's markup: one of its `markup_hint` literals occurs in
+// it (case-folded). Each markup pattern scans the whole raw page (60 KB on a big shop) from
+// every attribute it could start at; a literal search skips that on the pages, nearly all,
+// where the vendor is absent. An entry without hints is always tried.
+bool markup_may_match(const nlohmann::json& entry, std::string_view body, std::string& folded) {
+  if (!entry.contains("markup_hint")) return true;
+  if (folded.empty() && !body.empty()) {
+    folded.resize(body.size());
+    for (std::size_t i = 0; i < body.size(); ++i) folded[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(body[i])));
+  }
+  for (const auto& h : entry["markup_hint"]) {
+    if (h.is_string() && folded.find(h.get<std::string>()) != std::string::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<WidgetHit> find_widgets(const PageContext& pc, const SitePatterns& sp, const std::string& list) {
   std::vector<WidgetHit> hits;
+  std::string folded_body;  // the raw page case-folded, made at the first hint looked for
   for (const auto& entry : widget_entries(sp.lex, list)) {
     std::string vendor = entry.is_object() ? entry.value("vendor", std::string()) : std::string();
     if (vendor.empty()) throw std::runtime_error("lexicon channels: every entry of " + list + " needs a \"vendor\"");
@@ -87,6 +105,7 @@ std::vector<WidgetHit> find_widgets(const PageContext& pc, const SitePatterns& s
       }
     }
     if (found) continue;
+    if (!markup_may_match(entry, pc.page->body, folded_body)) continue;
     if (const TextPattern* markup = pattern_for(kMarkup)) {
       if (markup->search(pc.page->body, &m)) hits.push_back({vendor, kMarkup.found_in, "", quote_match(pc.page->body, m), ""});
     }

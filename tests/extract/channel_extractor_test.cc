@@ -106,6 +106,31 @@ TEST(ChatWidgets, MarkupInAnotherCharsetIsQuotedSafely) {
   EXPECT_NO_THROW(facts.of_type("chat_widget").front()->to_json().dump());
 }
 
+// A vendor's markup patterns run only on pages holding one of its `markup_hint` literals, so
+// every markup pattern must spell one of them (case-folded): a hint that a pattern does not
+// require would hide the widget. Checked for the chat and the review widgets alike; and the
+// Zendesk container, whose hint is present, is still found in upper-case markup.
+TEST(ChatWidgets, EveryMarkupPatternSpellsOneOfItsHints) {
+  auto raw = testing::lexicon().raw();
+  int checked = 0;
+  for (const char* list : {"chat_widgets", "review_widgets"}) {
+    for (const auto& e : raw["channels"][list]) {
+      if (!e.contains("markup_hint")) continue;
+      for (const auto& p : e["markup"]) {
+        std::string pattern = p.get<std::string>();
+        for (auto& c : pattern) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        bool spelled = false;
+        for (const auto& h : e["markup_hint"]) spelled |= pattern.find(h.get<std::string>()) != std::string::npos;
+        EXPECT_TRUE(spelled) << list << " " << e["vendor"] << ": " << p;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GE(checked, 20);
+  auto facts = extract_page(page("", "<SCRIPT ID=\"ZE-SNIPPET\" SRC=\"/zd.js\"></SCRIPT><p>Hilfe</p>"));
+  EXPECT_EQ(vendors(facts), std::vector<std::string>{"Zendesk"});
+}
+
 TEST(ChatWidgets, CommonVendorsOfTheRuleCatalogueAreListed) {
   Lexicon lex = testing::lexicon();
   auto raw = lex.raw();
