@@ -14,16 +14,9 @@ void extract_odr_links(const PageContext& pc, const SitePatterns& sp, FactStore&
   std::set<std::pair<std::size_t, std::size_t>> covered;  // link texts already reported
   for (const auto& link : pc.doc->links) {
     if (!odr.search(link.url) && !odr.search(link.href)) continue;
-    std::size_t begin = std::min(link.offset, text.size());
-    std::size_t end = std::min(text.size(), begin + link.text.size());
-    Fact f = statement_fact(pc, "odr_link", begin, end, "link to the EU ODR platform: " + link.url);
-    f.attrs["region"] = link.region;
-    f.attrs["value"] = link.text.empty() ? link.url : squeeze(link.text) + " (" + link.url + ")";
-    f.attrs["url"] = link.url;
+    Fact f = link_fact(pc, link, "odr_link", "link to the EU ODR platform: " + link.url);
     f.attrs["linked"] = true;
-    f.evidence.locator = link.locator;
-    f.evidence.region = link.region;
-    covered.insert({begin, end});
+    covered.insert({f.begin, f.end});
     out.add(std::move(f));
   }
   for (const auto& m : odr.find_all(text)) {

@@ -121,15 +121,9 @@ void shown_in_jsonld(const PageContext& pc, FactStore& out) {
 
 void shown_by_widgets(const PageContext& pc, const SitePatterns& sp, FactStore& out) {
   for (const auto& hit : find_widgets(pc, sp, "review_widgets")) {
-    Fact f;
-    f.type = "reviews_shown";
-    f.attrs = {{"page_url", pc.page->final_url}, {"region", ""}, {"on_home", pc.is_home}, {"visible", true},
-               {"source", "widget"}, {"vendor", hit.vendor}, {"found_in", hit.found_in}, {"value", hit.vendor + " review widget"}};
-    if (!hit.script_url.empty()) f.attrs["script_url"] = hit.script_url;
-    f.evidence = page_evidence(*pc.page, "consumer-review widget (" + hit.vendor + "), drawn by JavaScript");
-    f.evidence.locator = hit.locator;
-    f.evidence.snippet = hit.snippet;
-    f.source = pc.page->final_url;
+    Fact f = widget_fact(pc, hit, "reviews_shown", hit.vendor + " review widget",
+                         "consumer-review widget (" + hit.vendor + "), drawn by JavaScript");
+    f.attrs["source"] = "widget";
     out.add(std::move(f));
   }
 }

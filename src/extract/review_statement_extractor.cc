@@ -100,15 +100,8 @@ void extract_review_statements(const PageContext& pc, const SitePatterns& sp, Fa
     if (link.url.empty() || link.region == "consent") continue;
     if (!link_text.search(link.text) && !link_url.search(link.url)) continue;
     if (!seen.insert(link.url).second) continue;
-    std::size_t begin = std::min(link.offset, text.size());
-    std::size_t end = std::min(text.size(), begin + link.text.size());
-    Fact f = statement_fact(pc, "review_policy_link", begin, end, "link to a page about the reviews: " + link.url);
-    f.attrs["region"] = link.region;
-    f.attrs["value"] = link.text.empty() ? link.url : squeeze(link.text) + " (" + link.url + ")";
-    f.attrs["url"] = link.url;
+    Fact f = link_fact(pc, link, "review_policy_link", "link to a page about the reviews: " + link.url);
     f.attrs["target_fetched"] = false;  // extract_site knows which pages were read
-    f.evidence.locator = link.locator;
-    f.evidence.region = link.region;
     out.add(std::move(f));
   }
 }

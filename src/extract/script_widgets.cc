@@ -113,4 +113,18 @@ std::vector<WidgetHit> find_widgets(const PageContext& pc, const SitePatterns& s
   return hits;
 }
 
+Fact widget_fact(const PageContext& pc, const WidgetHit& hit, const std::string& type, const std::string& value,
+                 const std::string& note) {
+  Fact f;
+  f.type = type;
+  f.attrs = {{"page_url", pc.page->final_url}, {"region", ""}, {"on_home", pc.is_home}, {"visible", true},
+             {"value", value}, {"vendor", hit.vendor}, {"found_in", hit.found_in}};
+  if (!hit.script_url.empty()) f.attrs["script_url"] = hit.script_url;
+  f.evidence = page_evidence(*pc.page, note);
+  f.evidence.locator = hit.locator;
+  f.evidence.snippet = hit.snippet;
+  f.source = pc.page->final_url;
+  return f;
+}
+
 }  // namespace omnicheck::extract

@@ -23,4 +23,9 @@ struct WidgetHit {
 // list's order: a script URL first, else an inline script, else the markup.
 std::vector<WidgetHit> find_widgets(const PageContext& pc, const SitePatterns& sp, const std::string& list);
 
+// The fact of a widget hit: `type` with page_url, region, on_home, visible, value, vendor,
+// found_in (and script_url when found by it); evidence: the page, the matched signature.
+Fact widget_fact(const PageContext& pc, const WidgetHit& hit, const std::string& type, const std::string& value,
+                 const std::string& note);
+
 }  // namespace omnicheck::extract

@@ -51,5 +51,8 @@ std::size_t utf8_ceil(std::string_view text, std::size_t pos);
 // A fact of `type` for text [begin, end) of the page, with the site attributes and evidence.
 Fact statement_fact(const PageContext& pc, const std::string& type, std::size_t begin, std::size_t end,
                     const std::string& note);
+// A fact of `type` for a link of the page: its text as evidence (locator and region of the
+// link), value "text (url)", url.
+Fact link_fact(const PageContext& pc, const html::Link& link, const std::string& type, const std::string& note);
 
 }  // namespace omnicheck::extract

@@ -109,4 +109,17 @@ Fact statement_fact(const PageContext& pc, const std::string& type, std::size_t 
   return f;
 }
 
+Fact link_fact(const PageContext& pc, const html::Link& link, const std::string& type, const std::string& note) {
+  const std::string& text = pc.doc->text;
+  std::size_t begin = std::min(link.offset, text.size());
+  std::size_t end = std::min(text.size(), begin + link.text.size());
+  Fact f = statement_fact(pc, type, begin, end, note);
+  f.attrs["region"] = link.region;
+  f.attrs["value"] = link.text.empty() ? link.url : squeeze(link.text) + " (" + link.url + ")";
+  f.attrs["url"] = link.url;
+  f.evidence.locator = link.locator;
+  f.evidence.region = link.region;
+  return f;
+}
+
 }  // namespace omnicheck::extract
