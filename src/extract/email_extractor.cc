@@ -10,11 +10,6 @@
 namespace omnicheck::extract {
 namespace {
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-
 std::string percent_decode(const std::string& s) {
   int n = 0;
   char* d = curl_easy_unescape(nullptr, s.c_str(), static_cast<int>(s.size()), &n);
@@ -27,7 +22,7 @@ std::string percent_decode(const std::string& s) {
 void add_email(const PageContext& pc, const SitePatterns& sp, FactStore& out, std::set<std::string>& seen,
                std::string address, const std::string& source, std::size_t begin, std::size_t end) {
   while (!address.empty() && (address.back() == '.' || address.back() == '-')) address.pop_back();
-  address = lower(address);
+  address = lower_ascii(address);
   auto at = address.find('@');
   if (at == std::string::npos || at == 0 || at + 1 >= address.size()) return;
   // Image names like logo@2x.png look like addresses to a regex.
@@ -61,7 +56,7 @@ void extract_emails(const PageContext& pc, const SitePatterns& sp, FactStore& ou
   const std::string& text = pc.doc->text;
   std::set<std::string> seen;
   for (const auto& link : pc.doc->links) {
-    if (link.url.size() < 8 || lower(link.url.substr(0, 7)) != "mailto:") continue;
+    if (link.url.size() < 8 || lower_ascii(link.url.substr(0, 7)) != "mailto:") continue;
     std::string addr = percent_decode(link.url.substr(7));
     addr = addr.substr(0, addr.find('?'));
     addr = addr.substr(0, addr.find(','));
@@ -88,9 +83,9 @@ void extract_emails(const PageContext& pc, const SitePatterns& sp, FactStore& ou
         while (i < domain_raw.size() && !std::isalnum(static_cast<unsigned char>(domain_raw[i]))) ++i;
         std::size_t j = i;
         while (j < domain_raw.size() && std::isalpha(static_cast<unsigned char>(domain_raw[j]))) ++j;
-        std::string word = lower(domain_raw.substr(i, j - i));
+        std::string word = lower_ascii(domain_raw.substr(i, j - i));
         bool is_dot_word = false;
-        for (const auto& w : sp.lex.list("email_dot")) is_dot_word |= lower(w) == word;
+        for (const auto& w : sp.lex.list("email_dot")) is_dot_word |= lower_ascii(w) == word;
         std::size_t k = j;
         while (k < domain_raw.size() && std::isspace(static_cast<unsigned char>(domain_raw[k]))) ++k;
         if (is_dot_word && k < domain_raw.size() && std::string("])}>").find(domain_raw[k]) != std::string::npos) {
@@ -104,7 +99,7 @@ void extract_emails(const PageContext& pc, const SitePatterns& sp, FactStore& ou
 }
 
 bool noreply_local(const std::string& address, const Lexicon& lex) {
-  std::string local = lower(address.substr(0, address.find('@')));
+  std::string local = lower_ascii(address.substr(0, address.find('@')));
   auto strip = [](std::string s) {
     s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == '.'; }), s.end());
     return s;
@@ -116,7 +111,7 @@ bool noreply_local(const std::string& address, const Lexicon& lex) {
     return s;
   };
   for (const auto& w : lex.list("noreply_local_parts")) {
-    std::string word = strip(lower(w));
+    std::string word = strip(lower_ascii(w));
     if (base == word || squash(base) == squash(word)) return true;
     // "noreply-orders", "shop.noreply", "info-noreply": a no-reply token at either end.
     if (base.size() > word.size()) {

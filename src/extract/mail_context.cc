@@ -68,9 +68,4 @@ std::string words_or_never(const std::vector<std::string>& words) {
   return words.empty() ? std::string("(?!)") : words_to_pattern(words);
 }
 
-std::string lower_ascii(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 }  // namespace omnicheck::extract

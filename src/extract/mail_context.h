@@ -51,7 +51,4 @@ class QuoteFinder {
 // (an empty alternation would match everywhere).
 std::string words_or_never(const std::vector<std::string>& words);
 
-// Lower-cased copy (ASCII): addresses and domains are compared this way.
-std::string lower_ascii(std::string s);
-
 }  // namespace omnicheck::extract

@@ -10,11 +10,6 @@
 namespace omnicheck::extract {
 namespace {
 
-std::string lower_ascii(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // Currency sign or code (case-folded) -> ISO code, from the lexicon.
 std::map<std::string, std::string> currency_codes(const nlohmann::json& map) {
   std::map<std::string, std::string> out;

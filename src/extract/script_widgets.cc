@@ -1,7 +1,6 @@
 // Widget signatures matched against a page's scripts and markup (see script_widgets.h).
 #include "extract/script_widgets.h"
 
-#include <cctype>
 #include <stdexcept>
 
 namespace omnicheck::extract {
@@ -62,10 +61,7 @@ std::string quote_match(std::string_view text, const Match& m, std::size_t radiu
 // where the vendor is absent. An entry without hints is always tried.
 bool markup_may_match(const nlohmann::json& entry, std::string_view body, std::string& folded) {
   if (!entry.contains("markup_hint")) return true;
-  if (folded.empty() && !body.empty()) {
-    folded.resize(body.size());
-    for (std::size_t i = 0; i < body.size(); ++i) folded[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(body[i])));
-  }
+  if (folded.empty()) folded = lower_ascii(std::string(body));
   for (const auto& h : entry["markup_hint"]) {
     if (h.is_string() && folded.find(h.get<std::string>()) != std::string::npos) return true;
   }

@@ -5,6 +5,7 @@
 #include <pcre2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <new>
 #include <stdexcept>
 
@@ -225,6 +226,11 @@ std::string squeeze(std::string_view s) {
     }
   }
   return out;
+}
+
+std::string lower_ascii(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
 }
 
 }  // namespace omnicheck::extract

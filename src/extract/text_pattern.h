@@ -73,4 +73,7 @@ std::string fold(std::string_view utf8);
 // Trims and collapses white space.
 std::string squeeze(std::string_view s);
 
+// Lower-cased copy (ASCII only; other bytes stay): addresses, domains, currency codes, markup.
+std::string lower_ascii(std::string s);
+
 }  // namespace omnicheck::extract
