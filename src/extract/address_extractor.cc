@@ -101,7 +101,11 @@ void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore&
         }
       }
       std::string ctx(line);
-      if (li + 1 < lines.size()) ctx += " " + text.substr(lines[li + 1].begin, lines[li + 1].end - lines[li + 1].begin);
+      // The next line counts only when it is short enough to be the country's own ("France",
+      // "Deutschland"): a next address's "…, Allemagne" names another country.
+      if (li + 1 < lines.size() && lines[li + 1].end - lines[li + 1].begin <= 40) {
+        ctx += " " + text.substr(lines[li + 1].begin, lines[li + 1].end - lines[li + 1].begin);
+      }
       std::string country = pick_country(codes, ctx, sp, pc.country);
       for (std::size_t j = i; j < found.size(); ++j) {
         if (used[j] && found[j].country == country && found[j].begin < found[i].end && found[i].begin < found[j].end) best = j;
@@ -192,8 +196,10 @@ void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore&
         std::size_t at = text.find(street, ev_begin);
         if (at != std::string::npos && at < c.begin) party_at = at;
       }
-      int party = nearest_party_label(text, party_at, sp.parties, 200);
-      f.attrs["third_party"] = party < 0;
+      // Labels inside the street's segment count too ("Payments are processed by Stripe …, 1 Grand
+      // Canal Street Lower, D02 H210 Dublin"): the party is read at the postcode.
+      (void)party_at;
+      set_party(f, extract::party_at(*pc.doc, c.begin, c.end, sp.parties, sp.legal_form));
       f.attrs["source"] = "text";
       f.evidence = web_evidence(pc, ev_begin, c.end,
                                 street.empty() ? (po_box ? "PO box, not a geographic address" : "postcode and town without street")

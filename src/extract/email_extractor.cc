@@ -42,7 +42,7 @@ void add_email(const PageContext& pc, const SitePatterns& sp, FactStore& out, st
   f.attrs["noreply"] = noreply_local(address, sp.lex);
   f.attrs["source"] = source;
   // The web host's or a designer's address in a legal notice is not the trader's.
-  f.attrs["third_party"] = nearest_party_label(pc.doc->text, begin, sp.parties) < 0;
+  set_party(f, party_at(*pc.doc, begin, end, sp.parties, sp.legal_form));
   f.evidence = web_evidence(pc, begin, end, "e-mail address (" + source + ")");
   f.source = pc.page->final_url;
   f.begin = begin;

@@ -7,10 +7,12 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "extract/page_context.h"
+#include "extract/party_attribution.h"
 
 namespace omnicheck::extract {
 
@@ -32,7 +34,11 @@ struct SitePatterns {
   TextPattern not_town;             // currency and count words after a number ("12 500 Euro")
   TextPattern leading_article;
   TextPattern digit;                // any decimal digit, as \d in the postcode patterns
-  LabelPatterns parties;
+  PartyLabels parties;
+  // Single-word labels (the trader's, third parties', address and legal-form labels), folded: a
+  // legal name walking back stops at one ("Rechtsform Kommanditgesellschaft").
+  std::set<std::string> name_stop_words;
+  std::set<std::string> form_label_words;  // "Rechtsform", "Rechtsvorm": never part of a name
   std::vector<CountryPattern> countries;
   std::map<std::string, std::vector<std::string>> url_slugs;   // role -> slugs
   std::map<std::string, std::vector<std::string>> link_words;  // role -> folded words
@@ -72,6 +78,15 @@ void extract_reviews_shown(const PageContext& pc, const SitePatterns& sp, FactSt
 // What the page says about how reviews are checked (`review_verification_statement`) and its
 // links to a page about the reviews (`review_policy_link`) (review_statement_extractor.cc).
 void extract_review_statements(const PageContext& pc, const SitePatterns& sp, FactStore& out);
+
+// The trader's country from its identity block, register ids, TLD and language, with the
+// evidence of the decision and any other country that weighs in (trader_country.cc).
+struct CountryDecision {
+  std::string country, source;  // source: identity | address | register | tld | language
+  nlohmann::json evidence = nlohmann::json::array(), conflicts = nlohmann::json::array();
+};
+CountryDecision decide_trader_country(const std::vector<Fact>& facts, const std::string& tld_country,
+                                      const std::string& lang_country);
 
 // Role of a link from its text and URL: legal_notice, contact, customer_service, terms, faq,
 // shipping_returns, privacy, about, or "" when none.

@@ -17,6 +17,15 @@ bool is_upper_start(std::string_view word) {
   return upper.search(word);
 }
 
+// "d'Ambre", "l'Olivier": an elided article before a capitalised word is part of a name.
+bool is_name_word(std::string_view word) {
+  if (is_upper_start(word)) return true;
+  for (std::string_view elided : {"d'", "l'", "d\u2019", "l\u2019", "D'", "L'"}) {
+    if (word.size() > elided.size() && word.substr(0, elided.size()) == elided) return is_upper_start(word.substr(elided.size()));
+  }
+  return false;
+}
+
 bool has_letters(std::string_view word) {
   static const TextPattern letters("\\p{L}{2,}", false, "letters");
   return letters.search(word);
@@ -65,7 +74,7 @@ std::size_t name_after_form(std::string_view text, std::size_t from, const std::
     std::string_view core = w.substr(0, len);
     if (core.empty() || statutes.count(std::string(core))) break;
     if (std::all_of(core.begin(), core.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); })) break;
-    if (is_upper_start(core) && has_letters(core)) {
+    if (is_name_word(core) && has_letters(core)) {
       ++capitalised;
       name_end = from + b + len;
     } else if (!is_connector(core) || clause_end) {
@@ -76,6 +85,20 @@ std::size_t name_after_form(std::string_view text, std::size_t from, const std::
   return capitalised > 0 ? name_end : from;
 }
 
+bool generic_partner(std::string_view base) {
+  static const std::set<std::string_view> kPartners = {"Cie", "Co", "& Co", "& Cie", "Co.", "Cie.", "et Cie", "und Co", "& C."};
+  return kPartners.count(base) > 0;
+}
+
+bool glued(const std::string& text, std::size_t b, std::size_t e) {
+  auto letter_at = [&](std::size_t i) {
+    return i < text.size() && (std::isalpha(static_cast<unsigned char>(text[i])) || static_cast<unsigned char>(text[i]) >= 0x80);
+  };
+  // Glued before is a name ("Lindner Verwaltungs-GmbH"); glued after is another word.
+  (void)b;
+  return e + 1 < text.size() && text[e] == '-' && letter_at(e + 1);
+}
+
 void add_legal_name(const PageContext& pc, const SitePatterns& sp, const std::string& name, const std::string& base,
                     const std::string& form, std::size_t begin, std::size_t end, FactStore& out) {
   Fact f;
@@ -84,9 +107,9 @@ void add_legal_name(const PageContext& pc, const SitePatterns& sp, const std::st
   f.attrs["value"] = name;
   f.attrs["name"] = base;
   f.attrs["form"] = form;
-  int party = nearest_party_label(pc.doc->text, begin, sp.parties);
-  f.attrs["third_party"] = party < 0;
-  f.attrs["trader_label"] = party > 0;
+  PartyOf party = party_at(*pc.doc, begin, end, sp.parties, sp.legal_form);
+  set_party(f, party);
+  f.attrs["trader_label"] = party.party == "trader" && party.basis == "label";
   f.attrs["source"] = "text";
   f.evidence = web_evidence(pc, begin, end, "legal name with legal form");
   f.source = pc.page->final_url;
@@ -97,25 +120,89 @@ void add_legal_name(const PageContext& pc, const SitePatterns& sp, const std::st
 
 }  // namespace
 
+// A sole trader has no legal form: its legal name is the person's name, which legal notices
+// give beside a label ("Inhaberin: Maria Huber", "Jan Novák, fyzická osoba podnikající",
+// "Entrepreneur individuel : Camille Besnard"). The label must stand right before the name, or
+// right after it past a comma; the name is two to four capitalised words.
+static void extract_sole_traders(const PageContext& pc, const SitePatterns& sp, std::set<std::string>& seen, FactStore& out) {
+  const auto& labels = sp.lex.list("sole_trader_labels");
+  if (labels.empty()) return;
+  const TextPattern& label = sp.pattern("sole_trader_labels", [&] { return words_to_pattern(labels); });
+  static const TextPattern after(
+      "^\\s*(?:[:\\-–]\\s*)?((?:\\p{Lu}[\\p{Ll}'’\\-]+|\\p{Lu}\\.)(?:\\s+(?:von|van|der|de|di|da|del|la|le|zu|\\p{Lu}[\\p{Ll}'’\\-]+)){1,3})(?![\\p{L}\\p{N}])",
+      false, "sole trader name after its label");
+  static const TextPattern before(
+      "(?:^|[\\n:;|•])\\s*((?:\\p{Lu}[\\p{Ll}'’\\-]+)(?:\\s+(?:von|van|der|de|di|da|del|la|le|zu|\\p{Lu}[\\p{Ll}'’\\-]+)){1,3})\\s*,\\s*$",
+      false, "sole trader name before its label");
+  const std::string& text = pc.doc->text;
+  for (const auto& m : label.find_all(text)) {
+    std::size_t le = text.find('\n', m.end);
+    if (le == std::string::npos) le = text.size();
+    std::string_view rest = std::string_view(text).substr(m.end, std::min<std::size_t>(le - m.end, 80));
+    // "Titolare: Pasticceria Rossi S.r.l." names a company, which the legal forms find.
+    if (sp.legal_form.search(rest)) continue;
+    Match nm;
+    std::size_t nb = 0, ne = 0;
+    if (after.search(rest, &nm) && nm.matched(0)) {
+      nb = m.end + nm.groups[0].first;
+      ne = m.end + nm.groups[0].second;
+    } else {
+      std::size_t ls = m.begin == 0 ? std::string::npos : text.rfind('\n', m.begin - 1);
+      ls = ls == std::string::npos ? 0 : ls + 1;
+      std::size_t from = m.begin > ls + 80 ? m.begin - 80 : ls;
+      std::string_view lead = std::string_view(text).substr(from, m.begin - from);
+      if (!before.search(lead, &nm) || !nm.matched(0)) continue;
+      nb = from + nm.groups[0].first;
+      ne = from + nm.groups[0].second;
+    }
+    std::string name = squeeze(std::string_view(text).substr(nb, ne - nb));
+    if (!seen.insert(name).second) continue;
+    add_legal_name(pc, sp, name, name, "", nb, ne, out);
+    out.facts.back().attrs["sole_trader"] = true;
+    out.facts.back().attrs["sole_trader_label"] = squeeze(std::string_view(text).substr(m.begin, m.end - m.begin));
+    out.facts.back().evidence = web_evidence(pc, std::min(nb, m.begin), std::max(ne, m.end), "sole trader's name");
+  }
+}
+
 void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStore& out) {
   const std::string& text = pc.doc->text;
   std::set<std::string> seen;
   auto statutes_list = sp.lex.list("statute_abbreviations");
   const std::set<std::string> statutes(statutes_list.begin(), statutes_list.end());
+  const std::set<std::string>& label_words = sp.name_stop_words;
   auto leading_list = sp.lex.list("legal_forms_leading");
   const std::set<std::string> leading(leading_list.begin(), leading_list.end());
   for (const auto& m : sp.legal_form.find_all(text)) {
+    // A form glued to the next word by a hyphen is part of that word: "Kugel-KG-Shop",
+    // "SE-Gebäude", "GmbH-Geschäftsführer".
+    if (glued(text, m.begin, m.end)) continue;
     std::size_t ls = text.rfind('\n', m.begin == 0 ? 0 : m.begin - 1);
     ls = ls == std::string::npos || m.begin == 0 ? 0 : ls + 1;
-    std::size_t from = m.begin > ls + 100 ? m.begin - 100 : ls;
-    std::string_view before(text.data() + from, m.begin - from);
+    // The form after a comma or in parentheses: "Dupont Frères (SARL)", "Maison Lumière, société
+    // par actions simplifiée au capital de …": the name is the run before the separator.
+    std::size_t cut = m.begin;
+    while (cut > ls && text[cut - 1] == ' ') --cut;
+    bool separated = false;
+    if (cut > ls && (text[cut - 1] == '(' || text[cut - 1] == ',')) {
+      separated = true;
+      --cut;
+      while (cut > ls && text[cut - 1] == ' ') --cut;
+    }
+    std::size_t from = cut > ls + 100 ? cut - 100 : ls;
+    std::string_view before(text.data() + from, cut - from);
     auto words = words_of(before);
     // Walk back over capitalised words and connectors; stop at the first word that ends a
     // clause (colon, comma…) or is plain lower-case prose.
-    std::size_t name_begin = m.begin;
+    std::size_t name_begin = cut;
     int capitalised = 0;
     for (auto it = words.rbegin(); it != words.rend(); ++it) {
       std::string_view w = before.substr(it->first, it->second - it->first);
+      // A word in parentheses inside a name: "PayPal (Europe) S.à r.l.", "Dupont (Lyon) SAS".
+      if (w.size() > 2 && w.front() == '(' && w.back() == ')' && is_upper_start(w.substr(1))) {
+        name_begin = from + it->first;
+        ++capitalised;
+        continue;
+      }
       char last = w.back();
       if (last == ':' || last == ',' || last == ';' || last == '|' || last == ')' || w == "•" ||
           w == "©" || w == "(c)" || w == "|" || w == "–" || w == "—" || w == "·") {
@@ -132,16 +219,41 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
       // A bare number ends the name: "§ 5 DDG Müller GmbH" on one line is the statute, then the name.
       if (std::all_of(w.begin(), w.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); })) break;
       if (statutes.count(std::string(w))) break;
-      if (is_upper_start(w) || (is_connector(w) && capitalised > 0)) {
+      // A label is no part of the name it introduces: "Rechtsform Kommanditgesellschaft",
+      // "Logistikpartner Nordfracht GmbH", "Prodávající Kavárna Doma s.r.o.".
+      // A label word right before the form may be the name's own ("Pixelwerk Agentur GmbH"),
+      // except a legal-form label ("Rechtsform Kommanditgesellschaft").
+      if (label_words.count(fold(w)) && (capitalised > 0 || sp.form_label_words.count(fold(w)))) break;
+      if (is_name_word(w) || (is_connector(w) && capitalised > 0)) {
         name_begin = from + it->first;
-        if (is_upper_start(w)) ++capitalised;
+        if (is_name_word(w)) ++capitalised;
         continue;
       }
       break;
     }
     std::string form = text.substr(m.begin, m.end - m.begin);
+    if (capitalised == 0 && !separated && m.begin == ls && ls > 0 &&
+        (!leading.count(text.substr(m.begin, m.end - m.begin)) || name_after_form(text, m.end, statutes) == m.end)) {
+      // The form on the line under the name ("LITERIE DUMONT\nSociété anonyme au capital de …").
+      std::size_t pls = text.rfind('\n', ls - 2);
+      pls = pls == std::string::npos ? 0 : pls + 1;
+      std::string_view prev = std::string_view(text).substr(pls, ls - 1 - pls);
+      bool name_line = !prev.empty() && prev.size() <= 60;
+      int caps = 0;
+      for (const auto& [b, e] : words_of(prev)) {
+        std::string_view w = prev.substr(b, e - b);
+        if (is_upper_start(w) && has_letters(w)) ++caps;
+        else if (!is_connector(w)) name_line = false;
+      }
+      if (name_line && caps > 0 && caps <= 6 && !statutes.count(std::string(prev))) {
+        std::string base = squeeze(prev);
+        std::string name = base + " " + squeeze(form);
+        if (seen.insert(name).second) add_legal_name(pc, sp, name, base, squeeze(form), pls, m.end, out);
+        continue;
+      }
+    }
     if (capitalised == 0) {
-      if (!leading.count(form)) continue;
+      if (separated || !leading.count(form)) continue;
       std::size_t name_end = name_after_form(text, m.end, statutes);
       if (name_end == m.end) continue;
       std::string name = squeeze(std::string_view(text).substr(m.begin, name_end - m.begin));
@@ -150,7 +262,15 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
                      m.begin, name_end, out);
       continue;
     }
-    std::string name = squeeze(std::string_view(text).substr(name_begin, m.end - name_begin));
+    std::string name = separated ? squeeze(std::string_view(text).substr(name_begin, cut - name_begin)) + " " + form
+                                 : squeeze(std::string_view(text).substr(name_begin, m.end - name_begin));
+    // Leading connectors belong to the sentence, not the name ("mit der Klarna Bank AB").
+    while (true) {
+      auto sp_at = name.find(' ');
+      if (sp_at == std::string::npos || !is_connector(std::string_view(name).substr(0, sp_at))) break;
+      name_begin += sp_at + 1;
+      name = squeeze(name.substr(sp_at + 1));
+    }
     // Leading years and articles are not part of the name ("© 2025 Maison Lumière SAS").
     static const TextPattern year("^(?:(?:19|20)\\d{2}(?:\\s*[-–]\\s*(?:19|20)?\\d{2,4})?\\s+)+", false, "year");
     Match ym;
@@ -160,11 +280,13 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
     std::string base = name.size() > form.size() ? squeeze(name.substr(0, name.size() - form.size())) : "";
     while (!base.empty() && (base.back() == ',' || base.back() == '&' || base.back() == '-')) base = squeeze(base.substr(0, base.size() - 1));
     if (base.empty() || !has_letters(base)) continue;
-    // Connectors alone are no name ("und AG").
-    if (is_connector(base)) continue;
+    // Connectors alone are no name ("und AG"), nor the partner words of a second form
+    // ("PayPal (Europe) S.à r.l. et Cie, S.C.A." names one company, not "Cie S.C.A.").
+    if (is_connector(base) || generic_partner(base)) continue;
     if (!seen.insert(name).second) continue;
     add_legal_name(pc, sp, name, base, squeeze(form), name_begin, m.end, out);
   }
+  extract_sole_traders(pc, sp, seen, out);
 }
 
 }  // namespace omnicheck::extract

@@ -69,31 +69,4 @@ nlohmann::json site_attrs(const PageContext& pc, std::size_t offset) {
           {"visible", true}};
 }
 
-int nearest_party_label(std::string_view text, std::size_t offset, const LabelPatterns& lp, std::size_t window) {
-  window = std::max<std::size_t>(window, 240);
-  std::size_t from = offset > window ? offset - window : 0;
-  // Look at most four lines up: a label further away heads another section. Address blocks
-  // put the label ("Hébergement", "Le site est hébergé par :") a line or three above the street.
-  std::size_t line_floor = offset;
-  for (int lines = 0; lines < 5 && line_floor > 0; ++lines) {
-    std::size_t nl = text.rfind('\n', line_floor - 1);
-    if (nl == std::string_view::npos) {
-      line_floor = 0;
-      break;
-    }
-    line_floor = lines < 4 ? nl : nl + 1;
-    if (lines == 4) break;
-  }
-  if (line_floor > from) from = line_floor;
-  from = align_back(text, from);
-  std::string_view win = text.substr(from, offset - from);
-  std::size_t best_trader = std::string_view::npos, best_third = std::string_view::npos;
-  for (const auto& m : lp.trader.find_all(win)) best_trader = m.begin;
-  for (const auto& m : lp.third_party.find_all(win)) best_third = m.begin;
-  if (best_trader == std::string_view::npos && best_third == std::string_view::npos) return 0;
-  if (best_third == std::string_view::npos) return 1;
-  if (best_trader == std::string_view::npos) return -1;
-  return best_trader > best_third ? 1 : -1;
-}
-
 }  // namespace omnicheck::extract

@@ -28,11 +28,4 @@ Evidence page_evidence(const fetch::Page& page, std::string note);
 // Base attributes every site fact carries.
 nlohmann::json site_attrs(const PageContext& pc, std::size_t offset);
 
-// The nearest label before `offset` (within `window` bytes, current and previous line): returns
-// +1 when it is a trader label, -1 for a third-party label (host, designer…), 0 for none.
-struct LabelPatterns {
-  TextPattern trader, third_party;
-};
-int nearest_party_label(std::string_view text, std::size_t offset, const LabelPatterns& lp, std::size_t window = 160);
-
 }  // namespace omnicheck::extract

@@ -49,7 +49,7 @@ void add_register_ids(const PageContext& pc, const SitePatterns& sp, FactStore& 
     f.attrs["court"] = id.court;
     f.attrs["register"] = register_kinds.count(id.kind) > 0;
     f.attrs["vat"] = id.kind == "vat";
-    f.attrs["third_party"] = nearest_party_label(text, label_begin, sp.parties) < 0;
+    set_party(f, party_at(*pc.doc, label_begin, id.end, sp.parties, sp.legal_form));
     out.add(std::move(f));
   }
 }

@@ -59,6 +59,16 @@ void for_each_page(const std::vector<PageContext>& contexts, FactStore& out, con
   }
 }
 
+// Whose each fact is (party_attribution.h): the facts whose extractor reads no labels (phones)
+// get their party here, then third parties' names claim the details in their blocks.
+void attribute_parties(const PageContext& pc, const SitePatterns& sp, FactStore& page_out) {
+  for (auto& f : page_out.facts) {
+    if (f.source != pc.page->final_url || f.attrs.contains("party") || !f.attrs.value("visible", false)) continue;
+    if (f.type == "phone") set_party(f, party_at(*pc.doc, f.begin, f.end, sp.parties, sp.legal_form));
+  }
+  attribute_entities(*pc.doc, sp.parties, page_out.facts);
+}
+
 }  // namespace
 
 void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, FactStore& out) {
@@ -103,27 +113,20 @@ void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, F
     extract_legal_names(pc, sp, page_out);
     extract_emails(pc, sp, page_out);
     extract_forms(pc, page_out);
+    attribute_parties(pc, sp, page_out);
   });
+  const std::string tld_country = country_of_tld(lex, fetch::url_host(in.start_url));
+  const std::string lang_country = contexts.empty() ? "" : country_from_lang(lex, contexts.front().doc->lang);
+  CountryDecision decided;
   if (country.empty()) {
-    for (const auto& f : out.facts) {
-      if (f.type == "address" && is_trader_fact(f) && f.attrs.value("complete", false) &&
-          !f.attrs.value("country", std::string()).empty()) {
-        country = f.attrs["country"];
-        country_source = "address";
-        break;
-      }
-    }
+    decided = decide_trader_country(out.facts, tld_country, lang_country);
+    country = decided.country;
+    country_source = decided.source;
   }
-  if (country.empty()) {
-    country = country_of_tld(lex, fetch::url_host(in.start_url));
-    if (!country.empty()) country_source = "tld";
-  }
-  if (country.empty() && !contexts.empty()) {
-    country = country_from_lang(lex, contexts.front().doc->lang);
-    if (!country.empty()) country_source = "language";
-  }
-  for (auto& pc : contexts) pc.country = country;
-  for_each_page(contexts, out, [&sp](const PageContext& pc, FactStore& page_out) {
+  const std::size_t second_pass_from = out.facts.size();
+  auto second_pass = [&](const std::string& cc) {
+    for (auto& pc : contexts) pc.country = cc;
+    for_each_page(contexts, out, [&sp](const PageContext& pc, FactStore& page_out) {
     extract_jsonld(pc, sp, page_out);
     extract_phones(pc, sp, page_out);
     extract_statements(pc, sp, page_out);
@@ -132,7 +135,23 @@ void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, F
     extract_reviews_shown(pc, sp, page_out);
     extract_review_statements(pc, sp, page_out);
     extract_price_reductions(pc, sp, page_out);
+    attribute_parties(pc, sp, page_out);
   });
+  };
+  second_pass(country);
+  if (opt.country.empty()) {
+    // The trader's register ids are read in the second pass and may outweigh what the
+    // addresses said ("USt-IdNr. DE…" beside a returns address in Austria): decide again, and
+    // read the pages once more under the country decided, whose phone formats and pack differ.
+    CountryDecision again = decide_trader_country(out.facts, tld_country, lang_country);
+    if (!again.country.empty() && again.country != country) {
+      out.facts.erase(out.facts.begin() + static_cast<std::ptrdiff_t>(second_pass_from), out.facts.end());
+      country = again.country;
+      second_pass(country);
+    }
+    country_source = again.source;
+    decided = again;
+  }
   // The national legal-notice pack is judged over the whole site, once every page is read.
   if (!contexts.empty()) update_national_pack(contexts.back(), sp, out);
   // A page about the reviews that was not read may hold the statement the rule looks for.
@@ -295,6 +314,8 @@ void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, F
   out.audit["home_fetched"] = home_fetched;
   out.audit["country"] = country;
   out.audit["country_source"] = country_source;
+  out.audit["country_evidence"] = decided.evidence;
+  out.audit["country_conflicts"] = decided.conflicts;
   out.audit["site"] = true;
 }
 

@@ -68,7 +68,24 @@ SitePatterns::SitePatterns(const Lexicon& l)
                       false, "name_leading_articles"),
       digit("\\d", false, "digit"),
       parties{TextPattern(words_to_pattern(l.list("trader_labels")), true, "trader_labels"),
-              TextPattern(words_to_pattern(l.list("third_party_labels")), true, "third_party_labels")} {
+              TextPattern(words_to_pattern(l.list("trader_labels_weak")), true, "trader_labels_weak"), {}, {}} {
+  for (const char* key : {"trader_labels", "trader_labels_weak", "address_labels", "sole_trader_labels",
+                          "legal_form_labels", "party.host", "party.agency", "party.payment", "party.carrier",
+                          "party.mediator", "party.parent", "party.authority", "party.dpo"}) {
+    for (const auto& w : l.list(key)) {
+      if (w.find(' ') == std::string::npos) name_stop_words.insert(fold(w));
+    }
+  }
+  for (const auto& w : l.list("legal_form_labels")) {
+    if (w.find(' ') == std::string::npos) form_label_words.insert(fold(w));
+  }
+  // Party kinds are the lexicons' `party.<kind>` (labels) and `party_name.<kind>` (names) keys.
+  for (const char* kind : {"host", "agency", "payment", "carrier", "mediator", "parent", "authority", "dpo"}) {
+    const auto& labels = l.list(std::string("party.") + kind);
+    if (!labels.empty()) parties.third.emplace_back(kind, TextPattern(words_to_pattern(labels), true, std::string("party.") + kind));
+    const auto& names = l.list(std::string("party_name.") + kind);
+    if (!names.empty()) parties.names.emplace_back(kind, TextPattern(words_to_pattern(names), true, std::string("party_name.") + kind));
+  }
   for (const auto& [code, c] : l.countries().items()) {
     if (!c.contains("postcode")) continue;
     countries.push_back(CountryPattern{code, TextPattern(c["postcode"].get<std::string>(), false, "postcode " + code),

@@ -403,6 +403,8 @@ class Builder {
       b.begin = doc_.text.size();
       b.region = region;
       b.locator = block ? locator_of(block) : "body";
+      b.heading = block && block->type == GUMBO_NODE_ELEMENT && block->v.element.tag >= GUMBO_TAG_H1 &&
+                  block->v.element.tag <= GUMBO_TAG_H6;
       doc_.blocks.push_back(std::move(b));
       open_block_ = true;
       current_block_node_ = block;

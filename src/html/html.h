@@ -17,6 +17,7 @@ struct Block {
   std::size_t begin = 0, end = 0;
   std::string region;   // header | nav | main | footer | aside | consent (cookie banner)
   std::string locator;  // CSS-like path, e.g. "footer > div.legal > p:nth-of-type(2)"
+  bool heading = false;  // inside h1-h6: a section title, which ends what a label above it reaches
 };
 
 struct Link {

@@ -1,0 +1,230 @@
+#include "extract/party_attribution.h"
+
+#include <algorithm>
+
+namespace omnicheck::extract {
+namespace {
+
+std::size_t line_start(const std::string& t, std::size_t pos) {
+  if (pos == 0) return 0;
+  std::size_t nl = t.rfind('\n', pos - 1);
+  return nl == std::string::npos ? 0 : nl + 1;
+}
+
+std::size_t line_end(const std::string& t, std::size_t pos) {
+  std::size_t nl = t.find('\n', pos);
+  return nl == std::string::npos ? t.size() : nl;
+}
+
+bool is_continuation_byte(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// A sentence ends at a full stop after a lower-case word or a number, before a capitalised
+// word: "… 59100 Roubaix. Le directeur de la publication …". Abbreviations of legal forms and
+// labels ("GmbH.", "Inc.", "Tél.", "Str. 5") do not end one, and a party's details going on
+// after a full stop ("… 59100 Roubaix. Tél. 09 72 10 10 07", "… Dublin 2. Phone: …") stay
+// that party's.
+const TextPattern& sentence_end() {
+  static const TextPattern p(
+      "(?<=[\\p{Ll}\\p{N}]{3})[.!?;]\\s+(?!(?:T[ée]l|Tlf|Telef|Phone|Fax|E-?[Mm]ail|Mail|Courriel|Site|Web|Internet|"
+      "Puh|SIRE[NT]|RCS|HRB|HRA|Capital|Kapital|CIF|NIF|NIPC|KRS|NIP|REGON|IČO|DIČ|VAT|TVA|USt|UID|P\\.\\s?IVA|Partita|"
+      "Registergericht|Amtsgericht|Registre|Company|Org)\\b)(?=\\p{Lu}\\p{Ll}+[\\s,])",
+      false, "sentence end");
+  return p;
+}
+
+bool sentence_ends_between(const std::string& t, std::size_t a, std::size_t b) {
+  if (b <= a) return false;
+  return sentence_end().search(std::string_view(t).substr(a, b - a));
+}
+
+// Only bullets, numbering and markup residue stand before `pos` on its line.
+bool at_line_start(const std::string& t, std::size_t pos) {
+  std::size_t ls = line_start(t, pos);
+  if (pos - ls > 8) return false;
+  for (std::size_t i = ls; i < pos; ++i) {
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    if (std::isalpha(c)) return false;
+  }
+  return true;
+}
+
+// After a sentence end or a colon ("… SIRET 123. Société : Maison SAS"), or at a line start.
+bool at_clause_start(const std::string& t, std::size_t pos) {
+  if (at_line_start(t, pos)) return true;
+  std::size_t i = pos;
+  while (i > 0 && t[i - 1] == ' ') --i;
+  return i > 0 && (t[i - 1] == '.' || t[i - 1] == ':' || t[i - 1] == '|' || t[i - 1] == ';');
+}
+
+bool is_heading_block(const html::Document& doc, std::size_t pos) {
+  const html::Block* b = doc.block_at(pos);
+  return b && b->heading;
+}
+
+// A heading, or a line that is little more than the label ("Hébergeur :", "Hosting provider",
+// "Le site est hébergé par :"): it reaches over the lines under it.
+bool heading_like(const html::Document& doc, std::size_t b, std::size_t e) {
+  if (is_heading_block(doc, b)) return true;
+  const std::string& t = doc.text;
+  std::size_t ls = line_start(t, b), le = line_end(t, b);
+  if ((le - ls) - (e - b) > 24) return false;
+  for (std::size_t i = ls; i < le; ++i) {
+    if (std::isdigit(static_cast<unsigned char>(t[i])) || t[i] == '@') return false;
+  }
+  return true;
+}
+
+struct Label {
+  std::size_t b, e;
+  std::string party;
+};
+
+bool covers(const html::Document& doc, const Label& l, std::size_t offset, std::size_t fact_end,
+            const TextPattern& legal_form) {
+  const std::string& t = doc.text;
+  std::size_t le = line_end(t, l.b);
+  bool line_start_label = at_line_start(t, l.b);
+  // A second legal name between the label and the fact starts another party's block.
+  std::size_t count_to = std::max(offset, fact_end);
+  if (count_to > l.e && legal_form.find_all(std::string_view(t).substr(l.e, count_to - l.e)).size() >= 2) return false;
+  if (offset <= le) return !sentence_ends_between(t, l.e, offset);
+  (void)line_start_label;
+  bool heading = heading_like(doc, l.b, l.e);
+  if (!heading && sentence_ends_between(t, l.e, le)) return false;
+  const std::size_t max_lines = heading ? 10 : 6, max_len = heading ? 400 : 140;
+  std::size_t lines = 0;
+  std::size_t cur = le + 1;
+  while (cur <= offset && cur < t.size()) {
+    std::size_t ce = line_end(t, cur);
+    if (++lines > max_lines) return false;
+    if (is_heading_block(doc, cur)) return false;
+    if (offset > ce) {
+      if (ce - cur > max_len) return false;
+    } else if (!heading && sentence_ends_between(t, cur, offset)) {
+      return false;
+    }
+    cur = ce + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
+PartyOf party_at(const html::Document& doc, std::size_t offset, std::size_t end, const PartyLabels& pl,
+                 const TextPattern& legal_form) {
+  const std::string& t = doc.text;
+  if (offset > t.size()) offset = t.size();
+  if (end < offset) end = offset;
+  // Look back at most twelve lines and 1,200 bytes: no label reaches further.
+  std::size_t from = offset > 1200 ? offset - 1200 : 0;
+  std::size_t p = offset;
+  for (int lines = 0; lines < 12 && p > from; ++lines) {
+    std::size_t nl = t.rfind('\n', p - 1);
+    if (nl == std::string::npos || nl < from) break;
+    p = nl;
+    if (lines == 11) from = nl + 1;
+  }
+  while (from > 0 && from < t.size() && is_continuation_byte(static_cast<unsigned char>(t[from]))) --from;
+  std::string_view win = std::string_view(t).substr(from, offset - from);
+  std::vector<Label> labels;
+  for (const auto& m : pl.trader.find_all(win)) labels.push_back({from + m.begin, from + m.end, "trader"});
+  for (const auto& m : pl.trader_weak.find_all(win)) {
+    if (at_clause_start(t, from + m.begin)) labels.push_back({from + m.begin, from + m.end, "trader"});
+  }
+  for (const auto& [party, pattern] : pl.third) {
+    for (const auto& m : pattern.find_all(win)) labels.push_back({from + m.begin, from + m.end, party});
+  }
+  // Nearest first; of two labels at one place the longer ("hébergé par" over "hébergé").
+  std::sort(labels.begin(), labels.end(), [](const Label& a, const Label& b) {
+    return a.b != b.b ? a.b > b.b : a.e > b.e;
+  });
+  for (const auto& l : labels) {
+    if (!covers(doc, l, offset, end, legal_form)) continue;
+    PartyOf out;
+    out.party = l.party;
+    out.words = squeeze(std::string_view(t).substr(l.b, l.e - l.b));
+    out.basis = "label";
+    return out;
+  }
+  return {};
+}
+
+void set_party(Fact& f, const PartyOf& p) {
+  f.attrs["party"] = p.party;
+  f.attrs["party_words"] = p.words;
+  f.attrs["party_basis"] = p.basis;
+  f.attrs["third_party"] = p.party != "trader";
+}
+
+namespace {
+
+bool is_party_fact(const Fact& f) {
+  return f.type == "legal_name" || f.type == "address" || f.type == "register_id" || f.type == "phone" ||
+         f.type == "email";
+}
+
+// The short lines from a third party's name down to `offset` hold nothing that starts another
+// block: no heading, no long prose line, no more than four lines, no full stop ending a sentence.
+bool in_entity_block(const html::Document& doc, std::size_t name_end, std::size_t offset) {
+  const std::string& t = doc.text;
+  if (offset < name_end) return false;
+  std::size_t le = line_end(t, name_end);
+  if (offset <= le) return !sentence_ends_between(t, name_end, offset);
+  if (sentence_ends_between(t, name_end, le)) return false;
+  std::size_t lines = 0, cur = le + 1;
+  while (cur <= offset && cur < t.size()) {
+    std::size_t ce = line_end(t, cur);
+    if (++lines > 4 || is_heading_block(doc, cur)) return false;
+    if (offset > ce && ce - cur > 140) return false;
+    if (offset <= ce && sentence_ends_between(t, cur, offset)) return false;
+    cur = ce + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
+void attribute_entities(const html::Document& doc, const PartyLabels& pl, std::vector<Fact>& facts) {
+  // Well-known third parties by name, where no label decided.
+  for (auto& f : facts) {
+    if (f.type != "legal_name" || f.attrs.value("party_basis", std::string()) != "default") continue;
+    // The name itself, or its line up to it when the name is that line's tail ("PayPal (Europe)
+    // S.à r.l. et Cie, S.C.A." yields the name "Cie S.C.A." after the comma).
+    std::string name = f.attrs.value("value", std::string());
+    std::size_t ls = line_start(doc.text, f.begin);
+    std::string line = f.begin >= ls && f.end <= doc.text.size() ? doc.text.substr(ls, f.end - ls) : name;
+    for (const auto& [party, pattern] : pl.names) {
+      Match m;
+      if ((pattern.search(name, &m) && m.begin == 0) || (pattern.search(line, &m) && m.begin == 0)) {
+        set_party(f, {party, pattern.search(name, &m) ? name.substr(m.begin, m.end - m.begin) : name, "name"});
+        f.attrs["trader_label"] = false;
+        break;
+      }
+    }
+  }
+  // What stands in a third party's block is that party's.
+  std::vector<const Fact*> names;
+  for (const auto& f : facts) {
+    if (f.type == "legal_name" && f.attrs.value("visible", false)) names.push_back(&f);
+  }
+  std::sort(names.begin(), names.end(), [](const Fact* a, const Fact* b) { return a->begin < b->begin; });
+  std::vector<std::pair<Fact*, PartyOf>> changes;
+  for (auto& f : facts) {
+    if (!is_party_fact(f) || f.type == "legal_name" || !f.attrs.value("visible", false)) continue;
+    if (f.attrs.value("party_basis", std::string()) != "default") continue;
+    // An address's quote may start before the name it follows ("… abgewickelt über PayPal
+    // (Europe) S.à r.l., 22-24 Boulevard Royal, L-2449 Luxembourg"): its end is what counts.
+    std::size_t at = f.type == "address" ? f.end : f.begin;
+    const Fact* owner = nullptr;
+    for (const Fact* n : names) {
+      if (n->source != f.source || n->end > at) continue;
+      owner = n;  // the last name before the fact
+    }
+    if (!owner || !owner->attrs.value("third_party", false)) continue;
+    if (!in_entity_block(doc, owner->end, at)) continue;
+    changes.push_back({&f, {owner->attrs.value("party", std::string("unknown")), owner->attrs.value("value", std::string()), "entity"}});
+  }
+  for (auto& [f, p] : changes) set_party(*f, p);
+}
+
+}  // namespace omnicheck::extract
