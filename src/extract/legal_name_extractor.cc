@@ -124,16 +124,27 @@ void add_legal_name(const PageContext& pc, const SitePatterns& sp, const std::st
 // give beside a label ("Inhaberin: Maria Huber", "Jan Novák, fyzická osoba podnikající",
 // "Entrepreneur individuel : Camille Besnard"). The label must stand right before the name, or
 // right after it past a comma; the name is two to four capitalised words.
+// No word of `name` is a label ("Provozovatel", "Titular", "Inhaber"): those head the name.
+static bool label_free(std::string_view name, const SitePatterns& sp) {
+  for (const auto& [b, e] : words_of(name)) {
+    if (sp.name_stop_words.count(fold(name.substr(b, e - b)))) return false;
+  }
+  return true;
+}
+
 static void extract_sole_traders(const PageContext& pc, const SitePatterns& sp, std::set<std::string>& seen, FactStore& out) {
   const auto& labels = sp.lex.list("sole_trader_labels");
   if (labels.empty()) return;
   const TextPattern& label = sp.pattern("sole_trader_labels", [&] { return words_to_pattern(labels); });
-  static const TextPattern after(
-      "^\\s*(?:[:\\-–]\\s*)?((?:\\p{Lu}[\\p{Ll}'’\\-]+|\\p{Lu}\\.)(?:\\s+(?:von|van|der|de|di|da|del|la|le|zu|\\p{Lu}[\\p{Ll}'’\\-]+)){1,3})(?![\\p{L}\\p{N}])",
-      false, "sole trader name after its label");
-  static const TextPattern before(
-      "(?:^|[\\n:;|•])\\s*((?:\\p{Lu}[\\p{Ll}'’\\-]+)(?:\\s+(?:von|van|der|de|di|da|del|la|le|zu|\\p{Lu}[\\p{Ll}'’\\-]+)){1,3})\\s*,\\s*$",
-      false, "sole trader name before its label");
+  // A name: two to six capitalised words, with the particles names carry ("Sanne de Vos",
+  // "Erboristeria La Malva di Giulia Benedetti", "Joana Martins Ferreira").
+  static const std::string kName =
+      "((?:\\p{Lu}[\\p{Ll}'’\\-]+|\\p{Lu}\\.)(?:\\s+(?:von|van|der|den|de|di|da|del|della|la|le|zu|dos|das|do|e|y|i|\\p{Lu}[\\p{Ll}'’\\-]+|\\p{Lu}\\.)){1,5})";
+  static const TextPattern after("^\\s*(?:[:\\-–]\\s*|(?:van|von|di|de|of|der|des)\\s+)?" + kName + "(?![\\p{L}\\p{N}])", false,
+                                 "sole trader name after its label");
+  static const TextPattern before("(?<![\\p{L}\\p{N}])" + kName + "\\s*,?\\s*[\\-–]?\\s*$", false,
+                                  "sole trader name before its label");
+  static const TextPattern whole_line("^\\s*" + kName + "\\s*,?\\s*$", false, "sole trader name line");
   const std::string& text = pc.doc->text;
   for (const auto& m : label.find_all(text)) {
     std::size_t le = text.find('\n', m.end);
@@ -151,9 +162,29 @@ static void extract_sole_traders(const PageContext& pc, const SitePatterns& sp, 
       ls = ls == std::string::npos ? 0 : ls + 1;
       std::size_t from = m.begin > ls + 80 ? m.begin - 80 : ls;
       std::string_view lead = std::string_view(text).substr(from, m.begin - from);
-      if (!before.search(lead, &nm) || !nm.matched(0)) continue;
-      nb = from + nm.groups[0].first;
-      ne = from + nm.groups[0].second;
+      bool lead_blank = squeeze(lead).find_first_not_of(",-\xE2\x80\x93 ") == std::string::npos;
+      if (!lead_blank) {
+        // "Este site é explorado por Joana Martins Ferreira, empresária em nome individual".
+        if (!before.search(lead, &nm) || !nm.matched(0)) continue;
+        nb = from + nm.groups[0].first;
+        ne = from + nm.groups[0].second;
+      } else if (ls > 1) {
+        // The label opens the line under the name ("Jan Novák\nfyzická osoba podnikající").
+        std::size_t pls = text.rfind('\n', ls - 2);
+        pls = pls == std::string::npos ? 0 : pls + 1;
+        std::string_view prev = std::string_view(text).substr(pls, ls - 1 - pls);
+        if (prev.size() > 90 || !whole_line.search(prev, &nm) || !nm.matched(0)) continue;
+        nb = pls + nm.groups[0].first;
+        ne = pls + nm.groups[0].second;
+      } else {
+        continue;
+      }
+    }
+    // A street, a register line or a label is no person's name.
+    std::string_view cand = std::string_view(text).substr(nb, ne - nb);
+    if (sp.street_word.search(cand) || sp.street_suffix.search(cand) || sp.legal_form.search(cand) ||
+        label_free(cand, sp) == false) {
+      continue;
     }
     std::string name = squeeze(std::string_view(text).substr(nb, ne - nb));
     if (!seen.insert(name).second) continue;
