@@ -96,7 +96,8 @@ bool glued(const std::string& text, std::size_t b, std::size_t e) {
   };
   // Glued before is a name ("Lindner Verwaltungs-GmbH"); glued after is another word.
   (void)b;
-  return e + 1 < text.size() && text[e] == '-' && letter_at(e + 1);
+  return e + 1 < text.size() && text[e] == '-' &&
+         (letter_at(e + 1) || std::isdigit(static_cast<unsigned char>(text[e + 1])));
 }
 
 void add_legal_name(const PageContext& pc, const SitePatterns& sp, const std::string& name, const std::string& base,
@@ -186,6 +187,12 @@ static void extract_sole_traders(const PageContext& pc, const SitePatterns& sp, 
         label_free(cand, sp) == false) {
       continue;
     }
+    // "Kaffeerösterei Wiegand e.K.\nInhaber: Jens Wiegand": the owner of a firm with a form is
+    // a person, and the firm's name is the legal name.
+    {
+      std::size_t back = nb > 240 ? nb - 240 : 0;
+      if (sp.legal_form.search(std::string_view(text).substr(back, nb - back))) continue;
+    }
     std::string name = squeeze(std::string_view(text).substr(nb, ne - nb));
     if (!seen.insert(name).second) continue;
     add_legal_name(pc, sp, name, name, "", nb, ne, out);
@@ -214,6 +221,8 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
     std::size_t cut = m.begin;
     while (cut > ls && text[cut - 1] == ' ') --cut;
     bool separated = false;
+    // "Vietri sul Mare (SA)", "Perugia (PG)": a two-letter form in parentheses is a province.
+    if (cut > ls && text[cut - 1] == '(' && m.end - m.begin <= 2) continue;
     if (cut > ls && (text[cut - 1] == '(' || text[cut - 1] == ',')) {
       separated = true;
       --cut;
@@ -276,7 +285,7 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
         if (is_upper_start(w) && has_letters(w)) ++caps;
         else if (!is_connector(w)) name_line = false;
       }
-      if (name_line && caps > 0 && caps <= 6 && !statutes.count(std::string(prev))) {
+      if (name_line && caps > 0 && caps <= 6 && !statutes.count(std::string(prev)) && label_free(prev, sp)) {
         std::string base = squeeze(prev);
         std::string name = base + " " + squeeze(form);
         if (seen.insert(name).second) add_legal_name(pc, sp, name, base, squeeze(form), pls, m.end, out);
@@ -293,8 +302,50 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
                      m.begin, name_end, out);
       continue;
     }
+    // Names with lower-case words ("Dřevěné hračky Lipka s.r.o.", "Pálavské vinařství Horák, společnost
+    // s ručením omezeným", "Les vins de Lissac SARL"): when the walk stopped at a lower-case word
+    // and the line holds nothing before the name but at most two such words, the name starts at
+    // the line (or after its label's colon).
+    if (capitalised > 0) {
+      std::size_t seg = ls;
+      std::size_t colon = std::string_view(text).substr(ls, name_begin - ls).rfind(": ");
+      if (colon != std::string_view::npos) seg = ls + colon + 2;
+      if (seg < name_begin) {
+        std::string_view head = std::string_view(text).substr(seg, name_begin - seg);
+        auto hw = words_of(head);
+        int lower = 0;
+        bool ok = !hw.empty() && hw.size() + capitalised <= 6 && is_name_word(head.substr(hw[0].first, hw[0].second - hw[0].first));
+        for (const auto& [b, e] : hw) {
+          std::string_view w = head.substr(b, e - b);
+          if (!has_letters(w) || w.find_first_of("0123456789,;:()|") != std::string_view::npos) ok = false;
+          if (!is_name_word(w) && !is_connector(w)) ++lower;
+          if (label_words.count(fold(w))) ok = false;
+        }
+        if (ok && lower > 0 && lower <= 2) name_begin = seg;
+      }
+    }
     std::string name = separated ? squeeze(std::string_view(text).substr(name_begin, cut - name_begin)) + " " + form
                                  : squeeze(std::string_view(text).substr(name_begin, m.end - name_begin));
+    // "Plattform der Shopify International Limited", "AGB der Kaffeerösterei Lindner GmbH",
+    // "Compras a Conservas Ría de Arousa S.L.U.": a German article or a preposition inside the
+    // run starts the name after it.
+    for (std::string_view prep : {" der ", " des ", " dem ", " a ", " al ", " della ", " du "}) {
+      std::size_t at = name.rfind(prep);
+      if (at == std::string::npos) continue;
+      std::string rest = name.substr(at + prep.size());
+      if (rest.size() > form.size() + 3 && words_of(rest).size() >= 3 && is_name_word(rest)) {
+        name_begin += at + prep.size();
+        name = rest;
+      }
+    }
+    // "d’Atelier Garance SARL": an elided article of the sentence before the name.
+    for (std::string_view elided : {"d'", "l'", "d\u2019", "l\u2019"}) {
+      if (name.size() > elided.size() + 1 && name.compare(0, elided.size(), elided) == 0 &&
+          is_upper_start(std::string_view(name).substr(elided.size()))) {
+        name = name.substr(elided.size());
+        name_begin += elided.size();
+      }
+    }
     // Leading connectors belong to the sentence, not the name ("mit der Klarna Bank AB").
     while (true) {
       auto sp_at = name.find(' ');

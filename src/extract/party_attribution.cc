@@ -182,12 +182,45 @@ bool in_entity_block(const html::Document& doc, std::size_t name_end, std::size_
   return true;
 }
 
+// Whether a word of the name (four letters or more) stands in the site's host name: the
+// trader's own name usually does ("Müller Logistik GmbH" on mueller-logistik.de).
+bool named_in_host(const std::string& name, const std::string& url) {
+  std::string host = fold(url.substr(0, url.find('/', url.find("//") == std::string::npos ? 0 : url.find("//") + 2)));
+  std::string word;
+  auto check = [&]() {
+    bool hit = word.size() >= 4 && host.find(word) != std::string::npos;
+    word.clear();
+    return hit;
+  };
+  for (char c : fold(name)) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+      word += c;
+    } else if (check()) {
+      return true;
+    }
+  }
+  return check();
+}
+
+// A trader label decides over a well-known third party's name only on the name's own line.
+bool trader_label_on_line(const html::Document& doc, const Fact& f) {
+  if (f.attrs.value("party_basis", std::string()) != "label" || f.attrs.value("party", std::string()) != "trader") return false;
+  std::string words = f.attrs.value("party_words", std::string());
+  std::size_t ls = line_start(doc.text, f.begin);
+  return doc.text.substr(ls, f.begin - ls).find(words) != std::string::npos;
+}
+
 }  // namespace
 
 void attribute_entities(const html::Document& doc, const PartyLabels& pl, std::vector<Fact>& facts) {
-  // Well-known third parties by name, where no label decided.
+  // Well-known third parties by name, where no label decided (or only a trader label far above
+  // the name: a privacy policy under "Verantwortlicher" names Mollie B.V. further down).
   for (auto& f : facts) {
-    if (f.type != "legal_name" || f.attrs.value("party_basis", std::string()) != "default") continue;
+    if (f.type != "legal_name") continue;
+    std::string basis = f.attrs.value("party_basis", std::string());
+    if (basis != "default" && (basis != "label" || f.attrs.value("party", std::string()) != "trader" || trader_label_on_line(doc, f))) {
+      continue;
+    }
     // The name itself, or its line up to it when the name is that line's tail ("PayPal (Europe)
     // S.à r.l. et Cie, S.C.A." yields the name "Cie S.C.A." after the comma).
     std::string name = f.attrs.value("value", std::string());
@@ -197,6 +230,17 @@ void attribute_entities(const html::Document& doc, const PartyLabels& pl, std::v
       Match m;
       if ((pattern.search(name, &m) && m.begin == 0) || (pattern.search(line, &m) && m.begin == 0)) {
         set_party(f, {party, pattern.search(name, &m) ? name.substr(m.begin, m.end - m.begin) : name, "name"});
+        f.attrs["trader_label"] = false;
+        break;
+      }
+    }
+    // Words that name what a company does for others ("… Logistik GmbH", "… Fulfilment Ltd",
+    // "… Holding SE"), where nothing else decided and the site is not that company's own.
+    if (f.attrs.value("party_basis", std::string()) != "default" || named_in_host(name, doc.url)) continue;
+    for (const auto& [party, pattern] : pl.name_words) {
+      Match m;
+      if (pattern.search(f.attrs.value("name", name), &m)) {
+        set_party(f, {party, f.attrs.value("name", name).substr(m.begin, m.end - m.begin), "name"});
         f.attrs["trader_label"] = false;
         break;
       }

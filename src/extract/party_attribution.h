@@ -20,6 +20,7 @@ struct PartyLabels {
   TextPattern trader_weak;  // "société", "Firma", "company": the trader's only at a line or sentence start
   std::vector<std::pair<std::string, TextPattern>> third;  // party kind -> its labels
   std::vector<std::pair<std::string, TextPattern>> names;  // party kind -> well-known third parties' names
+  std::vector<std::pair<std::string, TextPattern>> name_words;  // party kind -> words in such names ("Logistik")
 };
 
 struct PartyOf {

@@ -68,7 +68,7 @@ SitePatterns::SitePatterns(const Lexicon& l)
                       false, "name_leading_articles"),
       digit("\\d", false, "digit"),
       parties{TextPattern(words_to_pattern(l.list("trader_labels")), true, "trader_labels"),
-              TextPattern(words_to_pattern(l.list("trader_labels_weak")), true, "trader_labels_weak"), {}, {}} {
+              TextPattern(words_to_pattern(l.list("trader_labels_weak")), true, "trader_labels_weak"), {}, {}, {}} {
   for (const char* key : {"trader_labels", "trader_labels_weak", "address_labels", "sole_trader_labels",
                           "legal_form_labels", "party.host", "party.agency", "party.payment", "party.carrier",
                           "party.mediator", "party.parent", "party.authority", "party.dpo"}) {
@@ -85,6 +85,10 @@ SitePatterns::SitePatterns(const Lexicon& l)
     if (!labels.empty()) parties.third.emplace_back(kind, TextPattern(words_to_pattern(labels), true, std::string("party.") + kind));
     const auto& names = l.list(std::string("party_name.") + kind);
     if (!names.empty()) parties.names.emplace_back(kind, TextPattern(words_to_pattern(names), true, std::string("party_name.") + kind));
+    const auto& words = l.list(std::string("party_name_word.") + kind);
+    if (!words.empty()) {
+      parties.name_words.emplace_back(kind, TextPattern(words_to_pattern(words), true, std::string("party_name_word.") + kind));
+    }
   }
   for (const auto& [code, c] : l.countries().items()) {
     if (!c.contains("postcode")) continue;
