@@ -228,11 +228,21 @@ void attribute_entities(const html::Document& doc, const PartyLabels& pl, std::v
     std::string line = f.begin >= ls && f.end <= doc.text.size() ? doc.text.substr(ls, f.end - ls) : name;
     for (const auto& [party, pattern] : pl.names) {
       Match m;
-      if ((pattern.search(name, &m) && m.begin == 0) || (pattern.search(line, &m) && m.begin == 0)) {
-        set_party(f, {party, pattern.search(name, &m) ? name.substr(m.begin, m.end - m.begin) : name, "name"});
-        f.attrs["trader_label"] = false;
-        break;
+      bool in_name = pattern.search(name, &m);
+      if (in_name && m.begin > 0 && f.attrs.value("form", std::string()).size() > 0) {
+        // "Przesyłki doręcza InPost sp. z o.o.": the sentence's words ran into the name; the
+        // well-known name starts it.
+        f.attrs["value"] = name.substr(m.begin);
+        std::string base = f.attrs.value("name", std::string());
+        std::size_t at = base.find(name.substr(m.begin, m.end - m.begin));
+        if (at != std::string::npos) f.attrs["name"] = base.substr(at);
+        f.begin += m.begin;
+      } else if (!(in_name && m.begin == 0) && !(pattern.search(line, &m) && m.begin == 0)) {
+        continue;
       }
+      set_party(f, {party, pattern.search(f.attrs.value("value", name), &m) ? f.attrs.value("value", name).substr(m.begin, m.end - m.begin) : name, "name"});
+      f.attrs["trader_label"] = false;
+      break;
     }
     // Words that name what a company does for others ("… Logistik GmbH", "… Fulfilment Ltd",
     // "… Holding SE"), where nothing else decided and the site is not that company's own.
