@@ -71,7 +71,9 @@ void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore&
   std::set<std::string> seen;
   for (std::size_t li = 0; li < lines.size(); ++li) {
     std::string_view line(text.data() + lines[li].begin, lines[li].end - lines[li].begin);
-    if (line.size() < 6 || line.size() > 400) continue;
+    // Long prose lines carry addresses too ("… z siedzibą w Poznaniu (adres: ul. Święty Marcin 29/8,
+    // 61-806 Poznań), wpisaną do rejestru …"); past 2,000 bytes a line is no legal text.
+    if (line.size() < 6 || line.size() > 2000) continue;
     // Every postcode system in countries.json has digits: a line without one holds no address.
     // (The same \d as the postcode patterns, so digits of other scripts count as they do there.)
     if (!sp.digit.search(line)) continue;
