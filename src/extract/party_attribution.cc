@@ -61,15 +61,26 @@ bool is_heading_block(const html::Document& doc, std::size_t pos) {
   return b && b->heading;
 }
 
-// A heading, or a line that is little more than the label ("Hébergeur :", "Hosting provider",
-// "Le site est hébergé par :"): it reaches over the lines under it.
+// A heading, or a label with nothing after it on its line but punctuation or a few lower-case
+// words ("Hébergeur :", "Hosting provider", "Hébergement du site"): it reaches over the lines
+// under it. "Geschäftsführer: Max Müller" carries its value and reaches no further than that.
 bool heading_like(const html::Document& doc, std::size_t b, std::size_t e) {
+  (void)b;
   if (is_heading_block(doc, b)) return true;
   const std::string& t = doc.text;
-  std::size_t ls = line_start(t, b), le = line_end(t, b);
-  if ((le - ls) - (e - b) > 24) return false;
-  for (std::size_t i = ls; i < le; ++i) {
-    if (std::isdigit(static_cast<unsigned char>(t[i])) || t[i] == '@') return false;
+  std::size_t le = line_end(t, e);
+  std::string rest;
+  for (std::size_t i = e; i < le; ++i) {
+    char c = t[i];
+    if (c == ':' || c == '-' || c == ' ' || c == '\t' || c == '.') continue;
+    rest += c;
+  }
+  if (rest.empty()) return true;
+  if (rest.size() > 12) return false;
+  for (std::size_t i = e; i < le; ++i) {
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    if (std::isdigit(c) || c == '@') return false;
+    if (std::isupper(c)) return false;
   }
   return true;
 }
@@ -80,13 +91,18 @@ struct Label {
 };
 
 bool covers(const html::Document& doc, const Label& l, std::size_t offset, std::size_t fact_end,
-            const TextPattern& legal_form) {
+            const TextPattern& legal_form, bool is_name) {
   const std::string& t = doc.text;
   std::size_t le = line_end(t, l.b);
   bool line_start_label = at_line_start(t, l.b);
-  // A second legal name between the label and the fact starts another party's block.
-  std::size_t count_to = std::max(offset, fact_end);
-  if (count_to > l.e && legal_form.find_all(std::string_view(t).substr(l.e, count_to - l.e)).size() >= 2) return false;
+  // A second legal name between the label and the fact starts another party's block: for a
+  // name, any name before it; for other facts, a second one ("Hébergeur : OVH SAS, 2 rue …"
+  // names one).
+  (void)fact_end;
+  if (offset > l.e) {
+    std::size_t names = legal_form.find_all(std::string_view(t).substr(l.e, offset - l.e)).size();
+    if (names >= (is_name ? 1u : 2u)) return false;
+  }
   if (offset <= le) return !sentence_ends_between(t, l.e, offset);
   (void)line_start_label;
   bool heading = heading_like(doc, l.b, l.e);
@@ -113,6 +129,8 @@ bool covers(const html::Document& doc, const Label& l, std::size_t offset, std::
 PartyOf party_at(const html::Document& doc, std::size_t offset, std::size_t end, const PartyLabels& pl,
                  const TextPattern& legal_form) {
   const std::string& t = doc.text;
+  // A legal name is its own fact: its form is where it ends (a name's end past its start by a form).
+  bool is_name = end > offset && legal_form.search(std::string_view(t).substr(offset, end - offset));
   if (offset > t.size()) offset = t.size();
   if (end < offset) end = offset;
   // Look back at most twelve lines and 1,200 bytes: no label reaches further.
@@ -139,7 +157,7 @@ PartyOf party_at(const html::Document& doc, std::size_t offset, std::size_t end,
     return a.b != b.b ? a.b > b.b : a.e > b.e;
   });
   for (const auto& l : labels) {
-    if (!covers(doc, l, offset, end, legal_form)) continue;
+    if (!covers(doc, l, offset, end, legal_form, is_name)) continue;
     PartyOf out;
     out.party = l.party;
     out.words = squeeze(std::string_view(t).substr(l.b, l.e - l.b));
