@@ -254,11 +254,13 @@ def main():
     ap.add_argument("--only", default="")
     ap.add_argument("--json", default="")
     ap.add_argument("--no-thresholds", action="store_true")
+    ap.add_argument("--forms-from", default="", help="rules folder whose lexicons' legal forms the name comparison strips "
+                    "(default: --rules); set it to compare two versions with one yardstick")
     ap.add_argument("--quiet", action="store_true", help="mismatches only, no per-entry lines")
     args = ap.parse_args()
 
     forms = set()
-    for lex in Path(args.rules, "lexicon").glob("*.json"):
+    for lex in Path(args.forms_from or args.rules, "lexicon").glob("*.json"):
         try:
             forms.update(fold(f) for f in json.loads(lex.read_text(encoding="utf-8")).get("legal_forms", []))
         except (ValueError, AttributeError):
