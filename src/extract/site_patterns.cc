@@ -20,6 +20,22 @@ std::string case_sensitive_words(const std::vector<std::string>& words) {
   return "(?<![\\p{L}\\p{N}])(?:" + alt + ")(?![\\p{L}\\p{N}])";
 }
 
+// Legal forms: abbreviations match case-sensitively ("SA" is not "sa"); forms written out in
+// words match in any case, since notices write them in capitals too ("SOCIEDAD LIMITADA",
+// "Gesellschaft mit beschränkter Haftung", "société par actions simplifiée").
+std::string legal_forms_pattern(const std::vector<std::string>& forms) {
+  std::vector<std::string> short_forms, written;
+  for (const auto& f : forms) (f.find(' ') != std::string::npos && f.size() >= 12 ? written : short_forms).push_back(f);
+  std::string p = case_sensitive_words(short_forms);
+  if (written.empty()) return p;
+  std::string alt;
+  for (const auto& w : written) {
+    if (!alt.empty()) alt += '|';
+    for (char c : escape_regex(w)) alt += c == ' ' ? std::string("\\s+") : std::string(1, c);
+  }
+  return "(?:" + p + "|(?<![\\p{L}\\p{N}])(?i:" + alt + ")(?![\\p{L}\\p{N}]))";
+}
+
 }  // namespace
 
 SitePatterns::SitePatterns(const Lexicon& l)
@@ -41,7 +57,7 @@ SitePatterns::SitePatterns(const Lexicon& l)
               }() +
               ")\\s*[\\]\\)\\}>]\\s*|\\.))+[A-Za-z]{2,24})(?![\\p{L}\\p{N}])",
           true, "obfuscated e-mail pattern"),
-      legal_form(case_sensitive_words(l.list("legal_forms")), false, "legal_forms"),
+      legal_form(legal_forms_pattern(l.list("legal_forms")), false, "legal_forms"),
       po_box(words_to_pattern(l.list("po_box")) + "\\s*[\\p{N}]", false, "po_box"),
       street_word(words_to_pattern(l.list("street_words")), true, "street_words"),
       street_suffix("\\p{L}{2,}(?:" + [&] {
