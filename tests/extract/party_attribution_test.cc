@@ -185,5 +185,35 @@ TEST(LegalName, NoFormFromAWordGluedByAHyphen) {
   EXPECT_TRUE(s.of_type("legal_name").empty());
 }
 
+TEST(LegalName, WrittenOutFormInCapitals) {
+  auto s = facts_of_page(page("<p>ALPARGATAS TXINDOKI, SOCIEDAD LIMITADA<br>Calle Mayor 12, 20600 Eibar</p>", "es"),
+                         "https://txindoki.eus/aviso-legal");
+  EXPECT_NE(find_fact(s, "legal_name", "ALPARGATAS TXINDOKI"), nullptr);
+}
+
+TEST(PartyAttribution, WellKnownNameInsideASentenceRun) {
+  auto s = facts_of_page(
+      page("<p>Sprzedawca: Manufaktura Świec Zielony Knot sp. z o.o., ul. Święty Marcin 29/8, 61-806 Poznań</p>"
+           "<p>Przesyłki doręcza InPost sp. z o.o. z siedzibą w Krakowie, ul. Pana Tadeusza 4, 30-727 Kraków.</p>",
+           "pl"),
+      "https://zielonyknot.pl/regulamin");
+  const Fact* inpost = find_fact(s, "legal_name", "InPost");
+  ASSERT_NE(inpost, nullptr);
+  EXPECT_EQ(inpost->attrs.value("value", std::string()), "InPost sp. z o.o.");
+  EXPECT_EQ(inpost->attrs.value("party", std::string()), "carrier");
+  EXPECT_EQ(party_of(s, "address", "Kraków"), "carrier");
+  EXPECT_EQ(party_of(s, "address", "Poznań"), "trader");
+}
+
+TEST(PartyAttribution, ALabelWithItsValueReachesNoFurtherThanItsBlock) {
+  auto s = facts_of_page(page("<p>Geschäftsführer: Max Stahlmann</p><p>Werkzeughandel Stahlmann GmbH</p>"
+                              "<p>Retouren: über unseren Logistikdienstleister LogiPro Fulfillment Sp. z o.o., "
+                              "ul. Magazynowa 12, 62-080 Tarnowo Podgórne, Polen</p>",
+                              "de"),
+                         "https://stahlmann-werkzeug.de/impressum");
+  EXPECT_EQ(party_of(s, "address", "Tarnowo"), "carrier");
+  EXPECT_EQ(party_of(s, "legal_name", "Werkzeughandel Stahlmann"), "trader");
+}
+
 }  // namespace
 }  // namespace omnicheck::extract::testing
