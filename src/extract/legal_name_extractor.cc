@@ -318,7 +318,12 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
         for (const auto& [b, e] : hw) {
           std::string_view w = head.substr(b, e - b);
           if (!has_letters(w) || w.find_first_of("0123456789,;:()|") != std::string_view::npos) ok = false;
-          if (!is_name_word(w) && !is_connector(w)) ++lower;
+          if (!is_name_word(w) && !is_connector(w)) {
+            ++lower;
+            // Short lower-case words are the sentence's ("ist die", "drivs av", "sendes med",
+            // "Website by"); a name's own are nouns and adjectives ("hračky", "vinařství", "vins").
+            if (w.size() < 4) ok = false;
+          }
           if (label_words.count(fold(w))) ok = false;
         }
         if (ok && lower > 0 && lower <= 2) name_begin = seg;
@@ -326,10 +331,9 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
     }
     std::string name = separated ? squeeze(std::string_view(text).substr(name_begin, cut - name_begin)) + " " + form
                                  : squeeze(std::string_view(text).substr(name_begin, m.end - name_begin));
-    // "Plattform der Shopify International Limited", "AGB der Kaffeerösterei Lindner GmbH",
-    // "Compras a Conservas Ría de Arousa S.L.U.": a German article or a preposition inside the
-    // run starts the name after it.
-    for (std::string_view prep : {" der ", " des ", " dem ", " a ", " al ", " della ", " du "}) {
+    // "Plattform der Shopify International Limited", "AGB der Kaffeerösterei Lindner GmbH": a
+    // German article inside the run starts the name after it.
+    for (std::string_view prep : {" der ", " dem "}) {
       std::size_t at = name.rfind(prep);
       if (at == std::string::npos) continue;
       std::string rest = name.substr(at + prep.size());

@@ -264,8 +264,12 @@ void attribute_entities(const html::Document& doc, const PartyLabels& pl, std::v
     }
     // Words that name what a company does for others ("… Logistik GmbH", "… Fulfilment Ltd",
     // "… Holding SE"), where nothing else decided and the site is not that company's own.
-    if (f.attrs.value("party_basis", std::string()) != "default" || named_in_host(name, doc.url)) continue;
+    if (f.attrs.value("party_basis", std::string()) != "default") continue;
+    bool own_name = named_in_host(name, doc.url);
     for (const auto& [party, pattern] : pl.name_words) {
+      // A holding shares its subsidiary's name ("Orlík Holding SE" above orlik-nutrition.cz); a
+      // logistics firm on its own site is the trader.
+      if (own_name && party != "parent") continue;
       Match m;
       if (pattern.search(f.attrs.value("name", name), &m)) {
         set_party(f, {party, f.attrs.value("name", name).substr(m.begin, m.end - m.begin), "name"});
