@@ -102,7 +102,7 @@ void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, F
     extract_addresses(pc, sp, page_out);
     extract_legal_names(pc, sp, page_out);
     extract_emails(pc, sp, page_out);
-    extract_forms(pc, page_out);
+    extract_forms(pc, sp, page_out);
   });
   if (country.empty()) {
     for (const auto& f : out.facts) {
