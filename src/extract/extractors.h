@@ -61,7 +61,7 @@ void extract_phones(const PageContext& pc, const SitePatterns& sp, FactStore& ou
 void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStore& out);
 void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore& out);
 void extract_jsonld(const PageContext& pc, const SitePatterns& sp, FactStore& out);
-void extract_forms(const PageContext& pc, FactStore& out);
+void extract_forms(const PageContext& pc, const SitePatterns& sp, FactStore& out);
 // Statements about how the trader can be reached: call cost next to charged numbers, stated
 // response times, opening hours (statement_extractor.cc).
 void extract_statements(const PageContext& pc, const SitePatterns& sp, FactStore& out);

@@ -173,12 +173,14 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
   AutoReplyDetector autos(lex);
   SignatureDetector signatures(lex);
   SubjectNormaliser subjects(lex);
+  QuoteReader quote_reader(lex);
   const bool site_audited = out.audit.value("site", false);
 
   // 1. Each message, its text and whether it is an automatic answer.
   std::vector<MailMessage> messages;
   std::vector<std::size_t> own_end;
   std::vector<AutoReplySignal> auto_signal;
+  std::vector<QuotedReply> replies;  // each message's own text and what it quotes (threads, signatures)
   for (const auto& m : box.messages) {
     MailMessage mm;
     mm.m = &m;
@@ -187,6 +189,7 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
     mm.from = m.from.empty() ? "" : m.from.front().address;
     mm.from_domain = registrable_domain(mm.from);
     own_end.push_back(quotes.own_text_end(mm.body));
+    replies.push_back(quote_reader.read(mm.body));
     auto_signal.push_back(autos.classify(m, std::string_view(mm.body).substr(0, own_end.back())));
     mm.auto_reply = auto_signal.back().automatic;
     messages.push_back(std::move(mm));
@@ -218,6 +221,9 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
     }
     std::string subject = subjects.normalise(mm.m->subject);
     if (!subject.empty() && !customer.empty()) it.subject_key = subject + "|" + customer;
+    const QuotedReply& qr = replies[items.size()];
+    it.own_key = quote_key(std::string_view(mm.body).substr(qr.own_begin, qr.own_end - qr.own_begin));
+    if (qr.quotes) it.quoted_key = quote_key(qr.quoted_text);
     items.push_back(std::move(it));
   }
   ThreadSet threads = build_threads(items);
@@ -239,6 +245,21 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
     for (std::size_t i : dated) {
       if (messages[i].side != "trader" && !messages[i].auto_reply) customer_wrote = true;
       if (messages[i].side == "trader" && customer_wrote) messages[i].answers_customer = true;
+    }
+  }
+  // A trader message quoting a customer's message answers it, even when the mailbox does not
+  // hold that message: the quote's header names someone outside the trader, or names no one and
+  // the message goes to someone outside the trader.
+  for (std::size_t i = 0; i < messages.size(); ++i) {
+    MailMessage& mm = messages[i];
+    const QuotedReply& qr = replies[i];
+    if (mm.side != "trader" || mm.auto_reply || mm.answers_customer || !qr.quotes) continue;
+    bool to_outside = false;
+    for (const auto* list : {&mm.m->to, &mm.m->cc}) {
+      for (const auto& a : *list) to_outside |= !a.address.empty() && !is_trader_address(a.address, td);
+    }
+    if (!qr.quoted_from.empty() ? !is_trader_address(qr.quoted_from, td) && to_outside : to_outside) {
+      mm.answers_customer = true;
     }
   }
 
@@ -410,6 +431,10 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
     }
 
     if (kind == "service_reply") {
+      // The reply's own text: above a quote below it, or below a quote above it (bottom-posting);
+      // never the customer's quoted signature.
+      const QuotedReply& qr = replies[idx];
+      std::string_view own(std::string_view(body).substr(qr.own_begin, qr.own_end - qr.own_begin));
       Signature s = signatures.detect(own, brands);
       Fact f;
       f.type = "signature";

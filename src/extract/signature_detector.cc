@@ -1,5 +1,6 @@
 #include "extract/signature_detector.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "extract/mail_context.h"
@@ -8,22 +9,48 @@ namespace omnicheck::extract {
 namespace {
 
 struct Line {
-  std::size_t begin, end;  // trimmed
+  std::size_t begin, end;     // trimmed
+  bool blank_before = false;  // an empty line separates it from the line before
 };
 
 std::vector<Line> non_empty_lines(std::string_view text) {
   std::vector<Line> out;
   std::size_t i = 0;
+  bool blank = false;
   while (i < text.size()) {
     std::size_t nl = text.find('\n', i);
     if (nl == std::string_view::npos) nl = text.size();
     std::size_t b = i, e = nl;
     while (b < e && std::isspace(static_cast<unsigned char>(text[b]))) ++b;
     while (e > b && std::isspace(static_cast<unsigned char>(text[e - 1]))) --e;
-    if (e > b) out.push_back({b, e});
+    if (e > b) {
+      out.push_back({b, e, blank});
+      blank = false;
+    } else {
+      blank = true;
+    }
     i = nl + 1;
   }
   return out;
+}
+
+// A street line starts with a street word ("Rue de la Paix", "Via Roma", "ul. Długa") or ends in
+// a street suffix ("Hafenstraße", "Lindenweg"): no person, even when its words are capitalised.
+std::string street_first_pattern(const Lexicon& lex) {
+  std::string alt;
+  for (const auto& w : lex.list("street_words")) {
+    // Abbreviations of two letters ("Dr", "St") begin names and titles too.
+    if (std::count_if(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80); }) < 3)
+      continue;
+    alt += (alt.empty() ? "" : "|") + escape_regex(w);
+  }
+  return "^(?:" + (alt.empty() ? std::string("(?!)") : alt) + ")(?![\\p{L}\\p{N}])";
+}
+
+std::string street_suffix_pattern(const Lexicon& lex) {
+  std::string alt;
+  for (const auto& w : lex.list("street_suffixes")) alt += (alt.empty() ? "" : "|") + escape_regex(w);
+  return "\\p{L}{2,}(?:" + (alt.empty() ? std::string("(?!)") : alt) + ")$";
 }
 
 std::string sign_off_pattern(const Lexicon& lex) {
@@ -61,13 +88,17 @@ SignatureDetector::SignatureDetector(const Lexicon& lex)
     : sign_off_(sign_off_pattern(lex), true, "mail.sign_off"),
       team_(words_or_never(lex.list("mail.team_words")), true, "mail.team_words"),
       legal_form_(legal_form_pattern(lex), false, "legal_forms"),
+      role_(words_or_never(lex.list("mail.role_words")), true, "mail.role_words"),
+      street_first_(street_first_pattern(lex), true, "street_words"),
+      street_suffix_(street_suffix_pattern(lex), true, "street_suffixes"),
       // A capitalised word ("Horáková", "Okafor-Reid", "O'Neil") or an initial ("J.").
       name_word_("^(?:\\p{Lu}[\\p{Ll}\\p{M}]+(?:['’\\-]\\p{L}[\\p{Ll}\\p{M}]*)*|\\p{Lu}\\.)$", false, "name word") {
   for (const auto& p : lex.list("mail.name_particles")) particles_.insert(p);
 }
 
 bool SignatureDetector::is_person_name(std::string_view line, const std::set<std::string>& brand_words) const {
-  if (team_.search(line) || legal_form_.search(line)) return false;
+  if (team_.search(line) || legal_form_.search(line) || role_.search(line)) return false;
+  if (street_first_.search(line) || street_suffix_.search(line)) return false;
   std::vector<std::string> words;
   std::string cur;
   for (char c : line) {
@@ -122,14 +153,18 @@ Signature SignatureDetector::detect(std::string_view own_text, const std::set<st
   if (!after_sign_off) sig.begin = first < lines.size() ? lines[first].begin : 0;
 
   bool company_seen = false;
-  auto judge = [&](std::string_view line, std::size_t begin, std::string_view next) -> bool {
+  // `next`: the line below, when no empty line separates them; `prev_label`: the line above ends
+  // in a colon ("Votre article :"), so this line is a value, not a signature.
+  auto judge = [&](std::string_view line, std::size_t begin, std::string_view next, bool prev_label) -> bool {
     std::string_view name = name_part(line);
-    // Without a sign-off, a name counts only with a role beside it or below it
-    // ("Sarah Jenkins, Customer Care"), and of two words at least: "Hello," is no signature.
+    // Without a sign-off, a name counts only with a role beside it or right below it
+    // ("Sarah Jenkins, Customer Care", "Marie Dubois / Conseillère clientèle"), and of two words
+    // at least: "Hello," is no signature.
     std::string_view role = line.substr(name.size());
-    bool role_given = team_.search(role) || (!next.empty() && (team_.search(next) || legal_form_.search(next)));
+    bool role_given = team_.search(role) || role_.search(role) ||
+                      (!next.empty() && (team_.search(next) || legal_form_.search(next) || role_.search(next)));
     bool two_words = name.find(' ') != std::string_view::npos;
-    if (is_person_name(name, brand_words) && (after_sign_off || (role_given && two_words))) {
+    if (is_person_name(name, brand_words) && (after_sign_off || (role_given && two_words && !prev_label))) {
       sig.verdict = "named";
       sig.name = std::string(name);
       sig.begin = begin;
@@ -156,11 +191,15 @@ Signature SignatureDetector::detect(std::string_view own_text, const std::set<st
     return false;
   };
 
+  auto text_of = [&](std::size_t i) { return own_text.substr(lines[i].begin, lines[i].end - lines[i].begin); };
+  auto next_of = [&](std::size_t i) -> std::string_view {
+    return i + 1 < lines.size() && !lines[i + 1].blank_before ? text_of(i + 1) : std::string_view();
+  };
+  auto label_above = [&](std::size_t i) { return i > 0 && text_of(i - 1).back() == ':'; };
   std::vector<std::string> quoted;
   if (!same_line_name.empty()) {
-    std::string_view next =
-        first < lines.size() ? own_text.substr(lines[first].begin, lines[first].end - lines[first].begin) : "";
-    if (judge(same_line_name, same_line_begin, next)) {
+    std::string_view next = first < lines.size() && !lines[first].blank_before ? text_of(first) : "";
+    if (judge(same_line_name, same_line_begin, next, false)) {
       sig.lines = std::string(same_line_name);
       return sig;
     }
@@ -169,9 +208,7 @@ Signature SignatureDetector::detect(std::string_view own_text, const std::set<st
     std::string_view l = own_text.substr(lines[i].begin, lines[i].end - lines[i].begin);
     if (l == "--" || l == "-- ") continue;
     quoted.emplace_back(l);
-    std::string_view next =
-        i + 1 < lines.size() ? own_text.substr(lines[i + 1].begin, lines[i + 1].end - lines[i + 1].begin) : "";
-    if (judge(l, lines[i].begin, next)) break;
+    if (judge(l, lines[i].begin, next_of(i), label_above(i))) break;
   }
   for (const auto& q : quoted) sig.lines += (sig.lines.empty() ? "" : " / ") + q;
   if (sig.verdict == "named") return sig;

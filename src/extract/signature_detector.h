@@ -1,7 +1,8 @@
 // Who signs a message: a named person ("Kind regards, Priya Shah"), or only a department or the
 // company ("Ihr Kundenservice-Team", "L'équipe Maison Lumière", "Váš tým Kavárna Doma").
 // Sign-offs, team words and name particles come from the lexicons (mail.sign_off,
-// mail.team_words, mail.name_particles), so a new language is a data change.
+// mail.team_words, mail.role_words, mail.name_particles; street_words and street_suffixes keep
+// a street line from passing for a name), so a new language is a data change.
 #pragma once
 
 #include <set>
@@ -34,7 +35,7 @@ class SignatureDetector {
   bool is_person_name(std::string_view line, const std::set<std::string>& brand_words) const;
 
  private:
-  TextPattern sign_off_, team_, legal_form_, name_word_;
+  TextPattern sign_off_, team_, legal_form_, role_, street_first_, street_suffix_, name_word_;
   std::set<std::string> particles_;
 };
 

@@ -112,7 +112,7 @@ void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, F
     extract_addresses(pc, sp, page_out);
     extract_legal_names(pc, sp, page_out);
     extract_emails(pc, sp, page_out);
-    extract_forms(pc, page_out);
+    extract_forms(pc, sp, page_out);
     attribute_parties(pc, sp, page_out);
   });
   const std::string tld_country = country_of_tld(lex, fetch::url_host(in.start_url));

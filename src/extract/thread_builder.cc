@@ -1,5 +1,6 @@
 #include "extract/thread_builder.h"
 
+#include <algorithm>
 #include <map>
 #include <numeric>
 
@@ -47,6 +48,72 @@ std::string SubjectNormaliser::normalise(std::string_view subject) const {
   return squeeze(fold(rest));
 }
 
+namespace {
+
+std::string quote_header_pattern(const Lexicon& lex) {
+  std::string alt;
+  for (const auto& p : lex.list("mail.quote_headers")) alt += (alt.empty() ? "" : "|") + p;
+  return "(?m)(?:^[ \\t]*>|" + (alt.empty() ? std::string("(?!)") : alt) + ")";
+}
+
+bool blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
+}
+
+}  // namespace
+
+QuoteReader::QuoteReader(const Lexicon& lex) : header_(quote_header_pattern(lex), true, "mail.quote_headers") {}
+
+QuotedReply QuoteReader::read(std::string_view body) const {
+  QuotedReply r;
+  Match m;
+  if (!header_.search(body, &m)) {
+    r.own_end = body.size();
+    return r;
+  }
+  r.quotes = true;
+  std::size_t quote_begin = m.begin, quote_end = body.size();
+  if (!blank(body.substr(0, m.begin))) {
+    r.own_end = m.begin;  // top-posted: the reply, then the quote
+  } else {
+    // Bottom-posted: the quote header and "> " lines, then the reply, up to any later quote.
+    std::size_t i = m.begin;
+    while (i < body.size()) {
+      std::size_t nl = body.find('\n', i);
+      if (nl == std::string_view::npos) nl = body.size();
+      std::string_view line = body.substr(i, nl - i);
+      std::size_t first = line.find_first_not_of(" \t");
+      bool quoted = first == std::string_view::npos || line[first] == '>' || i < m.end;
+      if (!quoted) break;
+      i = nl + 1;
+    }
+    if (i < body.size()) {
+      quote_end = i;
+      r.own_begin = i;
+      Match later;
+      r.own_end = header_.search_from(body, i, &later) ? later.begin : body.size();
+      while (r.own_end > r.own_begin && blank(body.substr(r.own_end - 1, 1))) --r.own_end;
+    } else {
+      r.own_begin = r.own_end = m.begin;
+    }
+  }
+  r.quoted_text = std::string(body.substr(quote_begin, quote_end - quote_begin));
+  // The address its header names: "From: Jane Doe <jane@…>", "… <jane@…> wrote:".
+  static const TextPattern address("[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}", false, "address");
+  std::string_view head = std::string_view(r.quoted_text).substr(0, 600);
+  Match a;
+  if (address.search(head, &a)) r.quoted_from = lower_ascii(std::string(head.substr(a.begin, a.end - a.begin)));
+  return r;
+}
+
+std::string quote_key(std::string_view text) {
+  std::string f = fold(text), out;
+  for (unsigned char c : f) {
+    if (std::isalnum(c) || c >= 0x80) out += static_cast<char>(c);
+  }
+  return out;
+}
+
 ThreadSet build_threads(const std::vector<ThreadItem>& items) {
   const std::size_t n = items.size();
   UnionFind uf(n);
@@ -65,6 +132,21 @@ ThreadSet build_threads(const std::vector<ThreadItem>& items) {
       id_linked[i] = id_linked[it->second] = true;
     }
   }
+  // A message with no id link that quotes another message of the mailbox belongs with it.
+  constexpr std::size_t kQuoteKeyMin = 24, kQuoteKeyLen = 160;
+  std::vector<bool> quote_linked(n, false);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (id_linked[i] || items[i].quoted_key.empty()) continue;
+    for (std::size_t j = 0; j < n; ++j) {
+      const std::string& own = items[j].own_key;
+      if (j == i || own.size() < kQuoteKeyMin) continue;
+      if (items[i].quoted_key.find(std::string_view(own).substr(0, kQuoteKeyLen)) == std::string::npos) continue;
+      uf.join(i, j);
+      quote_linked[i] = true;
+      if (!id_linked[j]) quote_linked[j] = true;
+      break;
+    }
+  }
   // Fallback for clients and help-desks that drop In-Reply-To/References: a message with no id
   // link joins the first other message with its subject key (linked by ids or not).
   std::vector<bool> subject_linked(n, false);
@@ -73,12 +155,12 @@ ThreadSet build_threads(const std::vector<ThreadItem>& items) {
     if (!items[i].subject_key.empty()) with_key[items[i].subject_key].push_back(i);
   }
   for (std::size_t i = 0; i < n; ++i) {
-    if (id_linked[i] || items[i].subject_key.empty()) continue;
+    if (id_linked[i] || quote_linked[i] || items[i].subject_key.empty()) continue;
     for (std::size_t j : with_key.at(items[i].subject_key)) {
       if (j == i) continue;
       uf.join(i, j);
       subject_linked[i] = true;
-      if (!id_linked[j]) subject_linked[j] = true;
+      if (!id_linked[j] && !quote_linked[j]) subject_linked[j] = true;
       break;
     }
   }
@@ -93,7 +175,7 @@ ThreadSet build_threads(const std::vector<ThreadItem>& items) {
     if (fresh) out.threads.emplace_back();
     out.thread_of[i] = it->second;
     out.threads[static_cast<std::size_t>(it->second)].push_back(i);
-    out.linked_by[i] = id_linked[i] ? "message-id" : subject_linked[i] ? "subject" : "";
+    out.linked_by[i] = id_linked[i] ? "message-id" : quote_linked[i] ? "quote" : subject_linked[i] ? "subject" : "";
   }
   return out;
 }

@@ -64,18 +64,41 @@ bool is_skipped(GumboTag t) {
   }
 }
 
-bool is_hidden(const GumboElement& el) {
-  if (attr(el, "hidden")) return true;
+// Why an element is not shown ("" when it is): the hidden attribute, aria-hidden="true", or an
+// inline display:none / visibility:hidden.
+const char* hidden_reason(const GumboElement& el) {
+  if (attr(el, "hidden")) return "hidden attribute";
   const char* aria = attr(el, "aria-hidden");
-  if (aria && std::strcmp(aria, "true") == 0) return true;
+  if (aria && std::strcmp(aria, "true") == 0) return "aria-hidden";
   const char* style = attr(el, "style");
   if (style) {
     std::string s(style);
     s.erase(std::remove_if(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); }), s.end());
     for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos) return true;
+    if (s.find("display:none") != std::string::npos) return "display:none";
+    if (s.find("visibility:hidden") != std::string::npos) return "visibility:hidden";
   }
-  return false;
+  return "";
+}
+
+bool is_hidden(const GumboElement& el) { return *hidden_reason(el) != '\0'; }
+
+bool is_heading(GumboTag t) {
+  return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 || t == GUMBO_TAG_H5 ||
+         t == GUMBO_TAG_H6;
+}
+
+bool is_field(GumboTag t) { return t == GUMBO_TAG_INPUT || t == GUMBO_TAG_SELECT || t == GUMBO_TAG_TEXTAREA; }
+
+// Where the </form> closing the form that starts at `from` is in the source (npos when none).
+std::size_t find_form_end(std::string_view src, std::size_t from) {
+  for (std::size_t i = src.find("</", from); i != std::string_view::npos; i = src.find("</", i + 2)) {
+    if (i + 6 <= src.size()) {
+      std::string_view t = src.substr(i + 2, 4);
+      if ((t[0] | 0x20) == 'f' && (t[1] | 0x20) == 'o' && (t[2] | 0x20) == 'r' && (t[3] | 0x20) == 'm') return i;
+    }
+  }
+  return std::string_view::npos;
 }
 
 // <del>, <s>, <strike> and inline `text-decoration: line-through` show text struck through.
@@ -165,7 +188,8 @@ std::string locator_of(const GumboNode* n) {
 
 class Builder {
  public:
-  Builder(Document& doc, const std::string& base) : doc_(doc), base_(std::make_unique<fetch::UrlResolver>(base)) {}
+  Builder(Document& doc, const std::string& base, std::string_view source)
+      : doc_(doc), base_(std::make_unique<fetch::UrlResolver>(base)), source_(source) {}
 
   void walk(const GumboNode* n, const std::string& region, const GumboNode* block) {
     switch (n->type) {
@@ -178,6 +202,7 @@ class Builder {
       case GUMBO_NODE_CDATA:
       case GUMBO_NODE_WHITESPACE:
         append_text(n->v.text.text, region, block);
+        form_text(n->v.text.text, n->v.text.start_pos.offset);
         return;
       case GUMBO_NODE_ELEMENT:
       case GUMBO_NODE_TEMPLATE:
@@ -188,18 +213,33 @@ class Builder {
     }
   }
 
- void finish() { close_block(); }
+ void finish() {
+    close_block();
+    // Fields naming their form with form="id", wherever they stand.
+    for (const auto& [id, field] : owned_fields_) {
+      for (std::size_t i = 0; i < doc_.forms.size(); ++i) {
+        if (forms_[i].id == id) {
+          doc_.forms[i].fields.push_back(field);
+          break;
+        }
+      }
+    }
+  }
 
  private:
   void element(const GumboNode* n, const std::string& parent_region, const GumboNode* block) {
     const GumboElement& el = n->v.element;
     collect_metadata(n);
-    if (el.tag == GUMBO_TAG_INPUT || el.tag == GUMBO_TAG_SELECT || el.tag == GUMBO_TAG_TEXTAREA) add_field(el);
+    if (is_field(el.tag)) add_field(el);
     if (el.tag == GUMBO_TAG_HEAD) {
       metadata_walk(n);
       return;
     }
-    if (is_skipped(el.tag) || is_hidden(el)) return;
+    if (is_skipped(el.tag)) return;
+    if (const char* why = hidden_reason(el); *why) {
+      hidden_walk(n, parent_region, why);
+      return;
+    }
     std::string region = classify_region(tag_name(n), attr(el, "role"), attr(el, "id"), attr(el, "class"), parent_region);
     if (el.tag == GUMBO_TAG_BR) {
       newline();
@@ -233,8 +273,84 @@ class Builder {
     }
     if (price_class) price_contexts_.pop_back();
     if (struck || price_class) add_mark(link_start, struck, price_class ? cls : "", context);
+    if (is_heading(el.tag)) {
+      std::string h = collapse(doc_.text.substr(link_start));
+      if (!h.empty()) last_heading_ = std::move(h);
+    }
     if (my_block != block) newline();
     if (el.tag == GUMBO_TAG_FORM) form_stack_.pop_back();
+  }
+
+  // A hidden element adds no text to the page, but the forms inside it are recorded (hidden, with
+  // what hid them), with their fields, their own words and the headings before them: plugins and
+  // modals keep contact forms hidden until a script shows them.
+  void hidden_walk(const GumboNode* n, const std::string& parent_region, const char* why) {
+    const GumboElement& el = n->v.element;
+    if (hidden_depth_++ == 0) hidden_by_ = locator_step(n) + ": " + why;
+    std::string region = classify_region(tag_name(n), attr(el, "role"), attr(el, "id"), attr(el, "class"), parent_region);
+    if (el.tag == GUMBO_TAG_FORM) add_form(n, region);
+    const GumboVector& kids = el.children;
+    for (unsigned i = 0; i < kids.length; ++i) hidden_node(static_cast<const GumboNode*>(kids.data[i]), region);
+    if (el.tag == GUMBO_TAG_FORM) form_stack_.pop_back();
+    if (--hidden_depth_ == 0) hidden_by_.clear();
+  }
+
+  void hidden_node(const GumboNode* n, const std::string& region) {
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA || n->type == GUMBO_NODE_WHITESPACE) {
+      form_text(n->v.text.text, n->v.text.start_pos.offset);
+      return;
+    }
+    if (n->type != GUMBO_NODE_ELEMENT) return;
+    const GumboElement& el = n->v.element;
+    if (is_field(el.tag)) add_field(el);
+    if (is_skipped(el.tag)) return;
+    if (const char* why = hidden_reason(el); *why) {
+      hidden_walk(n, region, why);
+      return;
+    }
+    if (is_heading(el.tag)) {
+      std::string h = collapse(inner_text(n));
+      if (!h.empty()) last_heading_ = std::move(h);
+    }
+    std::string inner = classify_region(tag_name(n), attr(el, "role"), attr(el, "id"), attr(el, "class"), region);
+    if (el.tag == GUMBO_TAG_FORM) add_form(n, inner);
+    const GumboVector& kids = el.children;
+    for (unsigned i = 0; i < kids.length; ++i) hidden_node(static_cast<const GumboNode*>(kids.data[i]), inner);
+    if (el.tag == GUMBO_TAG_FORM) form_stack_.pop_back();
+  }
+
+  // The form a field or a text at source offset `at` belongs to: the one open around it, else
+  // the one whose source it stands in (the parser closed it early); -1 for none. A field or text
+  // hidden inside its form (deeper in hidden elements than the form itself) belongs to none.
+  long form_of(std::size_t at) const {
+    long f = -1;
+    if (!form_stack_.empty()) {
+      f = static_cast<long>(form_stack_.back());
+    } else {
+      for (std::size_t i = forms_.size(); i-- > 0;) {
+        if (forms_[i].src_begin < at && at < forms_[i].src_end) {
+          f = static_cast<long>(i);
+          break;
+        }
+      }
+    }
+    if (f >= 0 && forms_[static_cast<std::size_t>(f)].hidden_depth != hidden_depth_) return -1;
+    return f;
+  }
+
+  void form_text(const char* raw, std::size_t at) {
+    if (doc_.forms.empty()) return;
+    long f = form_of(at);
+    if (f < 0) return;
+    add_form_words(doc_.forms[static_cast<std::size_t>(f)], raw);
+  }
+
+  static void add_form_words(Form& form, std::string_view raw) {
+    if (form.text.size() >= 1000) return;
+    std::string w = collapse(normalise_spaces(std::string(raw).c_str()));
+    if (w.empty()) return;
+    if (!form.text.empty()) form.text += ' ';
+    form.text += w;
   }
 
   void collect_metadata(const GumboNode* n) {
@@ -355,17 +471,68 @@ class Builder {
     f.region = region;
     f.locator = locator_of(n);
     f.offset = doc_.text.size();
+    f.heading = last_heading_;
+    f.visible = hidden_depth_ == 0;
+    f.hidden_by = hidden_by_;
+    // Its own names, then its wrappers' ids and classes.
+    auto add_attrs = [&f](const GumboElement& e, std::initializer_list<const char*> names) {
+      for (const char* name : names) {
+        if (const char* v = attr(e, name); v && *v) {
+          if (!f.attrs.empty()) f.attrs += ' ';
+          f.attrs += v;
+        }
+      }
+    };
+    add_attrs(el, {"id", "class", "name", "aria-label"});
+    int up = 0;
+    for (const GumboNode* p = n->parent; p && p->type == GUMBO_NODE_ELEMENT && up < 4; p = p->parent, ++up) {
+      if (p->v.element.tag == GUMBO_TAG_BODY || p->v.element.tag == GUMBO_TAG_HTML) break;
+      add_attrs(p->v.element, {"id", "class"});
+    }
+    FormSource fs;
+    if (const char* id = attr(el, "id")) fs.id = id;
+    fs.hidden_depth = hidden_depth_;
+    if (el.original_tag.data && !source_.empty()) {
+      fs.src_begin = el.start_pos.offset;
+      if (el.original_end_tag.data && el.original_end_tag.length > 0) {
+        fs.src_end = static_cast<std::size_t>(el.original_end_tag.data - source_.data());
+      } else {
+        fs.src_end = find_form_end(source_, fs.src_begin + el.original_tag.length);
+      }
+      if (fs.src_end == std::string_view::npos) fs.src_end = source_.size();
+    }
     doc_.forms.push_back(std::move(f));
+    forms_.push_back(std::move(fs));
     form_stack_.push_back(doc_.forms.size() - 1);
   }
 
   void add_field(const GumboElement& el) {
-    if (form_stack_.empty()) return;
     std::string field;
-    if (const char* t = attr(el, "type")) field = t;
+    const char* type = attr(el, "type");
+    if (type) field = type;
     else field = el.tag == GUMBO_TAG_TEXTAREA ? "textarea" : el.tag == GUMBO_TAG_SELECT ? "select" : "text";
     if (const char* name = attr(el, "name")) field += ":" + std::string(name);
-    doc_.forms[form_stack_.back()].fields.push_back(field);
+    if (const char* owner = attr(el, "form"); owner && *owner) {
+      owned_fields_.emplace_back(owner, field);
+      return;
+    }
+    if (doc_.forms.empty()) return;
+    // A field hidden on its own (a honeypot input with style="display:none") is none of the form's.
+    bool hidden_input = type && std::string_view(type) == "hidden";
+    if (!hidden_input && is_hidden(el)) return;
+    long f = form_of(el.start_pos.offset);
+    if (f < 0) return;
+    Form& form = doc_.forms[static_cast<std::size_t>(f)];
+    form.fields.push_back(field);
+    // What a person reads on the field: its placeholder, its label for screen readers, the
+    // caption of a submit button.
+    if (hidden_input) return;
+    for (const char* name : {"placeholder", "aria-label"}) {
+      if (const char* v = attr(el, name)) add_form_words(form, v);
+    }
+    if (type && (std::string_view(type) == "submit" || std::string_view(type) == "button")) {
+      if (const char* v = attr(el, "value")) add_form_words(form, v);
+    }
   }
 
   void newline() {
@@ -455,6 +622,19 @@ class Builder {
   const GumboNode* current_block_node_ = nullptr;
   std::vector<std::size_t> form_stack_;
   std::vector<const char*> price_contexts_;  // class strings of the enclosing price-classed elements
+  std::string_view source_;  // the UTF-8 source the tree was parsed from (Gumbo's offsets point into it)
+  // Per form of doc_.forms: its id, its source from <form> to </form> (where fields the parser
+  // moved out of it still belong) and how deep in hidden elements it stands.
+  struct FormSource {
+    std::string id;
+    std::size_t src_begin = 0, src_end = 0;
+    int hidden_depth = 0;
+  };
+  std::vector<FormSource> forms_;
+  std::vector<std::pair<std::string, std::string>> owned_fields_;  // form="id" fields: id, field
+  int hidden_depth_ = 0;     // hidden elements around the node being read
+  std::string hidden_by_;    // the outermost of them, and why ("div#gform_wrapper_3: display:none")
+  std::string last_heading_;
 };
 
 }  // namespace
@@ -463,7 +643,7 @@ Document parse_utf8(const std::string& utf8, const std::string& url) {
   Document doc;
   doc.url = url;
   GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, utf8.data(), utf8.size());
-  Builder b(doc, url);
+  Builder b(doc, url, utf8);
   b.walk(out->document, "main", nullptr);
   b.finish();
   gumbo_destroy_output(&kGumboDefaultOptions, out);

@@ -29,12 +29,29 @@ struct Link {
   std::size_t offset = 0;  // where its text starts in Document::text
 };
 
+// A form with what tells its purpose apart (a contact form from a search box, a log-in, a review
+// or comment form): its fields, its own and its wrappers' ids and classes, the words a person
+// reads in it and the heading above it. Extract judges these from lexicon data.
 struct Form {
   std::string action;   // resolved absolute URL ("" = the page itself)
   std::string method;   // lower case
-  std::vector<std::string> fields;  // input/select/textarea names and types
+  // input/select/textarea "type:name" (the type alone when unnamed), in source order: those
+  // inside the element, those the parser left outside it (a <form> opened inside a <table> is
+  // closed before the rows, but its cells' inputs still belong to it) and those naming it with
+  // form="id". Fields hidden inside the form (honeypots, plugin bookkeeping) are left out.
+  std::vector<std::string> fields;
   std::string region, locator;
   std::size_t offset = 0;
+  // id, class, name and aria-label of the form, then id and class of up to four enclosing
+  // elements ("wpcf7-f112-p40-o1 wpcf7 no-js"), space-separated, as written.
+  std::string attrs;
+  std::string text;     // its labels, legends, button texts and placeholders (at most ~1 KB)
+  std::string heading;  // the last heading (h1-h6) before it, collapsed
+  // Plugins and modals hide forms until a script shows them (Gravity Forms' wrapper with
+  // style="display:none", an aria-hidden modal): such a form is recorded with visible = false
+  // and `hidden_by` naming the element and what hid it ("div#gform_wrapper_3: display:none").
+  bool visible = true;
+  std::string hidden_by;
 };
 
 struct Script {

@@ -347,5 +347,138 @@ TEST(SenderDomain, ServiceProviderInReturnPathOrDkimIsFineWhenFromIsOwn) {
   EXPECT_EQ(side_of(s, "x.eml"), "trader");
 }
 
+
+// A person's name on its own line above a role line signs for a person, with or without a
+// sign-off, in every language; a team, a department, a product or a street does not.
+TEST(Signatures, NameAboveARoleLineInEveryLanguage) {
+  SignatureDetector d(lexicon());
+  const std::set<std::string> brand = {"maison", "lumiere", "muller", "versand", "kavarna", "doma"};
+  auto verdict = [&](const std::string& text) {
+    Signature s = d.detect(text, brand);
+    return s.verdict + (s.name.empty() ? "" : ":" + s.name);
+  };
+  EXPECT_EQ(verdict("Bonjour Madame,\n\nVotre colis a été remis au transporteur ce matin.\n\nMarie Dubois\n"
+                    "Conseillère clientèle\nMaison Lumière\n"),
+            "named:Marie Dubois");
+  EXPECT_EQ(verdict("Dobrý den,\n\nreklamaci jsme přijali a mlýnek vyměníme.\n\nJana Nováková\nzákaznická podpora\n"),
+            "named:Jana Nováková");
+  EXPECT_EQ(verdict("Guten Tag Herr Berg,\n\nIhre Sendung ist unterwegs.\n\nThomas Becker\nKundenservice\n"
+                    "Müller Versand GmbH\n"),
+            "named:Thomas Becker");
+  EXPECT_EQ(verdict("Gentile cliente,\n\nil rimborso è stato eseguito oggi.\n\nGiulia Bianchi\nServizio Clienti\n"),
+            "named:Giulia Bianchi");
+  EXPECT_EQ(verdict("Hola Carmen:\n\nel pedido ya ha salido de nuestro almacén.\n\nLucía Fernández\nAtención al cliente\n"),
+            "named:Lucía Fernández");
+  EXPECT_EQ(verdict("Dzień dobry,\n\nzwrot został przyjęty.\n\nAnna Kowalska\nDział Obsługi Klienta\n"),
+            "named:Anna Kowalska");
+  EXPECT_EQ(verdict("Beste klant,\n\nuw bestelling is vandaag verzonden.\n\nSanne de Jong\nMedewerker Klantenservice\n"),
+            "named:Sanne de Jong");
+  EXPECT_EQ(verdict("Hi Jane,\n\nyour refund is on its way.\n\nOliver Grant\nCustomer Service Advisor\n"),
+            "named:Oliver Grant");
+  EXPECT_EQ(verdict("Hola,\n\nUn cordial saludo,\nLucía Fernández\nAtención al cliente\n"), "named:Lucía Fernández");
+  EXPECT_EQ(verdict("Dzień dobry,\n\nZ wyrazami szacunku\nAnna Kowalska\n"), "named:Anna Kowalska");
+  EXPECT_EQ(verdict("Bonjour,\n\nBien à vous,\nMarie Dubois | Chargée de clientèle\n"), "named:Marie Dubois");
+
+  // Counter-cases: a team, a department alone, a product line, a street.
+  EXPECT_EQ(verdict("Bonjour,\n\nVotre colis est parti.\n\nL'équipe Maison Lumière\nService client\n"), "team");
+  EXPECT_EQ(verdict("Bonjour,\n\nCordialement,\nLe service client\n"), "team");
+  EXPECT_EQ(verdict("Bonjour,\n\nVotre article :\nSuspension Atelier\n\nLe service client Maison Lumière\n"), "team");
+  EXPECT_EQ(verdict("Bonjour,\n\nCordialement,\nService client\nMaison Lumière SAS\nRue de la Paix\n75002 Paris\n"),
+            "team");
+  EXPECT_EQ(verdict("Bonjour,\n\nCordialement,\nAvenue Victor Hugo\nService client\n"), "team");
+  EXPECT_EQ(verdict("Hallo,\n\nIhr Paket:\nGartenbank Eiche\nKundenservice\n"), "team");
+}
+
+// Replies quote the customer's message below their own text (Outlook header blocks, "Le … a
+// écrit :", "Am … schrieb …:", "Dne … napsal(a):", "-----Original Message-----", "> "): the reply
+// is paired with the customer's message even when the help desk dropped In-Reply-To and changed
+// the subject, and its signature is read above the quote, never the customer's quoted one.
+std::vector<Raw> quoted_replies() {
+  return {
+      {"c1.eml",
+       "From: Eva Berg <eva.berg@example.com>\nTo: hilfe@laden.example\nSubject: Lampe kaputt angekommen\n"
+       "Date: Mon, 03 Jun 2024 09:00:00 +0200\nMessage-ID: <c1@example.com>\n",
+       "Hallo,\n\ndie Lampe aus Bestellung 1001 ist mit einem Sprung im Glas angekommen. Bitte um Ersatz.\n\n"
+       "Viele Grüße\nEva Berg\n"},
+      {"r1.eml",
+       "From: Laden Service <hilfe@laden.example>\nTo: eva.berg@example.com\nSubject: Ihre Anfrage [#48213]\n"
+       "Date: Mon, 03 Jun 2024 14:10:00 +0200\nMessage-ID: <r1@laden.example>\n",
+       "Guten Tag Frau Berg,\n\nwir senden Ihnen heute eine neue Lampe.\n\nMit freundlichen Grüßen\n"
+       "Ihr Kundenservice-Team\n\n-----Ursprüngliche Nachricht-----\nVon: Eva Berg <eva.berg@example.com>\n"
+       "Gesendet: Montag, 3. Juni 2024 09:00\nAn: hilfe@laden.example\nBetreff: Lampe kaputt angekommen\n\n"
+       "Hallo,\n\ndie Lampe aus Bestellung 1001 ist mit einem Sprung im Glas angekommen. Bitte um\nErsatz.\n\n"
+       "Viele Grüße\nEva Berg\n"},
+      // The customer's message is not in the mailbox; the reply quotes it (Gmail, French).
+      {"r2.eml",
+       "From: Maison Lumiere <contact@laden.example>\nTo: julien.petit@example.net\nSubject: Votre demande\n"
+       "Date: Tue, 04 Jun 2024 11:00:00 +0200\nMessage-ID: <r2@laden.example>\n",
+       "Bonjour Monsieur,\n\nle remboursement a été effectué.\n\nCordialement,\nL'équipe du service client\n\n"
+       "Le lun. 3 juin 2024 à 18:02, Julien Petit <julien.petit@example.net> a écrit :\n"
+       "> Bonjour,\n> je n'ai pas reçu mon remboursement.\n>\n> Cordialement,\n> Julien Petit\n"},
+      // Outlook header block, English, and a Czech Thunderbird quote.
+      {"r3.eml",
+       "From: Laden Support <hilfe@laden.example>\nTo: jane.doe@example.org\nSubject: Case 7731\n"
+       "Date: Tue, 04 Jun 2024 12:00:00 +0200\nMessage-ID: <r3@laden.example>\n",
+       "Hello Jane,\n\nthe parcel was re-sent today.\n\nKind regards\nCustomer Support\n\n"
+       "________________________________\nFrom: Jane Doe <jane.doe@example.org>\nSent: Monday, June 3, 2024 8:15 PM\n"
+       "To: hilfe@laden.example\nSubject: Missing parcel\n\nHi,\nmy parcel never arrived.\n\nBest regards,\nJane Doe\n"},
+      {"r4.eml",
+       "From: Laden <hilfe@laden.example>\nTo: petr.svoboda@example.cz\nSubject: Re: reklamace\n"
+       "Date: Tue, 04 Jun 2024 13:00:00 +0200\nMessage-ID: <r4@laden.example>\n",
+       "Dobrý den,\n\nreklamaci vyřizujeme.\n\nS pozdravem\nVáš tým podpory\n\n"
+       "Dne 03.06.2024 v 17:40 Petr Svoboda napsal(a):\n> Dobrý den,\n> mlýnek nemele.\n> S pozdravem\n> Petr Svoboda\n"},
+      // Counter-case: a newsletter from the shop quotes nobody and answers nobody.
+      {"n1.eml",
+       "From: Laden <news@laden.example>\nTo: eva.berg@example.com\nSubject: Neuheiten im Juni\n"
+       "Date: Wed, 05 Jun 2024 08:00:00 +0200\nMessage-ID: <n1@laden.example>\nList-Unsubscribe: <https://laden.example/u>\n",
+       "Neu im Laden: Lampen aus Glas.\n\nViele Grüße\nAnna Schmidt\n"},
+  };
+}
+
+TEST(QuotedReplies, PairedWithTheCustomersMessageAndSignedAboveTheQuote) {
+  FactStore s;
+  MailOptions opt;
+  opt.trader_domains = {"laden.example"};
+  extract_mail(mailbox(quoted_replies()), lexicon(), s, opt);
+  const Fact& r1 = one(s, "message", "r1.eml");
+  EXPECT_EQ(r1.attrs["kind"], "service_reply");
+  EXPECT_EQ(r1.attrs["thread"], one(s, "message", "c1.eml").attrs["thread"]);
+  EXPECT_EQ(r1.attrs["linked_by"], "quote");
+  EXPECT_EQ(one(s, "response_time_measurement").attrs["answered"], 1);
+  // Signed by the team: the customer's "Viele Grüße / Eva Berg" in the quote is not the signature.
+  EXPECT_EQ(one(s, "signature", "r1.eml").attrs["verdict"], "team");
+
+  // Replies quoting a customer whose message the mailbox does not hold are replies all the same.
+  for (const char* file : {"r2.eml", "r3.eml", "r4.eml"}) {
+    EXPECT_EQ(one(s, "message", file).attrs["kind"], "service_reply") << file;
+    EXPECT_EQ(one(s, "signature", file).attrs["verdict"], "team") << file;
+  }
+  EXPECT_EQ(one(s, "message", "n1.eml").attrs["kind"], "commercial");
+  EXPECT_NE(one(s, "message", "n1.eml").attrs["thread"], r1.attrs["thread"]);
+}
+
+// A reply written below the quote (bottom-posting): its own text is what follows the quote.
+TEST(QuotedReplies, BottomPostedReplyIsReadBelowTheQuote) {
+  std::vector<Raw> raws = {
+      {"c.eml",
+       "From: Jane Doe <jane.doe@example.org>\nTo: help@laden.example\nSubject: Broken handle\n"
+       "Date: Mon, 03 Jun 2024 09:00:00 +0100\nMessage-ID: <c@example.org>\n",
+       "Hello,\nthe handle of the mug broke on arrival.\n\nKind regards,\nJane Doe\n"},
+      {"r.eml",
+       "From: Laden Help <help@laden.example>\nTo: jane.doe@example.org\nSubject: Re: Broken handle\n"
+       "Date: Mon, 03 Jun 2024 15:00:00 +0100\nMessage-ID: <r@laden.example>\nIn-Reply-To: <c@example.org>\n",
+       "On Mon, 3 Jun 2024 at 09:00, Jane Doe <jane.doe@example.org> wrote:\n> Hello,\n> the handle of the mug broke on "
+       "arrival.\n>\n> Kind regards,\n> Jane Doe\n\nSorry to hear that, a new mug is on its way.\n\nBest wishes,\n"
+       "Priya Shah\nCustomer Care\n"},
+  };
+  FactStore s;
+  MailOptions opt;
+  opt.trader_domains = {"laden.example"};
+  extract_mail(mailbox(raws), lexicon(), s, opt);
+  const Fact& sig = one(s, "signature", "r.eml");
+  EXPECT_EQ(sig.attrs["verdict"], "named");
+  EXPECT_EQ(sig.attrs["name"], "Priya Shah");
+}
+
 }  // namespace
 }  // namespace omnicheck::extract

@@ -35,7 +35,11 @@ TEST(SubjectNormaliser, StripsReplyAndForwardPrefixesOfEveryLanguage) {
 }
 
 ThreadItem item(std::string id, std::vector<std::string> parents, std::string key = "") {
-  return ThreadItem{std::move(id), std::move(parents), std::move(key)};
+  ThreadItem it;
+  it.message_id = std::move(id);
+  it.parent_ids = std::move(parents);
+  it.subject_key = std::move(key);
+  return it;
 }
 
 TEST(BuildThreads, LinksByInReplyToAndReferencesWhateverTheOrder) {
@@ -78,6 +82,46 @@ TEST(BuildThreads, FallsBackToSubjectAndCustomerWhenIdsAreMissing) {
   EXPECT_EQ(t.linked_by[4], "message-id");
   EXPECT_EQ(t.linked_by[5], "subject");
   EXPECT_EQ(t.threads.size(), 3u);
+}
+
+// A reply quoting a message of the mailbox joins it though the help desk dropped In-Reply-To and
+// put a ticket number in the subject; a quote of text no message of the mailbox holds links nothing.
+TEST(BuildThreads, QuotedMessageLinksTheReply) {
+  std::vector<ThreadItem> items = {item("c@x", {}, "lampe kaputt|eva@example.com"),
+                                   item("r@shop", {}, "ihre anfrage 48213|eva@example.com"),
+                                   item("o@shop", {}, "ihre anfrage 48214|tom@example.com")};
+  items[0].own_key = quote_key("Hallo,\n\ndie Lampe ist mit einem Sprung im Glas angekommen.\n\nViele Grüße\nEva Berg\n");
+  items[1].own_key = quote_key("Wir senden Ersatz.\n\nIhr Kundenservice\n");
+  items[1].quoted_key = quote_key("Von: Eva Berg\n\nHallo,\n> die Lampe ist mit einem Sprung im\n> Glas angekommen.\n\nViele Grüße\nEva Berg");
+  items[2].own_key = quote_key("Ihre Rechnung liegt bei.\n");
+  items[2].quoted_key = quote_key("> Bitte schicken Sie mir die Rechnung für Bestellung 1002.");
+  ThreadSet t = build_threads(items);
+  EXPECT_EQ(t.thread_of[0], t.thread_of[1]);
+  EXPECT_EQ(t.linked_by[1], "quote");
+  EXPECT_EQ(t.linked_by[0], "quote");
+  EXPECT_NE(t.thread_of[2], t.thread_of[0]);
+  EXPECT_EQ(t.linked_by[2], "");
+}
+
+TEST(QuoteReader, TopPostedBottomPostedAndHeaderBlocks) {
+  QuoteReader r(lexicon());
+  const std::string outlook =
+      "Bonjour,\nc'est fait.\nCordialement\n\nDe : Julien Petit <Julien.Petit@example.net>\nEnvoyé : lundi 3 juin 2024 18:02\n"
+      "À : contact@shop.example\nObjet : remboursement\n\nBonjour, où en est mon remboursement ?\n";
+  QuotedReply q = r.read(outlook);
+  EXPECT_TRUE(q.quotes);
+  EXPECT_EQ(outlook.substr(q.own_begin, q.own_end - q.own_begin), "Bonjour,\nc'est fait.\nCordialement\n\n");
+  EXPECT_EQ(q.quoted_from, "julien.petit@example.net");
+  const std::string bottom =
+      "Am 03.06.2024 um 09:00 schrieb Eva Berg <eva@example.com>:\n> Wo bleibt die Lampe?\n\nSie ist unterwegs.\n"
+      "Viele Grüße\nJana Vogel\n";
+  q = r.read(bottom);
+  EXPECT_EQ(bottom.substr(q.own_begin, q.own_end - q.own_begin), "Sie ist unterwegs.\nViele Grüße\nJana Vogel");
+  EXPECT_EQ(q.quoted_from, "eva@example.com");
+  const std::string none = "Dobrý den,\nzásilka je na cestě.\n";
+  q = r.read(none);
+  EXPECT_FALSE(q.quotes);
+  EXPECT_EQ(q.own_end, none.size());
 }
 
 TEST(BuildThreads, IdsWinOverSubjects) {

@@ -153,5 +153,98 @@ TEST(HtmlMarks, StruckTextAndPriceClassesAreRecordedWithTheirOffsets) {
   for (const auto& t : texts) EXPECT_EQ(t.find("Vorrat"), std::string::npos);
 }
 
+
+// Form plugins wrap their forms in containers a script reveals (Gravity Forms renders its wrapper
+// with style="display:none" until its conditional logic ran; a Bootstrap modal is aria-hidden
+// until opened): the form is still recorded, marked hidden, with what hid it. A honeypot field
+// hidden inside the form is not one of its fields.
+TEST(HtmlForms, FormsInsideScriptRevealedWrappersAreRecorded) {
+  Document d = parse(page_of(R"HTML(<main><h2>Kontaktieren Sie uns</h2>
+<div class='gf_browser_chrome gform_wrapper gravity-theme' data-form-theme='gravity-theme' id='gform_wrapper_3' style='display:none'>
+<form method='post' enctype='multipart/form-data' id='gform_3' action='/kontakt/' data-formid='3' novalidate>
+<div class='gform-body gform_body'><div id='gform_fields_3' class='gform_fields top_label'>
+<div id='field_3_1' class='gfield gfield--type-text'><label class='gfield_label' for='input_3_1'>Name</label>
+<div class='ginput_container'><input name='input_1' id='input_3_1' type='text' value=''></div></div>
+<div id='field_3_2' class='gfield gfield--type-email'><label class='gfield_label' for='input_3_2'>E-Mail</label>
+<div class='ginput_container'><input name='input_2' id='input_3_2' type='email' value=''></div></div>
+<div id='field_3_3' class='gfield gfield--type-textarea'><label class='gfield_label' for='input_3_3'>Ihre Nachricht</label>
+<div class='ginput_container'><textarea name='input_3' id='input_3_3' rows='10' cols='50'></textarea></div></div>
+<div id='field_3_9' class='gfield gfield--type-honeypot gform_validation_container' style='display:none'><label for='input_3_9'>Phone</label>
+<input name='input_9' id='input_3_9' type='text' value='' autocomplete='new-password'></div>
+</div></div>
+<div class='gform_footer top_label'><input type='submit' id='gform_submit_button_3' class='gform_button button' value='Absenden'></div>
+</form></div>
+<p>Sichtbarer Text</p></main>
+<div class="modal fade" id="contactModal" tabindex="-1" aria-hidden="true"><div class="modal-dialog"><div class="modal-content">
+<h5 class="modal-title">Nous écrire</h5>
+<form action="/contact/send" method="post"><input type="email" name="email" placeholder="Votre e-mail"><textarea name="message"></textarea>
+<div hidden><input type="text" name="website"></div><button type="submit">Envoyer</button></form></div></div></div>)HTML",
+                             "https://shop.example.de/kontakt/"));
+  ASSERT_EQ(d.forms.size(), 2u);
+  const Form& gf = d.forms[0];
+  EXPECT_EQ(gf.action, "https://shop.example.de/kontakt/");
+  EXPECT_EQ(gf.fields, (std::vector<std::string>{"text:input_1", "email:input_2", "textarea:input_3", "submit"}));
+  EXPECT_FALSE(gf.visible);
+  EXPECT_NE(gf.hidden_by.find("gform_wrapper_3"), std::string::npos) << gf.hidden_by;
+  EXPECT_NE(gf.hidden_by.find("display:none"), std::string::npos) << gf.hidden_by;
+  EXPECT_NE(gf.text.find("Ihre Nachricht"), std::string::npos) << gf.text;
+  EXPECT_NE(gf.text.find("Absenden"), std::string::npos) << gf.text;
+  EXPECT_EQ(gf.heading, "Kontaktieren Sie uns");
+  EXPECT_NE(gf.attrs.find("gform_wrapper"), std::string::npos) << gf.attrs;
+  const Form& modal = d.forms[1];
+  EXPECT_FALSE(modal.visible);
+  EXPECT_NE(modal.hidden_by.find("aria-hidden"), std::string::npos) << modal.hidden_by;
+  EXPECT_EQ(modal.fields, (std::vector<std::string>{"email:email", "textarea:message"}));
+  EXPECT_EQ(modal.heading, "Nous écrire");
+  EXPECT_NE(modal.text.find("Envoyer"), std::string::npos) << modal.text;
+  EXPECT_NE(modal.text.find("Votre e-mail"), std::string::npos) << modal.text;
+  // Hidden wrappers still keep their text out of the page text.
+  EXPECT_EQ(d.text.find("Ihre Nachricht"), std::string::npos);
+  EXPECT_EQ(d.text.find("Nous écrire"), std::string::npos);
+  EXPECT_NE(d.text.find("Sichtbarer Text"), std::string::npos);
+}
+
+TEST(HtmlForms, VisibleFormsAreVisibleAndCarryTheirOwnWrappers) {
+  Document d = parse(page_of(R"HTML(<div class="wpcf7 no-js" id="wpcf7-f112-p40-o1" lang="fr-FR" dir="ltr">
+<div class="screen-reader-response"><p role="status" aria-live="polite" aria-atomic="true"></p><ul></ul></div>
+<form action="/contact/#wpcf7-f112-p40-o1" method="post" class="wpcf7-form init" aria-label="Formulaire de contact" novalidate="novalidate" data-status="init">
+<div style="display: none;"><input type="hidden" name="_wpcf7" value="112"><input type="hidden" name="_wpcf7_version" value="5.9.3"></div>
+<p><label> Votre nom<br><span class="wpcf7-form-control-wrap" data-name="your-name"><input size="40" class="wpcf7-form-control wpcf7-text" aria-required="true" value="" type="text" name="your-name"></span></label></p>
+<p><label> Votre message (facultatif)<br><span class="wpcf7-form-control-wrap" data-name="your-message"><textarea cols="40" rows="10" class="wpcf7-form-control wpcf7-textarea" name="your-message"></textarea></span></label></p>
+<p><input class="wpcf7-form-control wpcf7-submit has-spinner" type="submit" value="Envoyer"></p>
+</form></div>)HTML"));
+  ASSERT_EQ(d.forms.size(), 1u);
+  EXPECT_TRUE(d.forms[0].visible);
+  EXPECT_EQ(d.forms[0].hidden_by, "");
+  // The hidden plugin inputs inside the form's own display:none block are not its fields.
+  EXPECT_EQ(d.forms[0].fields, (std::vector<std::string>{"text:your-name", "textarea:your-message", "submit"}));
+  EXPECT_NE(d.forms[0].attrs.find("wpcf7"), std::string::npos) << d.forms[0].attrs;
+  EXPECT_NE(d.forms[0].text.find("Votre message"), std::string::npos);
+}
+
+// A <form> opened inside a <table> is closed by the parser before the rows; the inputs of its
+// cells belong to it all the same (the browser's form owner), as do fields naming it with form="id".
+TEST(HtmlForms, OrphanFieldsJoinTheFormTheyBelongTo) {
+  Document d = parse(page_of(R"HTML(<body><table width="100%" class="contact">
+<form name="kontakt" method="post" action="kontakt.php">
+<tr><td>Jméno:</td><td><input type="text" name="jmeno" size="30"></td></tr>
+<tr><td>E-mail:</td><td><input type="text" name="email" size="30"></td></tr>
+<tr><td>Zpráva:</td><td><textarea name="zprava" rows="6" cols="40"></textarea></td></tr>
+<tr><td colspan="2"><input type="submit" value="Odeslat"></td></tr>
+</form></table>
+<table><tr><td><input type="text" name="q"></td></tr></table>
+<input type="email" name="newsletter_email" form="nl">
+<form id="nl" action="/newsletter"><button>OK</button></form>
+</body>)HTML",
+                             "https://kavarna.example.cz/kontakt.html"));
+  ASSERT_EQ(d.forms.size(), 2u);
+  EXPECT_EQ(d.forms[0].action, "https://kavarna.example.cz/kontakt.php");
+  EXPECT_EQ(d.forms[0].fields,
+            (std::vector<std::string>{"text:jmeno", "text:email", "textarea:zprava", "submit"}));
+  EXPECT_NE(d.forms[0].text.find("Zpráva"), std::string::npos) << d.forms[0].text;
+  // The search box after the </form> belongs to no form; the e-mail field names its form.
+  EXPECT_EQ(d.forms[1].fields, (std::vector<std::string>{"email:newsletter_email"}));
+}
+
 }  // namespace
 }  // namespace omnicheck::html
