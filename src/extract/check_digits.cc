@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <stdexcept>
 #include <string>
 
@@ -406,6 +407,183 @@ bool uk_company_format_ok(std::string_view s) {
   return is_upper(s[0]) && is_upper(s[1]) && all_digits(s.substr(2));
 }
 
+// ---- the other EU27 and EEA countries ----
+
+namespace {
+
+// Σ w_i·d_i with the weights given as a list (lengths differ per scheme).
+int weighted(std::string_view s, std::initializer_list<int> weights) {
+  int sum = 0;
+  std::size_t i = 0;
+  for (int w : weights) {
+    if (i >= s.size()) break;
+    sum += w * digit(s[i++]);
+  }
+  return sum;
+}
+
+// 11 - S mod 11 with 11 -> 0; 10 is returned as is (schemes differ on it).
+int eleven_minus(int sum) {
+  int c = 11 - sum % 11;
+  return c == 11 ? 0 : c;
+}
+
+}  // namespace
+
+bool dk_cvr_valid(std::string_view s) {
+  return s.size() == 8 && all_digits(s) && s[0] != '0' &&
+         weighted(s, {2, 7, 6, 5, 4, 3, 2, 1}) % 11 == 0;
+}
+
+bool se_orgnr_valid(std::string_view s) { return s.size() == 10 && luhn_valid(s); }
+
+bool fi_ytunnus_valid(std::string_view s) {
+  if (s.size() != 8 || !all_digits(s)) return false;
+  int r = weighted(s, {7, 9, 10, 5, 8, 4, 2}) % 11;
+  if (r == 1) return false;
+  return digit(s[7]) == (r == 0 ? 0 : 11 - r);
+}
+
+int baltic_mod11(std::string_view body) {
+  int a = 0, b = 0;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    a += static_cast<int>(1 + i % 9) * digit(body[i]);
+    b += static_cast<int>(1 + (i + 2) % 9) * digit(body[i]);
+  }
+  if (a % 11 != 10) return a % 11;
+  return b % 11 == 10 ? 0 : b % 11;
+}
+
+bool ee_registrikood_valid(std::string_view s) {
+  return s.size() == 8 && all_digits(s) && digit(s[7]) == baltic_mod11(s.substr(0, 7));
+}
+
+bool ee_vat_valid(std::string_view s) {
+  return s.size() == 9 && all_digits(s) && weighted(s, {3, 7, 1, 3, 7, 1, 3, 7, 1}) % 10 == 0;
+}
+
+IdCheck lv_regnr_check(std::string_view s) {
+  if (s.size() != 11 || !all_digits(s)) return IdCheck::invalid;
+  if (s[0] <= '3') return IdCheck::format_only;  // a personal code
+  return weighted(s, {9, 1, 4, 8, 3, 10, 2, 5, 7, 6, 1}) % 11 == 3 ? IdCheck::valid
+                                                                      : IdCheck::invalid;
+}
+
+bool lt_code_valid(std::string_view s) {
+  return s.size() == 9 && all_digits(s) && digit(s[8]) == baltic_mod11(s.substr(0, 8));
+}
+
+bool lt_vat_valid(std::string_view s) {
+  if ((s.size() != 9 && s.size() != 12) || !all_digits(s)) return false;
+  if (s[s.size() - 2] != '1') return false;
+  return digit(s.back()) == baltic_mod11(s.substr(0, s.size() - 1));
+}
+
+bool si_tax_valid(std::string_view s) {
+  if (s.size() != 8 || !all_digits(s) || s[0] == '0') return false;
+  int c = 11 - weighted(s, {8, 7, 6, 5, 4, 3, 2}) % 11;
+  if (c == 11) return false;
+  return digit(s[7]) == (c == 10 ? 0 : c);
+}
+
+bool si_maticna_valid(std::string_view s) {
+  if ((s.size() != 7 && s.size() != 10) || !all_digits(s)) return false;
+  int c = eleven_minus(weighted(s, {7, 6, 5, 4, 3, 2}));
+  return digit(s[6]) == (c == 10 ? 0 : c);
+}
+
+bool hr_oib_valid(std::string_view s) { return s.size() == 11 && iso7064_mod11_10_valid(s); }
+
+bool hu_tax_valid(std::string_view s) {
+  return s.size() == 8 && all_digits(s) && weighted(s, {9, 7, 3, 1, 9, 7, 3, 1}) % 10 == 0;
+}
+
+bool ro_cui_valid(std::string_view s) {
+  if (s.size() < 2 || s.size() > 10 || !all_digits(s) || s[0] == '0') return false;
+  std::string body(10 - s.size(), '0');
+  body.append(s.substr(0, s.size() - 1));
+  int c = weighted(body, {7, 5, 3, 2, 1, 7, 5, 3, 2}) * 10 % 11;
+  return digit(s.back()) == c % 10;
+}
+
+namespace {
+int bg_two_pass(std::string_view s, std::initializer_list<int> w1, std::initializer_list<int> w2) {
+  int r = weighted(s, w1) % 11;
+  if (r != 10) return r;
+  r = weighted(s, w2) % 11;
+  return r == 10 ? 0 : r;
+}
+}  // namespace
+
+bool bg_eik_valid(std::string_view s) {
+  if ((s.size() != 9 && s.size() != 13) || !all_digits(s)) return false;
+  if (digit(s[8]) != bg_two_pass(s, {1, 2, 3, 4, 5, 6, 7, 8}, {3, 4, 5, 6, 7, 8, 9, 10}))
+    return false;
+  if (s.size() == 9) return true;
+  return digit(s[12]) == bg_two_pass(s.substr(8), {2, 7, 3, 5}, {4, 9, 5, 7});
+}
+
+bool bg_vat_valid(std::string_view s) {
+  if (s.size() == 9) return bg_eik_valid(s);
+  if (s.size() != 10 || !all_digits(s)) return false;
+  int last = digit(s[9]);
+  if (weighted(s, {2, 4, 8, 5, 10, 9, 7, 3, 6}) % 11 % 10 == last) return true;  // EGN
+  if (weighted(s, {21, 19, 17, 13, 11, 9, 7, 3, 1}) % 10 == last) return true;   // foreigner
+  int c = eleven_minus(weighted(s, {4, 3, 2, 7, 6, 5, 4, 3, 2}));
+  return c != 10 && c == last;
+}
+
+bool gr_afm_valid(std::string_view s) {
+  return s.size() == 9 && all_digits(s) &&
+         weighted(s, {256, 128, 64, 32, 16, 8, 4, 2}) % 11 % 10 == digit(s[8]);
+}
+
+bool cy_vat_valid(std::string_view s) {
+  if (s.size() != 9 || !all_digits(s.substr(0, 8)) || !is_upper(s[8]) || s.substr(0, 2) == "12")
+    return false;
+  static constexpr std::array<int, 10> kOdd = {1, 0, 5, 7, 9, 13, 15, 17, 19, 21};
+  int sum = 0;
+  for (std::size_t i = 0; i < 8; ++i) sum += i % 2 == 0 ? kOdd[digit(s[i])] : digit(s[i]);
+  return s[8] == 'A' + sum % 26;
+}
+
+bool mt_vat_valid(std::string_view s) {
+  return s.size() == 8 && all_digits(s) && s[0] != '0' &&
+         weighted(s, {3, 4, 6, 7, 8, 9, 10, 1}) % 37 == 0;
+}
+
+bool no_orgnr_valid(std::string_view s) {
+  if (s.size() != 9 || !all_digits(s)) return false;
+  int c = eleven_minus(weighted(s, {3, 2, 7, 6, 5, 4, 3, 2}));
+  return c != 10 && c == digit(s[8]);
+}
+
+bool is_kennitala_valid(std::string_view s) {
+  if (s.size() != 10 || !all_digits(s)) return false;
+  int day = digit(s[0]) * 10 + digit(s[1]);
+  int month = digit(s[2]) * 10 + digit(s[3]);
+  if (day > 40) day -= 40;  // companies
+  if (day < 1 || day > 31 || month < 1 || month > 12) return false;
+  if (s[9] != '9' && s[9] != '0' && s[9] != '8') return false;
+  int c = eleven_minus(weighted(s, {3, 2, 7, 6, 5, 4, 3, 2}));
+  return c != 10 && c == digit(s[8]);
+}
+
+bool pt_nif_valid(std::string_view s) {
+  if (s.size() != 9 || !all_digits(s) || s[0] == '0') return false;
+  int c = 11 - weighted(s, {9, 8, 7, 6, 5, 4, 3, 2}) % 11;
+  return digit(s[8]) == (c >= 10 ? 0 : c);
+}
+
+bool lu_vat_valid(std::string_view s) {
+  return s.size() == 8 && all_digits(s) &&
+         mod_decimal(s.substr(0, 6), 89) == mod_decimal(s.substr(6), 100);
+}
+
+bool sk_dph_valid(std::string_view s) {
+  return s.size() == 10 && all_digits(s) && s[0] != '0' && mod_decimal(s, 11) == 0;
+}
+
 // ---- registry ----
 
 namespace {
@@ -418,7 +596,7 @@ struct NamedCheck {
   IdCheck (*fn)(std::string_view);
 };
 
-constexpr std::array<NamedCheck, 22> kChecks = {{
+constexpr std::array<NamedCheck, 45> kChecks = {{
     {"none", [](std::string_view) { return IdCheck::format_only; }},
     {"luhn", [](std::string_view s) { return from_bool(luhn_valid(s)); }},
     {"fr_siren", [](std::string_view s) { return from_bool(fr_siren_valid(s)); }},
@@ -443,6 +621,29 @@ constexpr std::array<NamedCheck, 22> kChecks = {{
     {"gb_vat", gb_vat_check},
     {"uk_company_format",
      [](std::string_view s) { return from_format(uk_company_format_ok(s)); }},
+    {"dk_cvr", [](std::string_view s) { return from_bool(dk_cvr_valid(s)); }},
+    {"se_orgnr", [](std::string_view s) { return from_bool(se_orgnr_valid(s)); }},
+    {"fi_ytunnus", [](std::string_view s) { return from_bool(fi_ytunnus_valid(s)); }},
+    {"ee_registrikood", [](std::string_view s) { return from_bool(ee_registrikood_valid(s)); }},
+    {"ee_vat", [](std::string_view s) { return from_bool(ee_vat_valid(s)); }},
+    {"lv_regnr", lv_regnr_check},
+    {"lt_code", [](std::string_view s) { return from_bool(lt_code_valid(s)); }},
+    {"lt_vat", [](std::string_view s) { return from_bool(lt_vat_valid(s)); }},
+    {"si_tax", [](std::string_view s) { return from_bool(si_tax_valid(s)); }},
+    {"si_maticna", [](std::string_view s) { return from_bool(si_maticna_valid(s)); }},
+    {"hr_oib", [](std::string_view s) { return from_bool(hr_oib_valid(s)); }},
+    {"hu_tax", [](std::string_view s) { return from_bool(hu_tax_valid(s)); }},
+    {"ro_cui", [](std::string_view s) { return from_bool(ro_cui_valid(s)); }},
+    {"bg_eik", [](std::string_view s) { return from_bool(bg_eik_valid(s)); }},
+    {"bg_vat", [](std::string_view s) { return from_bool(bg_vat_valid(s)); }},
+    {"gr_afm", [](std::string_view s) { return from_bool(gr_afm_valid(s)); }},
+    {"cy_vat", [](std::string_view s) { return from_bool(cy_vat_valid(s)); }},
+    {"mt_vat", [](std::string_view s) { return from_bool(mt_vat_valid(s)); }},
+    {"no_orgnr", [](std::string_view s) { return from_bool(no_orgnr_valid(s)); }},
+    {"is_kennitala", [](std::string_view s) { return from_bool(is_kennitala_valid(s)); }},
+    {"pt_nif", [](std::string_view s) { return from_bool(pt_nif_valid(s)); }},
+    {"lu_vat", [](std::string_view s) { return from_bool(lu_vat_valid(s)); }},
+    {"sk_dph", [](std::string_view s) { return from_bool(sk_dph_valid(s)); }},
     {"iso7064_mod11_10",
      [](std::string_view s) { return from_bool(iso7064_mod11_10_valid(s)); }},
 }};

@@ -107,6 +107,64 @@ IdCheck gb_vat_check(std::string_view body);
 // lexicon shape; here any two capital letters are accepted.
 bool uk_company_format_ok(std::string_view eight_chars);
 
+// ---- the other EU27 and EEA countries ----
+// Sources: the national administrations' descriptions as summarised by python-stdnum's module
+// documentation (used as a reference for the published algorithms and its example numbers;
+// no code taken from it). Inputs are compact digit strings without the country prefix.
+bool dk_cvr_valid(std::string_view eight_digits);     // weights 2 7 6 5 4 3 2 1, sum ≡ 0 mod 11
+bool se_orgnr_valid(std::string_view ten_digits);     // Luhn over the 10 digits (Bolagsverket)
+// Y-tunnus: 7 digits + check, weights 7 9 10 5 8 4 2, r = S mod 11: 0 -> 0, 1 never issued,
+// else 11 - r (PRH/Vero).
+bool fi_ytunnus_valid(std::string_view eight_digits);
+// Two-pass mod 11 shared by the Estonian registrikood and the Lithuanian codes: weights
+// 1 2 … 9 1 2 …; a remainder of 10 retries with weights shifted by two (3 4 … 9 1 2 …); a
+// second 10 gives 0. `body` excludes the check digit.
+int baltic_mod11(std::string_view body);
+bool ee_registrikood_valid(std::string_view eight_digits);
+bool ee_vat_valid(std::string_view nine_digits);  // KMKR: weights 3 7 1 …, sum ≡ 0 mod 10
+// Latvian registration number (= PVN body) of a legal entity (first digit 4–9): weights
+// 9 1 4 8 3 10 2 5 7 6 1 give 3 mod 11. Personal codes (first digit 0–3, the new "32…" ones
+// have no check) are format_only.
+IdCheck lv_regnr_check(std::string_view eleven_digits);
+bool lt_code_valid(std::string_view nine_digits);   // įmonės kodas: baltic_mod11 on 8 digits
+// PVM mokėtojo kodas: 9 digits with the 8th = 1, or 12 with the 11th = 1; baltic_mod11.
+bool lt_vat_valid(std::string_view digits);
+// Davčna številka (= ID za DDV body): first digit 1–9, c = 11 - (Σ (8-i)·d_i mod 11) over the
+// first 7, 10 -> 0, 11 never issued (FURS).
+bool si_tax_valid(std::string_view eight_digits);
+// Matična številka: 7 digits (+ 3-digit unit, "000" for the head office), weights 7..2 on the
+// first 6, c = 11 - (S mod 11) with 10 and 11 both written 0 (AJPES; lenient on the two
+// remainders it leaves open).
+bool si_maticna_valid(std::string_view digits);
+bool hr_oib_valid(std::string_view eleven_digits);  // ISO 7064 MOD 11,10
+// Adószám core / közösségi adószám body: weights 9 7 3 1 9 7 3 1, sum ≡ 0 mod 10 (NAV).
+bool hu_tax_valid(std::string_view eight_digits);
+// CUI/CIF: 2–10 digits; the body (all but the last, left-padded to 9) times 7 5 3 2 1 7 5 3 2,
+// ×10 mod 11, 10 -> 0 (ANAF).
+bool ro_cui_valid(std::string_view digits);
+// EIK/BULSTAT: 9 digits (weights 1..8, retry 3..10, mod 11, 10 -> 0) or 13 digits (the first 9
+// as above, then digits 9–12 weights 2 7 3 5, retry 4 9 5 7) (Registry Agency).
+bool bg_eik_valid(std::string_view digits);
+// BG VAT body: 9 digits = EIK; 10 digits = EGN (weights 2 4 8 5 10 9 7 3 6, mod 11, 10 -> 0),
+// a foreigner's number (21 19 17 13 11 9 7 3 1, mod 10) or another 10-digit tax number
+// (4 3 2 7 6 5 4 3 2, 11 - S mod 11).
+bool bg_vat_valid(std::string_view digits);
+bool gr_afm_valid(std::string_view nine_digits);  // Σ d_i·2^(8-i) over 8 digits, mod 11 mod 10
+// Cyprus VAT body: 8 digits (not starting 12) + letter from the odd-position table
+// 0→1 1→0 2→5 3→7 4→9 5→13 6→15 7→17 8→19 9→21 plus the even digits, mod 26.
+bool cy_vat_valid(std::string_view nine_chars);
+bool mt_vat_valid(std::string_view eight_digits);  // weights 3 4 6 7 8 9 10 1, sum ≡ 0 mod 37
+// Organisasjonsnummer: weights 3 2 7 6 5 4 3 2, c = 11 - S mod 11, 11 -> 0, 10 never issued.
+bool no_orgnr_valid(std::string_view nine_digits);
+// Kennitala: DDMMYY (companies: DD + 40) + 2 digits + check (weights 3 2 7 6 5 4 3 2 as for
+// Norway) + century digit (9, 0 or 8) (Þjóðskrá).
+bool is_kennitala_valid(std::string_view ten_digits);
+// NIF/NIPC: first digit 1–9, weights 9..2 on 8 digits, c = 11 - S mod 11, 10 and 11 -> 0.
+bool pt_nif_valid(std::string_view nine_digits);
+bool lu_vat_valid(std::string_view eight_digits);  // first 6 digits mod 89 = last 2
+// IČ DPH body / DIČ: 10 digits, first not 0, whole number ≡ 0 mod 11 (Finančná správa).
+bool sk_dph_valid(std::string_view ten_digits);
+
 // ---- registry by name (the lexicon names algorithms, the C++ supplies them) ----
 // Runs the named algorithm on `input`. "none" always gives format_only. Throws
 // std::invalid_argument for an unknown name (the lexicon loader checks names up front).

@@ -47,7 +47,7 @@ void add_register_ids(const PageContext& pc, const SitePatterns& sp, FactStore& 
     f.attrs["label"] = id.label;
     f.attrs["check"] = id.check;
     f.attrs["court"] = id.court;
-    f.attrs["register"] = register_kinds.count(id.kind) > 0;
+    f.attrs["register"] = register_kinds.count(id.kind) > 0 || id.is_register;
     f.attrs["vat"] = id.kind == "vat";
     set_party(f, party_at(*pc.doc, label_begin, id.end, sp.parties, sp.legal_form));
     out.add(std::move(f));

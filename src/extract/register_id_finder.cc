@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <tuple>
@@ -18,7 +19,7 @@ namespace omnicheck::extract {
 nlohmann::json RegisterId::to_json() const {
   return {{"kind", kind},   {"country", country}, {"value", value}, {"raw", raw},
           {"begin", begin}, {"end", end},         {"label", label}, {"check", check},
-          {"court", court}};
+          {"court", court}, {"register", is_register}};
 }
 
 namespace {
@@ -169,7 +170,7 @@ struct Runs {
 std::size_t separator_at(std::string_view s, std::size_t i) {
   if (i >= s.size()) return 0;
   char c = s[i];
-  if (c == '.') return 1;
+  if (c == '.' || c == '/') return 1;  // '/' joins "J40/1234/2020", "12345/B"
   if (c != ' ' && c != '-') return 0;
   std::size_t n = 0;
   while (i + n < s.size() && s[i + n] == c && n < 4) ++n;
@@ -217,7 +218,7 @@ struct Kind {
   TextPattern shape;
   bool as_written = false;
   std::string value_fmt = "$&", check, check_input_fmt = "$&", prefix;
-  bool anywhere = false, court = false;
+  bool anywhere = false, court = false, is_register = false;
   std::size_t zero_pad = 0;
 };
 
@@ -250,6 +251,7 @@ struct Finding {
   const LabelHit* label = nullptr;
   bool malformed = false;
   std::size_t order = 0;  // position of the kind in the label's list
+  bool fails = false;     // its check digits are wrong
 };
 
 // The lexicon's regexes are ECMAScript written for std::regex on bytes (see the lexicon's
@@ -278,6 +280,7 @@ struct RegisterIdFinder::Impl {
   std::vector<Label> labels;
   std::vector<Court> courts;
   TextPattern gap;
+  std::optional<TextPattern> street_before, street_after;
   std::vector<std::size_t> anywhere;
   bool keep_unlabelled_invalid = false;
 
@@ -289,6 +292,7 @@ struct RegisterIdFinder::Impl {
   void load_labels(const nlohmann::json& j);
   std::vector<std::size_t> expand(const std::string& ref, const std::string& where) const;
 
+  bool in_street_name(std::string_view scan, std::size_t b, std::size_t e) const;
   std::vector<LabelHit> label_hits(std::string_view scan,
                                    const std::vector<std::size_t>& starts) const;
   const LabelHit* label_for(std::string_view scan, const std::vector<LabelHit>& hits,
@@ -304,6 +308,10 @@ struct RegisterIdFinder::Impl {
 RegisterIdFinder::Impl::Impl(const nlohmann::json& lex)
     : gap(compile(get_or<std::string>(checked_lexicon(lex), "gap", "\\s*"), true, "gap")) {
   keep_unlabelled_invalid = get_or(lex, "keep_unlabelled_invalid", false);
+  if (lex.contains("street_before"))
+    street_before.emplace(compile(lex["street_before"].get<std::string>(), true, "street_before"));
+  if (lex.contains("street_after"))
+    street_after.emplace(compile(lex["street_after"].get<std::string>(), true, "street_after"));
   load_kinds(lex.at("kinds"));
   load_labels(lex.at("labels"));
   for (const auto& c : lex.value("courts", nlohmann::json::array())) {
@@ -327,6 +335,7 @@ void RegisterIdFinder::Impl::load_kinds(const nlohmann::json& j) {
     kind.anywhere = get_or(k, "anywhere", false);
     kind.court = get_or(k, "court", false);
     kind.zero_pad = get_or<std::size_t>(k, "zero_pad", 0);
+    kind.is_register = get_or(k, "register", false);
     if (!is_known_id_check(kind.check))
       throw std::runtime_error("identifiers lexicon: " + where + ": unknown check algorithm '" +
                                kind.check + "'");
@@ -373,6 +382,26 @@ void RegisterIdFinder::Impl::load_labels(const nlohmann::json& j) {
   }
 }
 
+// A label word that is part of a street name ("Rue du Siret 3", "Via REA 12", "Kvk-laan 14"):
+// a street word just before it, or a street suffix just after it (lexicon street_before /
+// street_after). Its number is a house number, never an identifier.
+bool RegisterIdFinder::Impl::in_street_name(std::string_view scan, std::size_t b,
+                                            std::size_t e) const {
+  constexpr std::size_t kStreetWindow = 40;
+  Match m;
+  if (street_before) {
+    std::size_t wb = b > kStreetWindow ? b - kStreetWindow : 0;
+    // Start on a character boundary: never inside a UTF-8 sequence.
+    while (wb > 0 && (static_cast<unsigned char>(scan[wb]) & 0xC0) == 0x80) --wb;
+    if (street_before->search_from(scan.substr(wb, b - wb), 0, &m)) return true;
+  }
+  if (street_after) {
+    std::string_view after = scan.substr(e, std::min<std::size_t>(kStreetWindow, scan.size() - e));
+    if (street_after->search_from(after, 0, &m) && m.begin == 0) return true;
+  }
+  return false;
+}
+
 // Label matches in the windows before number starts, sorted by end. Each window is searched
 // once per label (windows are merged), which keeps the regex work proportional to the
 // numbers on the page rather than to its length.
@@ -403,6 +432,7 @@ std::vector<LabelHit> RegisterIdFinder::Impl::label_hits(
         // Whole words only: "REA" must not fire inside "AREA", nor "IČ" inside "IČO".
         if (word_after(scan, b) && word_before(scan, b)) continue;
         if (word_before(scan, e) && word_after(scan, e)) continue;
+        if (in_street_name(scan, b, e)) continue;
         LabelHit hit{b, e, li, {}, false};
         // Lexicon group numbers count from 1; Match::groups from 0.
         if (label.value_prefix_group > 0 && m.matched(label.value_prefix_group - 1))
@@ -506,7 +536,7 @@ bool RegisterIdFinder::Impl::try_malformed(std::string_view text, const Run& run
     if (it == label.kinds.end()) return false;
     kind = *it;
   }
-  out = Finding{run[i].b, run[j - 1].e, kind, hit.prefix_text + compact, {}, &hit, true, 0};
+  out = Finding{run[i].b, run[j - 1].e, kind, hit.prefix_text + compact, {}, &hit, true, 0, false};
   return true;
 }
 
@@ -550,8 +580,9 @@ RegisterId RegisterIdFinder::Impl::to_id(std::string_view text, std::string_view
   RegisterId id;
   id.kind = kind.kind;
   id.country = kind.country;
+  id.is_register = kind.is_register;
   // Templates like "$1-$2" or "HRB $1 $2" leave stray separators when a group is empty.
-  std::string value = trim(f.value, " -");
+  std::string value = trim(f.value, " -/");
   value.erase(std::unique(value.begin(), value.end(),
                           [](char a, char b) { return a == ' ' && b == ' '; }),
               value.end());
@@ -624,11 +655,15 @@ std::vector<RegisterId> RegisterIdFinder::Impl::find(std::string_view text) cons
   }
 
   // One identifier per stretch of text: well-formed beats malformed, labelled beats
-  // shape-only, longer beats shorter, then earlier, then the label's preferred kind.
+  // shape-only, longer beats shorter, then earlier, then a kind whose check passes (a label
+  // shared by several countries' kinds: "Org.nr" SE/NO, "CIF" ES/RO), then the label's
+  // preferred kind.
+  for (Finding& f : found)
+    f.fails = !f.malformed && run_id_check(kinds[f.kind].check, f.check_input) == IdCheck::invalid;
   std::sort(found.begin(), found.end(), [](const Finding& a, const Finding& b) {
     auto key = [](const Finding& f) {
       return std::make_tuple(f.malformed, f.label == nullptr, SIZE_MAX - (f.e - f.b), f.b,
-                             f.order);
+                             f.fails, f.order);
     };
     return key(a) < key(b);
   });

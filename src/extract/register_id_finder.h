@@ -20,6 +20,8 @@
 //    HRB/HRA numbers) are also taken by shape alone, with their prefix written in capitals,
 //    unless their check fails (then they are mostly product codes; "keep_unlabelled_invalid"
 //    in the lexicon keeps them);
+//  * a label inside a street name ("Rue du Siret 3", "Via REA 12": lexicon street_before /
+//    street_after) labels nothing;
 //  * a labelled run of 5+ digits that fits none of the label's shapes is reported with
 //    check "invalid" (a malformed number is worth a human look), unless the label says not.
 #pragma once
@@ -46,6 +48,8 @@ struct RegisterId {
   std::string label;    // the label as written ("USt-IdNr.", "IČO", "RCS Lyon"), "" if by shape
   std::string check;    // "valid" | "invalid" | "format_only"
   std::string court;    // register court where written near it ("Amtsgericht Hamburg")
+  bool is_register = false;  // a trade-register number (lexicon kind "register": true), not a
+                             // tax or VAT number
 
   nlohmann::json to_json() const;
 };

@@ -80,5 +80,23 @@ TEST(RegisterIds, CzechIdentificationWithSectionAndInsert) {
   EXPECT_EQ(spis->attrs["number"], "C 123456");
 }
 
+TEST(RegisterIds, LabelAndNumberInNeighbouringTableCellsAndNewCountries) {
+  // A legal notice laid out as a table: each cell flattens to its own line.
+  auto s = facts_of_page(
+      "<table><tr><th>CVR-nr.</th><td>13585628</td></tr><tr><th>Telefon</th><td>+45 33 12 34 56</td></tr>"
+      "<tr><th>Moms nr.</th><td>DK 13585628</td></tr></table>",
+      "https://butik.example.dk/om-os", "DK");
+  const Fact* cvr = find_fact(s, "register_id", "13585628");
+  ASSERT_TRUE(cvr);
+  EXPECT_EQ(cvr->attrs["kind"], "dk.cvr");
+  EXPECT_EQ(cvr->attrs["check"], "valid");
+  EXPECT_TRUE(cvr->attrs["register"].get<bool>()) << "a CVR number is a register number (lexicon \"register\")";
+  const Fact* vat = find_fact(s, "register_id", "DK 13585628");
+  ASSERT_TRUE(vat);
+  EXPECT_TRUE(vat->attrs["vat"].get<bool>());
+  EXPECT_FALSE(vat->attrs["register"].get<bool>());
+  for (const auto* f : s.of_type("register_id")) EXPECT_EQ(f->attrs["raw"].get<std::string>().find("33"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace omnicheck::extract

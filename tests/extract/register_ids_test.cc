@@ -425,7 +425,7 @@ TEST(RegisterIdFinder, CzechIdentification) {
 TEST(RegisterIdFinder, CzechShortLabelIsNotPartOfLongerOne) {
   // "IČ" and "ič" label an IČO; "IČ DPH" (the Slovak VAT label) introduces no IČO: the SK
   // number after it is taken by its prefix.
-  auto ids = finder().find("IČ 25123891; ič: 27074358; IČ DPH SK2020123456");
+  auto ids = finder().find("IČ 25123891; ič: 27074358; IČ DPH SK2021853504");
   ASSERT_EQ(ids.size(), 3u);
   EXPECT_EQ(ids[0].value, "25123891");
   EXPECT_EQ(ids[0].label, "IČ");
@@ -433,7 +433,7 @@ TEST(RegisterIdFinder, CzechShortLabelIsNotPartOfLongerOne) {
   EXPECT_EQ(ids[1].label, "ič");
   EXPECT_EQ(ids[2].kind, "vat");
   EXPECT_EQ(ids[2].country, "SK");
-  EXPECT_EQ(ids[2].check, "format_only");
+  EXPECT_EQ(ids[2].check, "valid");
 }
 
 TEST(RegisterIdFinder, LabelSpellingVariants) {
@@ -447,8 +447,9 @@ TEST(RegisterIdFinder, LabelSpellingVariants) {
   ASSERT_EQ(ids.size(), 8u);
   std::vector<std::string> labels;
   for (const auto& id : ids) labels.push_back(id.label);
+  // The register court right before an HRB number labels it.
   EXPECT_EQ(labels, (std::vector<std::string>{"ICO", "DIC", "I.Č.", "N° de TVA", "TVA intra",
-                                              "", "Siret", "KvK"}));
+                                              "Amtsgericht München", "Siret", "KvK"}));
   EXPECT_EQ(ids[5].court, "Amtsgericht München");
   EXPECT_EQ(ids[6].value, "30326504500011");
   EXPECT_EQ(ids[7].kind, "nl.kvk");
