@@ -104,9 +104,17 @@ bool covers(const html::Document& doc, const Label& l, std::size_t offset, std::
     if (names >= (is_name ? 1u : 2u)) return false;
   }
   if (offset <= le) return !sentence_ends_between(t, l.e, offset);
-  (void)line_start_label;
   bool heading = heading_like(doc, l.b, l.e);
   if (!heading && sentence_ends_between(t, l.e, le)) return false;
+  // A label inside a line reaches the lines under it only when its line names the party and
+  // breaks off ("Le site est hébergé par OVH SAS,⏎2 rue Kellermann"), never from a line that
+  // is complete in itself ("Doprava: Zásilkovna 69 Kč").
+  if (!heading && !line_start_label) {
+    std::string_view rest = std::string_view(t).substr(l.e, le - l.e);
+    std::size_t last = rest.find_last_not_of(" \t");
+    bool breaks_off = last != std::string_view::npos && (rest[last] == ',' || rest[last] == ':');
+    if (!breaks_off && !legal_form.search(rest)) return false;
+  }
   const std::size_t max_lines = heading ? 10 : 6, max_len = heading ? 400 : 140;
   std::size_t lines = 0;
   std::size_t cur = le + 1;

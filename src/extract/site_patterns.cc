@@ -36,6 +36,16 @@ std::string legal_forms_pattern(const std::vector<std::string>& forms) {
   return "(?:" + p + "|(?<![\\p{L}\\p{N}])(?i:" + alt + ")(?![\\p{L}\\p{N}]))";
 }
 
+// PO boxes: abbreviations case-sensitively ("BP", "CS" are not "bp", "cs"), words in any case
+// ("Apartado de Correos", "CASELLA POSTALE", "Postfach").
+std::string po_box_pattern(const std::vector<std::string>& words) {
+  std::vector<std::string> short_words, long_words;
+  for (const auto& w : words) (w.size() >= 5 ? long_words : short_words).push_back(w);
+  std::string p = "(?:" + (short_words.empty() ? std::string("(?!)") : words_to_pattern(short_words));
+  if (!long_words.empty()) p += "|(?i:" + words_to_pattern(long_words) + ")";
+  return p + ")";
+}
+
 }  // namespace
 
 SitePatterns::SitePatterns(const Lexicon& l)
@@ -58,7 +68,7 @@ SitePatterns::SitePatterns(const Lexicon& l)
               ")\\s*[\\]\\)\\}>]\\s*|\\.))+[A-Za-z]{2,24})(?![\\p{L}\\p{N}])",
           true, "obfuscated e-mail pattern"),
       legal_form(legal_forms_pattern(l.list("legal_forms")), false, "legal_forms"),
-      po_box(words_to_pattern(l.list("po_box")) + "\\s*[\\p{N}]", false, "po_box"),
+      po_box(po_box_pattern(l.list("po_box")) + "\\s*[\\p{N}]", false, "po_box"),
       street_word(words_to_pattern(l.list("street_words")), true, "street_words"),
       street_suffix("\\p{L}{2,}(?:" + [&] {
                       std::string a;
