@@ -1,6 +1,15 @@
 // Geographic addresses: a postcode+town pattern per country (data in countries.json) anchors
 // the match; the street is looked for before it on the same line or on the two lines above,
 // and told apart from a PO box.
+//
+// Precision (issue 11): a number next to a capitalised word is no postcode unless its place
+// says so. The postcode must stand where addresses put it (at the start of its line, after a
+// separator or label, or right after the street), not glued to another number ("2011-2026",
+// "94107-2008", "0830 to 1815", "+43 1 5123"). A street must have a street's shape (a house
+// number ending it or leading it, a street word or a capitalised name, no phone, time, year or
+// labelled number). A postcode and town without a street count only with address context: an
+// address label, a legal name or a country name around them, or a PO box.
+#include <algorithm>
 #include <set>
 
 #include "extract/extractors.h"
@@ -26,17 +35,77 @@ std::vector<Line> lines_of(const std::string& text) {
 
 struct Candidate {
   std::string country, postcode, town;
-  std::size_t begin, end;  // absolute offsets of "postcode town"
+  std::size_t begin, end;  // absolute offsets of "postcode town" (or "town, postcode")
 };
 
-// The part of `seg` that could be a street: after the last label colon, the last one or two
-// comma-separated parts.
+// Separators shops put between the parts of an address on one line. A multi-byte separator is
+// removed whole, never byte by byte.
+const char* const kSeparators[] = {",", ";", "|", "/", "-", ":", "\xC2\xB7" /* · */, "\xE2\x80\xA2" /* • */,
+                                   "\xE2\x80\x93" /* – */, "\xE2\x80\x94" /* — */};
+
+// The separator `s` ends with, or "" (the text is squeezed: no trailing space).
+std::string trailing_separator(std::string_view s) {
+  for (const char* sep : kSeparators) {
+    std::string_view v(sep);
+    if (s.size() >= v.size() && s.substr(s.size() - v.size()) == v) return std::string(v);
+  }
+  return {};
+}
+
+// The part of `seg` that could be a street: after the last label colon, without the
+// separators that end it.
 std::string street_part(std::string seg) {
   auto colon = seg.rfind(':');
   if (colon != std::string::npos) seg = seg.substr(colon + 1);
   seg = squeeze(seg);
-  while (!seg.empty() && (seg.back() == ',' || seg.back() == '-' || seg.back() == '\xB7')) seg = squeeze(seg.substr(0, seg.size() - 1));
+  for (std::string sep = trailing_separator(seg); !sep.empty() && sep != ":" && sep != "/"; sep = trailing_separator(seg)) {
+    seg = squeeze(seg.substr(0, seg.size() - sep.size()));
+    // A country prefix written before the postcode ("L-1855", "D-10115") belongs to it.
+    if (sep == "-") {
+      std::size_t k = seg.size();
+      while (k > 0 && std::isupper(static_cast<unsigned char>(seg[k - 1]))) --k;
+      if (seg.size() - k >= 1 && seg.size() - k <= 3 && (k == 0 || seg[k - 1] == ' ' || seg[k - 1] == ',')) {
+        seg = squeeze(seg.substr(0, k));
+      }
+    }
+  }
   return seg;
+}
+
+// The ways `part` may hold a street, shortest first: its last k parts (parts split at commas,
+// semicolons and spaced dashes, bars and dots), and each of them without its last part (a
+// floor or building after the street: "Hauptstraße 5, 2. OG", "Calle de Alcalá 50, 3º B").
+std::vector<std::string> street_tries(const std::string& part) {
+  std::vector<std::size_t> starts{0};    // where each part starts
+  std::vector<std::size_t> ends;         // where each part ends (before its separator)
+  for (std::size_t i = 0; i < part.size(); ++i) {
+    std::size_t sep_len = 0;
+    if (part[i] == ',' || part[i] == ';') {
+      sep_len = 1;
+    } else if (part[i] == ' ' && i + 2 < part.size()) {
+      for (const char* sep : {"|", "-", "\xC2\xB7", "\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\x94"}) {
+        std::string_view v(sep);
+        if (part.compare(i + 1, v.size(), v) == 0 && i + 1 + v.size() < part.size() && part[i + 1 + v.size()] == ' ') {
+          sep_len = 1 + v.size();
+          break;
+        }
+      }
+    }
+    if (sep_len) {
+      ends.push_back(i);
+      starts.push_back(i + sep_len);
+      i += sep_len - 1;
+    }
+  }
+  ends.push_back(part.size());
+  std::vector<std::string> out;
+  std::size_t n = starts.size();
+  for (std::size_t k = 1; k <= n; ++k) {
+    std::size_t from = starts[n - k];
+    out.push_back(squeeze(part.substr(from)));
+    if (k >= 2) out.push_back(squeeze(part.substr(from, ends[n - 2] - from)));
+  }
+  return out;
 }
 
 bool has_digit(std::string_view s) {
@@ -44,6 +113,74 @@ bool has_digit(std::string_view s) {
     if (std::isdigit(static_cast<unsigned char>(c))) return true;
   }
   return false;
+}
+
+std::size_t digit_count(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += std::isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
+  return n;
+}
+
+std::string alternation(const std::vector<std::string>& words) {
+  std::string a;
+  for (const auto& w : words) a += (a.empty() ? "" : "|") + escape_regex(w);
+  return a.empty() ? std::string("(?!)") : a;
+}
+
+// The patterns of this extractor, compiled once per lexicon.
+struct AddressPatterns {
+  const TextPattern& number_first;   // "12 rue …", "12, rue …", "151 O'Connor Street"
+  const TextPattern& number_last;    // "Hauptstraße 5a", "Na Příkopě 15/1047", "Via Roma n. 10", ending the part
+  const TextPattern& time;           // "9.00", "18:15"
+  const TextPattern& labelled_phone; // "Tel. 030 …", "Fax: +43 …"
+  const TextPattern& address_label;  // anywhere in a line
+  const TextPattern& label_at_end;   // "… Sitz der Gesellschaft" right before the postcode
+  const TextPattern& country_after;  // ", Belgique" after the town
+  const TextPattern& country_line;   // a line that is a country name
+  const TextPattern& capital;        // starts with a capital letter
+  const TextPattern& embedded_number_first;  // a house number after a lower-case word of prose
+};
+
+AddressPatterns address_patterns(const SitePatterns& sp) {
+  const Lexicon& lex = sp.lex;
+  auto names = [&lex] {
+    std::vector<std::string> v;
+    for (const auto& [code, c] : lex.countries().items()) {
+      for (const auto& n : c.value("names", nlohmann::json::array())) v.push_back(n.get<std::string>());
+    }
+    std::stable_sort(v.begin(), v.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    return alternation(v);
+  };
+  static const std::string house = "\\d{1,5}(?:\\s?-?[a-zA-Z](?![\\p{L}]))?";
+  return AddressPatterns{
+      sp.pattern("address.number_first",
+                 [] {
+                   return "^" + house + "(?:\\s?(?:bis|ter|quater))?(?:\\s*[-/]\\s*" + house + ")?,?\\s+\\p{L}";
+                 },
+                 false),
+      sp.pattern("address.number_last",
+                 [] {
+                   return "\\p{L}[\\p{L}.'\\x{2019}\\-]*[.,]?\\s+(?:(?:Nr|No|n|č|nr)[.\\x{B0}\\x{BA}]?\\s*)?" + house +
+                          "(?:\\s*[-/]\\s*" + house + "){0,3}(?:\\s?(?:bis|ter|quater))?(?:\\s+bte\\s?\\d{1,3})?\\.?" +
+                          "(?:\\s*[\\x{BA}\\x{AA}\\x{B0}]\\s*\\p{L}?)?(?:\\s*\\([^()]{0,30}\\))?$";
+                 },
+                 false),
+      sp.pattern("address.time", [] { return "(?<![\\p{N}.,/])(?:[01]?\\d|2[0-3])[:.][0-5]\\d(?![\\p{N}.,/])"; }, false),
+      sp.pattern("address.labelled_phone",
+                 [&lex] {
+                   std::vector<std::string> w = lex.list("phone_labels");
+                   for (const auto& f : lex.list("fax_labels")) w.push_back(f);
+                   return "(?<![\\p{L}\\p{N}])(?:" + alternation(w) + ")\\.?\\s*:?\\s*\\+?\\(?\\d";
+                 }),
+      sp.pattern("address.labels", [&lex] { return words_to_pattern(lex.list("address_labels")); }),
+      sp.pattern("address.label_at_end", [&lex] { return words_to_pattern(lex.list("address_labels")) + "\\s*$"; }),
+      sp.pattern("address.country_after",
+                 [names] { return "^[\\s,;|\\-\\x{B7}\\x{2013}\\x{2014}(]*(?:" + names() + ")(?![\\p{L}])"; }),
+      sp.pattern("address.country_line", [names] { return "^\\s*(?:" + names() + ")\\s*[.)]?\\s*$"; }),
+      sp.pattern("address.capital", [] { return std::string("^\\p{Lu}"); }, false),
+      sp.pattern("address.embedded_number_first",
+                 [] { return std::string("(?<=\\p{Ll}\\s)\\d{1,5}[a-zA-Z]?(?:\\s?(?:bis|ter))?,?\\s+\\p{L}"); }, false),
+  };
 }
 
 }  // namespace
@@ -68,11 +205,54 @@ std::string pick_country(const std::vector<std::string>& candidates, std::string
 void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore& out) {
   const std::string& text = pc.doc->text;
   auto lines = lines_of(text);
+  const AddressPatterns ap = address_patterns(sp);
+  auto line_view = [&](std::size_t i) {
+    return std::string_view(text).substr(lines[i].begin, lines[i].end - lines[i].begin);
+  };
+  // A street's shape: a house number leading or ending it, with a street word or suffix, or
+  // (number last) a capitalised name that a bare year does not follow; never a phone, time,
+  // e-mail, price or labelled number.
+  auto plausible_street = [&](const std::string& t) -> std::string {
+    if (!has_digit(t) || t.size() > 120 || digit_count(t) > 8) return {};
+    if (t.find("\xC2\xA9") != std::string::npos || t.find("(c)") != std::string::npos ||
+        t.find("\xE2\x82\xAC") != std::string::npos || t.find('@') != std::string::npos || t.find('%') != std::string::npos ||
+        t.find("www.") != std::string::npos || t.find("://") != std::string::npos) {
+      return {};
+    }
+    if (sp.not_phone_label.search(t) || sp.not_town.search(t) || ap.labelled_phone.search(t) || ap.time.search(t)) return {};
+    auto worded = [&](std::string_view v) { return sp.street_word.search(v) || sp.street_suffix.search(v); };
+    if (ap.number_first.search(t)) return worded(t) ? t : std::string();
+    Match m;
+    if (ap.number_last.search(t, &m)) {
+      if (worded(t)) return t;
+      // Shape alone: the word before the number is a capitalised name, the number no bare year.
+      std::string_view tail = std::string_view(t).substr(m.begin);
+      std::size_t sp_at = tail.find_first_of(" \t");
+      std::string_view word = tail.substr(0, sp_at);
+      std::string_view num = sp_at == std::string_view::npos ? std::string_view() : tail.substr(sp_at);
+      while (!num.empty() && !std::isdigit(static_cast<unsigned char>(num.front()))) num.remove_prefix(1);
+      while (!num.empty() && !std::isdigit(static_cast<unsigned char>(num.back()))) num.remove_suffix(1);
+      if (!ap.capital.search(word)) return {};
+      if (num.size() == 4 && digit_count(num) == 4 &&
+          (num.substr(0, 2) == "18" || num.substr(0, 2) == "19" || num.substr(0, 2) == "20")) {
+        return {};
+      }
+      return t;
+    }
+    // Prose leading to a number-first street: "dont le siège est situé au 12 cours de
+    // l'Intendance", "located at 27 Old Street".
+    Match e;
+    std::size_t at = std::string::npos;
+    for (std::size_t from = 0; ap.embedded_number_first.search_from(t, from, &e); from = e.end) at = e.begin;
+    if (at != std::string::npos && at > 0) {
+      std::string sub = t.substr(at);
+      if (ap.number_first.search(sub) && worded(sub)) return sub;
+    }
+    return {};
+  };
   std::set<std::string> seen;
   for (std::size_t li = 0; li < lines.size(); ++li) {
-    std::string_view line(text.data() + lines[li].begin, lines[li].end - lines[li].begin);
-    // Long prose lines carry addresses too ("… z siedzibą w Poznaniu (adres: ul. Święty Marcin 29/8,
-    // 61-806 Poznań), wpisaną do rejestru …"); past 2,000 bytes a line is no legal text.
+    std::string_view line = line_view(li);
     if (line.size() < 6 || line.size() > 2000) continue;
     // Every postcode system in countries.json has digits: a line without one holds no address.
     // (The same \d as the postcode patterns, so digits of other scripts count as they do there.)
@@ -105,9 +285,7 @@ void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore&
       std::string ctx(line);
       // The next line counts only when it is short enough to be the country's own ("France",
       // "Deutschland"): a next address's "…, Allemagne" names another country.
-      if (li + 1 < lines.size() && lines[li + 1].end - lines[li + 1].begin <= 40) {
-        ctx += " " + text.substr(lines[li + 1].begin, lines[li + 1].end - lines[li + 1].begin);
-      }
+      if (li + 1 < lines.size() && line_view(li + 1).size() <= 40) ctx += " " + std::string(line_view(li + 1));
       std::string country = pick_country(codes, ctx, sp, pc.country);
       for (std::size_t j = i; j < found.size(); ++j) {
         if (used[j] && found[j].country == country && found[j].begin < found[i].end && found[i].begin < found[j].end) best = j;
@@ -126,49 +304,80 @@ void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore&
       bool po_box = false;
       std::size_t ev_begin = c.begin;
       auto consider = [&](std::size_t seg_begin, std::size_t seg_end) -> bool {
-        std::string seg = text.substr(seg_begin, seg_end - seg_begin);
-        std::string part = street_part(seg);
+        std::string part = street_part(text.substr(seg_begin, seg_end - seg_begin));
         if (part.empty()) return false;
-        // Try the last comma part, then the last two ("Unit 4, 27 Old Street").
-        std::vector<std::string> tries;
-        auto comma = part.rfind(',');
-        if (comma != std::string::npos) tries.push_back(squeeze(part.substr(comma + 1)));
-        tries.push_back(part);
-        for (const auto& t : tries) {
+        for (const auto& t : street_tries(part)) {
           if (sp.po_box.search(t)) {
             po_box = true;
             if (street.empty()) ev_begin = seg_begin;
             continue;
           }
-          if (!has_digit(t) || t.size() > 120) continue;
-          // Copyright years, prices and labelled numbers are not streets.
-          if (t.find("\xC2\xA9") != std::string::npos || t.find("(c)") != std::string::npos ||
-              t.find("\xE2\x82\xAC") != std::string::npos || sp.not_phone_label.search(t) || sp.not_town.search(t)) {
-            continue;
-          }
-          if (sp.street_word.search(t) || sp.street_suffix.search(t) || sp.street_shape.search(t)) {
-            street = t;
+          if (std::string st = plausible_street(t); !st.empty()) {
+            street = st;
             ev_begin = seg_begin;
             return true;
           }
         }
         return false;
       };
-      bool got = consider(lines[li].begin, c.begin);
+      bool same_line = consider(lines[li].begin, c.begin);
+      bool same_line_box = po_box;
+      bool got = same_line;
       for (std::size_t back = 1; !got && back <= 2 && li >= back; ++back) {
         const Line& pl = lines[li - back];
         if (pl.end - pl.begin > 200) break;
         got = consider(pl.begin, pl.end);
       }
+      // Hungarian and some Polish and Czech notices write the street after the town
+      // ("8237 Tihany, Kossuth Lajos utca 21."): the part after the town on its line.
+      std::size_t ev_end = c.end;
+      if (street.empty() && !po_box) {
+        std::string_view rest = std::string_view(text).substr(c.end, lines[li].end - c.end);
+        std::size_t k = 0;
+        while (k < rest.size() && (rest[k] == ' ' || rest[k] == ',' || rest[k] == ';')) ++k;
+        if (k > 0 && k < rest.size()) {
+          std::size_t stop = rest.find_first_of(",;|(", k);
+          std::string_view cand = rest.substr(k, stop == std::string_view::npos ? std::string_view::npos : stop - k);
+          if (std::string st = plausible_street(squeeze(cand)); !st.empty()) {
+            street = st;
+            ev_end = c.end + k + cand.size();
+          }
+        }
+      }
       if (!street.empty()) po_box = false;  // a street beside a PO box is an address
 
-      // A postcode and town alone are only worth reporting where they are plausibly an address
-      // of the trader's country (or named with a country): "© 2024 Maison Lumière" is not one.
-      if (street.empty() && !po_box && country != pc.country) continue;
+      // Where the postcode stands: at the start of its line, right after the street or PO box,
+      // after a separator or label colon that no number precedes ("2011-2026", "0830 – 1815"),
+      // or after an address label. "Seit 1998 Qualität", "© 2024 Maison", "bis 1800 Uhr" are not.
+      {
+        std::string prefix = squeeze(std::string_view(text).substr(lines[li].begin, c.begin - lines[li].begin));
+        bool placed = prefix.empty() || same_line || same_line_box;
+        if (!placed) {
+          std::string sep = trailing_separator(prefix);
+          if (!sep.empty()) {
+            std::string before = squeeze(std::string_view(prefix).substr(0, prefix.size() - sep.size()));
+            placed = before.empty() || !std::isdigit(static_cast<unsigned char>(before.back()));
+          } else {
+            placed = ap.label_at_end.search(prefix);
+          }
+        }
+        if (!placed) continue;
+      }
+
+      // A postcode and town alone need address context: an address label or a legal name on
+      // their line or the three above, or a country name after the town.
       if (street.empty() && !po_box) {
-        std::size_t from = c.begin > lines[li].begin + 4 ? c.begin - 4 : lines[li].begin;
-        std::string lead = text.substr(from, c.begin - from);
-        if (lead.find("\xC2\xA9") != std::string::npos || lead.find("(c)") != std::string::npos) continue;
+        bool context = false;
+        std::string_view same = std::string_view(text).substr(lines[li].begin, c.begin - lines[li].begin);
+        context = ap.address_label.search(same) || sp.legal_form.search(same);
+        for (std::size_t back = 1; !context && back <= 3 && li >= back; ++back) {
+          std::string_view above = line_view(li - back);
+          if (above.size() > 200) break;
+          context = ap.address_label.search(above) || sp.legal_form.search(above);
+        }
+        if (!context) context = ap.country_after.search(std::string_view(text).substr(c.end, lines[li].end - c.end));
+        if (!context && li + 1 < lines.size()) context = ap.country_line.search(line_view(li + 1));
+        if (!context) continue;
       }
       std::string value = street.empty() ? "" : street + ", ";
       if (street.empty() && po_box) {
@@ -203,12 +412,12 @@ void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore&
       (void)party_at;
       set_party(f, extract::party_at(*pc.doc, c.begin, c.end, sp.parties, sp.legal_form));
       f.attrs["source"] = "text";
-      f.evidence = web_evidence(pc, ev_begin, c.end,
+      f.evidence = web_evidence(pc, ev_begin, ev_end,
                                 street.empty() ? (po_box ? "PO box, not a geographic address" : "postcode and town without street")
                                                : "geographic address");
       f.source = pc.page->final_url;
       f.begin = ev_begin;
-      f.end = c.end;
+      f.end = ev_end;
       out.add(std::move(f));
     }
   }

@@ -20,18 +20,23 @@ std::size_t align_fwd(std::string_view t, std::size_t i) {
 std::string make_snippet(std::string_view text, std::size_t begin, std::size_t end, std::size_t radius) {
   if (begin > text.size()) begin = text.size();
   if (end > text.size()) end = text.size();
+  if (end < begin) end = begin;
+  // Offsets inside a character (a byte-wise search, a cut by length) take the whole character.
+  begin = align_back(text, begin);
+  end = align_fwd(text, end);
   std::size_t from = begin > radius ? begin - radius : 0;
   std::size_t to = std::min(text.size(), end + radius);
   // Prefer whole lines: the block the match stands in is what a person looks for.
   std::size_t line_start = text.rfind('\n', begin == 0 ? 0 : begin - 1);
-  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+  line_start = line_start == std::string_view::npos || begin == 0 ? 0 : line_start + 1;
   if (line_start > from) from = line_start;
   std::size_t line_end = text.find('\n', end);
   if (line_end != std::string_view::npos && line_end < to) to = line_end;
+  // Both cuts move outwards to a character boundary (never past the line's ends, which are).
   from = align_back(text, from);
   to = align_fwd(text, to);
   std::string out;
-  if (from > 0 && from == begin - std::min(begin, radius)) out += "…";
+  if (from > 0 && text[from - 1] != '\n') out += "…";
   out += squeeze(text.substr(from, begin - from));
   if (begin > from && std::isspace(static_cast<unsigned char>(text[begin - 1]))) out += ' ';
   out += "[[" + squeeze(text.substr(begin, end - begin)) + "]]";
