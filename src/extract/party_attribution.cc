@@ -2,21 +2,11 @@
 
 #include <algorithm>
 
+#include "extract/statement_extractors.h"
+
 namespace omnicheck::extract {
 namespace {
 
-std::size_t line_start(const std::string& t, std::size_t pos) {
-  if (pos == 0) return 0;
-  std::size_t nl = t.rfind('\n', pos - 1);
-  return nl == std::string::npos ? 0 : nl + 1;
-}
-
-std::size_t line_end(const std::string& t, std::size_t pos) {
-  std::size_t nl = t.find('\n', pos);
-  return nl == std::string::npos ? t.size() : nl;
-}
-
-bool is_continuation_byte(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 // A sentence ends at a full stop after a lower-case word or a number, before a capitalised
 // word: "… 59100 Roubaix. Le directeur de la publication …". Abbreviations of legal forms and
@@ -39,7 +29,7 @@ bool sentence_ends_between(const std::string& t, std::size_t a, std::size_t b) {
 
 // Only bullets, numbering and markup residue stand before `pos` on its line.
 bool at_line_start(const std::string& t, std::size_t pos) {
-  std::size_t ls = line_start(t, pos);
+  std::size_t ls = line_begin(t, pos);
   if (pos - ls > 8) return false;
   for (std::size_t i = ls; i < pos; ++i) {
     unsigned char c = static_cast<unsigned char>(t[i]);
@@ -150,7 +140,7 @@ PartyOf party_at(const html::Document& doc, std::size_t offset, std::size_t end,
     p = nl;
     if (lines == 11) from = nl + 1;
   }
-  while (from > 0 && from < t.size() && is_continuation_byte(static_cast<unsigned char>(t[from]))) --from;
+  from = utf8_floor(t, from);
   std::string_view win = std::string_view(t).substr(from, offset - from);
   std::vector<Label> labels;
   for (const auto& m : pl.trader.find_all(win)) labels.push_back({from + m.begin, from + m.end, "trader"});
@@ -232,7 +222,7 @@ bool named_in_host(const std::string& name, const std::string& url) {
 bool trader_label_on_line(const html::Document& doc, const Fact& f) {
   if (f.attrs.value("party_basis", std::string()) != "label" || f.attrs.value("party", std::string()) != "trader") return false;
   std::string words = f.attrs.value("party_words", std::string());
-  std::size_t ls = line_start(doc.text, f.begin);
+  std::size_t ls = line_begin(doc.text, f.begin);
   return doc.text.substr(ls, f.begin - ls).find(words) != std::string::npos;
 }
 
@@ -250,7 +240,7 @@ void attribute_entities(const html::Document& doc, const PartyLabels& pl, std::v
     // The name itself, or its line up to it when the name is that line's tail ("PayPal (Europe)
     // S.à r.l. et Cie, S.C.A." yields the name "Cie S.C.A." after the comma).
     std::string name = f.attrs.value("value", std::string());
-    std::size_t ls = line_start(doc.text, f.begin);
+    std::size_t ls = line_begin(doc.text, f.begin);
     std::string line = f.begin >= ls && f.end <= doc.text.size() ? doc.text.substr(ls, f.end - ls) : name;
     for (const auto& [party, pattern] : pl.names) {
       Match m;

@@ -27,6 +27,7 @@
 #include "extract/extractors.h"
 #include "extract/phone_number_scan.h"
 #include "extract/phone_types.h"
+#include "extract/statement_extractors.h"
 
 namespace omnicheck::extract {
 namespace {
@@ -40,22 +41,6 @@ std::string e164_of(const PhoneNumber& n) {
   std::string s;
   util().Format(n, PhoneNumberUtil::E164, &s);
   return s;
-}
-
-std::size_t line_start(std::string_view text, std::size_t pos) {
-  std::size_t nl = pos == 0 ? std::string::npos : text.rfind('\n', pos - 1);
-  return nl == std::string::npos ? 0 : nl + 1;
-}
-
-std::size_t line_end(std::string_view text, std::size_t pos) {
-  std::size_t nl = text.find('\n', pos);
-  return nl == std::string::npos ? text.size() : nl;
-}
-
-// Moves `pos` back to a UTF-8 character boundary.
-std::size_t char_floor(std::string_view text, std::size_t pos) {
-  while (pos > 0 && pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) --pos;
-  return pos;
 }
 
 std::string alternation(const std::vector<std::string>& words, bool spaces_flexible = true) {
@@ -389,8 +374,8 @@ std::vector<LabelHit> labels_in(std::string_view s, const SitePatterns& sp, cons
 // number of its own.
 Label label_for(std::string_view t, std::size_t begin, std::size_t end, std::size_t prev_number_end,
                 const SitePatterns& sp, const PhonePatterns& pp) {
-  std::size_t ls = line_start(t, begin);
-  std::size_t from = char_floor(t, std::max(ls, begin > 60 ? begin - 60 : 0));
+  std::size_t ls = line_begin(t, begin);
+  std::size_t from = utf8_floor(t, std::max(ls, begin > 60 ? begin - 60 : 0));
   std::string_view before = t.substr(from, begin - from);
   auto hits = labels_in(before, sp, pp);
   const LabelHit* best = nullptr;
@@ -424,7 +409,7 @@ Label label_for(std::string_view t, std::size_t begin, std::size_t end, std::siz
   }
   // A label alone on the line above ("Téléphone" / "01 42 68 53 00").
   if (blank(t.substr(ls, begin - ls)) && ls > 0) {
-    std::size_t pls = line_start(t, ls - 1);
+    std::size_t pls = line_begin(t, ls - 1);
     std::string_view prev = t.substr(pls, ls - 1 - pls);
     if (!prev.empty() && prev.size() <= 40 && !has_digit(prev)) {
       for (const auto& h : labels_in(prev, sp, pp)) {
@@ -451,8 +436,8 @@ Label label_for(std::string_view t, std::size_t begin, std::size_t end, std::siz
 // A country named right before the number ("Belgique : ", "aus Österreich: ", "US & Canada: ",
 // "CH: ", "from the USA on "): at most 40 bytes between, no digits, no sentence end.
 std::string named_region(std::string_view t, std::size_t begin, const PhonePatterns& pp) {
-  std::size_t ls = line_start(t, begin);
-  std::size_t from = char_floor(t, std::max(ls, begin > 70 ? begin - 70 : 0));
+  std::size_t ls = line_begin(t, begin);
+  std::size_t from = utf8_floor(t, std::max(ls, begin > 70 ? begin - 70 : 0));
   std::string_view before = t.substr(from, begin - from);
   std::string region;
   std::size_t best_end = 0;
@@ -501,7 +486,7 @@ bool other_number_shape(std::string_view t, std::size_t begin, std::size_t end, 
   static const TextPattern state("(?<![\\p{L}])[A-Z]{2},?\\s+$", false, "US state");
   if (year_range.search(raw) || time_range.search(raw) || date.search(raw)) return true;
   if (zip4.search(raw)) {
-    std::size_t from = char_floor(t, begin > 8 ? begin - 8 : 0);
+    std::size_t from = utf8_floor(t, begin > 8 ? begin - 8 : 0);
     if (state.search(t.substr(from, begin - from))) return true;
   }
   // An IP address (the dotted run around the candidate holds four numbers of 1-3 digits).
@@ -513,7 +498,7 @@ bool other_number_shape(std::string_view t, std::size_t begin, std::size_t end, 
   // An amount.
   std::size_t le = line_end(t, end);
   if (pp.currency_after->search(t.substr(end, std::min<std::size_t>(le - end, 12)))) return true;
-  std::size_t from = char_floor(t, begin > 8 ? begin - 8 : 0);
+  std::size_t from = utf8_floor(t, begin > 8 ? begin - 8 : 0);
   if (pp.currency_before->search(t.substr(from, begin - from))) return true;
   return false;
 }
@@ -663,7 +648,7 @@ void extract_phones(const PageContext& pc, const SitePatterns& sp, FactStore& ou
     while (b < t.size()) {
       std::size_t e = line_end(t, b);
       std::string_view line(t.data() + b, e - b);
-      std::size_t prev_b = b > 0 ? line_start(t, b - 1) : b;
+      std::size_t prev_b = b > 0 ? line_begin(t, b - 1) : b;
       std::string_view prev_line(t.data() + prev_b, b > 0 ? b - 1 - prev_b : 0);
       std::size_t digit_count = 0;
       for (char ch : line) digit_count += is_ascii_digit(ch);
