@@ -245,5 +245,24 @@ TEST(AddressPrecision, StreetNeedsAPlausibleShape) {
   }
 }
 
+// PO boxes written in words are PO boxes in any case; abbreviations stay case-sensitive.
+TEST(AddressPrecision, PoBoxWordsInAnyCase) {
+  for (const char* html : {"<p>Ribera Cafés S.L. · Apartado de Correos 1045 · 46080 Valencia</p>",
+                           "<p>Tessuti Alpini S.r.l. – CASELLA POSTALE 58 – 12011 Borgo San Dalmazzo (CN)</p>"}) {
+    auto s = testing::facts_of_page(std::string("<!doctype html><html><body><footer>") + html + "</footer></body></html>",
+                                    "https://shop.example/");
+    auto addresses = s.of_type("address");
+    ASSERT_FALSE(addresses.empty()) << html;
+    for (const auto* a : addresses) {
+      EXPECT_TRUE(a->attrs.value("po_box", false)) << a->attrs.value("value", std::string());
+      EXPECT_FALSE(a->attrs.value("complete", false)) << a->attrs.value("value", std::string());
+    }
+  }
+  // Counter-case: "cs" in lower case is a word, not the French "CS" (course spéciale) box.
+  auto s = testing::facts_of_page("<!doctype html><html lang=\"fr\"><body><p>Maison Lumière SAS, 12 rue des cs 4, 75011 Paris</p></body></html>",
+                                  "https://maison-lumiere.fr/");
+  for (const auto* a : s.of_type("address")) EXPECT_FALSE(a->attrs.value("po_box", false));
+}
+
 }  // namespace
 }  // namespace omnicheck::extract
