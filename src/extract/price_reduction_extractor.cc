@@ -135,6 +135,13 @@ class PriceReductionScan {
         prices_[i].excluded = true;
       }
     }
+    // An element classed as a unit or base price ("unit-price", "price-unit-reference").
+    for (const auto& mark : pc_.doc->marks) {
+      if (!token_matches(mark.classes, "price.unit_classes")) continue;
+      for (auto& p : prices_) {
+        if (p.span.begin >= mark.begin && p.span.begin < mark.end) p.excluded = true;
+      }
+    }
   }
 
   std::optional<std::size_t> price_starting_in(std::size_t from, std::size_t to) const {

@@ -400,6 +400,22 @@ TEST(ShopMarkupPrices, OmnibusClassHoldsThePriorPriceWithoutTheUsualWording) {
 
 // ---- counter-cases ----
 
+TEST(ShopMarkupPrices, RegularPriceBesideAUnitPriceIsNoReduction) {
+  // A "regular price" class outside a sale block: Dawn's price__regular, Magento 1's
+  // regular-price; the lower amount beside it is a unit price.
+  auto s = facts_of_page(
+      "<main><div class=\"card\"><h3>Brass Widget</h3><div class=\"price price--large\"><span class=\"price-item "
+      "price-item--regular\">&pound;12.99</span> <small class=\"unit-price caption\">(&pound;3.25 each)</small></div></div>"
+      "<div class=\"card\"><h3>Steel Widget</h3><div class=\"price\"><span class=\"price-item price-item--regular\">&pound;8.99</span> "
+      "<small>&pound;2.25 per item</small></div></div>"
+      "<div class=\"price-box\"><span class=\"regular-price\"><span class=\"price\">49,90 &euro;</span></span> "
+      "<span class=\"price-unit\">9,98 &euro; / Stück</span></div>"
+      "<div class=\"product-price-and-shipping\"><span class=\"regular-price\">19,90 &euro;</span> "
+      "<span class=\"product-unit-price\">(3,98 &euro; la pi&egrave;ce)</span></div></main>",
+      "https://shop.example.eu/", "GB");
+  EXPECT_TRUE(reductions(s).empty()) << dump(s);
+}
+
 TEST(ShopMarkupPrices, RrpWordingInEveryLanguageIsNoReductionOfTheOwnPrice) {
   for (const char* rrp : {"UVP", "Unverbindliche Preisempfehlung:", "RRP", "Prix conseillé :", "Prix public conseillé",
                           "Doporučená cena:", "Prezzo consigliato:", "Precio recomendado:", "Adviesprijs:",
