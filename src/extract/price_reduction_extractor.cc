@@ -43,6 +43,7 @@ struct Price {
   bool excluded = false;   // unit price, threshold, instalment, "from"
   bool reference = false;  // the amount of a prior-price statement
   bool old = false;
+  bool weak_old = false;   // only a "regular price" class outside a sale block: pairs on its own line
   bool rrp = false;
   std::set<std::string> markers;  // struck, class, wording
 };
@@ -134,6 +135,13 @@ class PriceReductionScan {
         prices_[i].excluded = true;
       }
     }
+    // An element classed as a unit or base price ("unit-price", "price-unit-reference").
+    for (const auto& mark : pc_.doc->marks) {
+      if (!token_matches(mark.classes, "price.unit_classes")) continue;
+      for (auto& p : prices_) {
+        if (p.span.begin >= mark.begin && p.span.begin < mark.end) p.excluded = true;
+      }
+    }
   }
 
   std::optional<std::size_t> price_starting_in(std::size_t from, std::size_t to) const {
@@ -165,6 +173,26 @@ class PriceReductionScan {
       }
       statements_.push_back(s);
     }
+    // An element whose class names the prior price ("omnibus-price", Shopware's
+    // "regulation-price", "lowest-price") states it whatever its wording ("Vorher 11,90 €*").
+    for (const auto& mark : pc_.doc->marks) {
+      if (!token_matches(mark.classes, "price.prior_price_classes")) continue;
+      if (pc_.doc->region_at(mark.begin) == "consent") continue;
+      // One amount only: a wrapper around a whole price block is no statement of one price.
+      Price* only = nullptr;
+      int inside = 0;
+      for (auto& p : prices_) {
+        if (p.span.begin < mark.begin || p.span.begin >= mark.end) continue;
+        ++inside;
+        only = &p;
+      }
+      if (inside != 1 || only->reference || only->excluded) continue;
+      only->reference = true;
+      statements_.push_back(Statement{std::max(mark.begin, line_begin(text_, only->span.begin)), only->span.end,
+                                      only->span.amount, only->span.currency});
+    }
+    std::stable_sort(statements_.begin(), statements_.end(),
+                     [](const Statement& a, const Statement& b) { return a.begin < b.begin; });
   }
 
   bool token_matches(const std::string& classes, const std::string& key) {
@@ -186,15 +214,18 @@ class PriceReductionScan {
     const TextPattern& was = lexicon_pattern("price.was", "", "[ :*]*$");
     const TextPattern& rrp_words = lexicon_pattern("price.rrp");
     for (auto& mark : pc_.doc->marks) {
+      bool regular = token_matches(mark.classes, "price.regular_classes");
       bool old_class = token_matches(mark.classes, "price.old_classes") ||
-                       (token_matches(mark.classes, "price.regular_classes") &&
-                        token_matches(mark.context, "price.sale_context_classes"));
+                       (regular && token_matches(mark.context, "price.sale_context_classes"));
       bool rrp_class = token_matches(mark.classes, "price.rrp_classes");
-      if (!mark.struck && !old_class && !rrp_class) continue;
+      if (!mark.struck && !old_class && !rrp_class && !regular) continue;
       for (auto& p : prices_) {
         if (p.span.begin < mark.begin || p.span.begin >= mark.end) continue;
         if (mark.struck) p.markers.insert("struck");
         if (old_class || rrp_class) p.markers.insert("class");
+        // "regular-price" outside a sale block is an old price in PrestaShop's miniature and
+        // the current price in Magento 1's price box: only a lower price beside it decides.
+        if (regular && !old_class) p.weak_old = true;
         p.rrp |= rrp_class;
       }
     }
@@ -203,7 +234,8 @@ class PriceReductionScan {
       std::string_view lead = before(i, kWordingWindow + 8);
       if (was.search(lead)) p.markers.insert("wording");
       if (rrp_words.search(lead)) p.rrp = true;
-      p.old = !p.excluded && !p.reference && !p.markers.empty();
+      p.old = !p.excluded && !p.reference && (!p.markers.empty() || p.weak_old);
+      if (!p.markers.empty()) p.weak_old = false;
       // RRP wording alone ("UVP 49,95 €") shows a comparison price as well.
       if (!p.excluded && !p.reference && p.rrp) {
         p.old = true;
@@ -217,20 +249,25 @@ class PriceReductionScan {
     return !p.excluded && !p.reference && !p.old;
   }
 
-  // The current price of old price i: the nearest lower price of the same currency close by,
-  // with no other old price in between (that one belongs to the next product).
+  // The current price of old price i: a lower price of the same currency close by, with no
+  // other old price in between (that one belongs to the next product); the one in the same
+  // product card (the most shared locator steps: JTL puts "bisheriger Preis" below the price,
+  // nearer in text to the next card's), else the nearest.
   std::optional<std::size_t> current_price_of(std::size_t i) const {
     std::optional<std::size_t> best;
-    std::size_t best_gap = kOldToNew + 1;
+    std::pair<std::size_t, long> best_key{0, 0};
     const PriceSpan& o = prices_[i].span;
     auto consider = [&](std::size_t j) -> bool {  // false: stop looking further this way
       const PriceSpan& n = prices_[j].span;
       std::size_t g = gap(o.begin, o.end, n.begin, n.end);
       if (g > kOldToNew) return false;
       if (prices_[j].old) return false;
-      if (!can_be_current(j) || n.currency != o.currency || n.amount >= o.amount) return true;
-      if (newlines_between(text_, std::min(o.end, n.end), std::max(o.begin, n.begin)) > 2) return false;
-      if (g < best_gap) best = j, best_gap = g;
+      // A zero "current price" is a fee waived ("Versand 4,95 € 0,00 €"), not a product's price.
+      if (!can_be_current(j) || n.currency != o.currency || n.amount >= o.amount || n.amount <= 0) return true;
+      std::size_t lines = newlines_between(text_, std::min(o.end, n.end), std::max(o.begin, n.begin));
+      if (lines > (prices_[i].weak_old ? 0u : 2u)) return false;
+      std::pair<std::size_t, long> key{shared_steps(o.begin, n.begin), -static_cast<long>(g)};
+      if (!best || key > best_key) best = j, best_key = key;
       return false;
     };
     for (std::size_t j = i + 1; j < prices_.size() && consider(j);) ++j;
@@ -264,6 +301,7 @@ class PriceReductionScan {
     for (std::size_t i = 0; i < prices_.size(); ++i) {
       if (!prices_[i].old) continue;
       auto j = current_price_of(i);
+      if (!j && prices_[i].weak_old) prices_[i].old = false;  // a current price after all
       if (!j) continue;  // a struck amount with no lower current price next to it
       Reduction r;
       r.old_index = i;
@@ -271,6 +309,7 @@ class PriceReductionScan {
       r.begin = std::min(prices_[i].span.begin, prices_[*j].span.begin);
       r.end = std::max(prices_[i].span.end, prices_[*j].span.end);
       r.markers = prices_[i].markers;
+      if (r.markers.empty()) r.markers.insert("class");  // a weak old price, confirmed by the lower one
       r.rrp = prices_[i].rrp;
       add_reduction(std::move(r));
     }
@@ -367,6 +406,7 @@ class PriceReductionScan {
     for (const auto& m : sale.find_all(text_)) {
       std::string region = pc_.doc->region_at(m.begin);
       if (region == "consent" || quiet_region(region)) continue;
+      if (is_link_of_its_own(m) || hidden_state_badge(m)) continue;
       if (Reduction* r = reduction_near(m.begin, m.end, kSaleWordToPrice)) {
         r->markers.insert("sale_wording");
         continue;
@@ -386,6 +426,28 @@ class PriceReductionScan {
       r.markers = {"sale_wording"};
       add_reduction(std::move(r));
     }
+  }
+
+  // A link that is the sale word and little else is a category ("Sale", "Soldes"), not a badge;
+  // a product card that is one link holding a "Sale!" flash is longer.
+  bool is_link_of_its_own(const Match& m) const {
+    for (const auto& l : pc_.doc->links) {
+      if (m.begin < l.offset || m.begin >= l.offset + l.text.size()) continue;
+      if (l.text.size() <= m.end - m.begin + 4) return true;
+    }
+    return false;
+  }
+
+  // A badge the theme always renders and shows only in its container's sale state (Shopify
+  // Dawn's "price__badge-sale" beside "price__badge-sold-out"): without a sale class around it
+  // the stylesheet hides it. Badge classes: price.state_badge_classes.
+  bool hidden_state_badge(const Match& m) {
+    for (const auto& mark : pc_.doc->marks) {
+      if (mark.begin > m.begin) break;
+      if (m.end > mark.end || !token_matches(mark.classes, "price.state_badge_classes")) continue;
+      if (!token_matches(mark.context, "price.sale_context_classes")) return true;
+    }
+    return false;
   }
 
   // How many leading steps the locators of the blocks at two offsets share: a statement and

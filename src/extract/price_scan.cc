@@ -68,10 +68,13 @@ std::vector<PriceSpan> find_prices(std::string_view text, const SitePatterns& sp
   const TextPattern& price = sp.pattern("price.amount", [&] {
     std::string cur = map_keys_alternation(currencies);
     // Not inside a longer number or word; a space (no line break) may separate sign and amount.
-    // A digit may follow the sign: adjacent inline elements join without a space
-    // ("<span>79,00 €</span><span>59,00 €</span>" reads "79,00 €59,00 €").
-    return "(?<![\\p{L}\\p{N}.,])(?:(" + cur + ")[ ]?(" + amount_regex() + ")|(" + amount_regex() + ")[ ]?(" + cur +
-           "))(?!\\p{L})";
+    // Adjacent inline elements join without a space in minified pages: a digit may follow the
+    // sign ("<span>79,00 €</span><span>59,00 €</span>" reads "79,00 €59,00 €"), a word may stand
+    // right before a sign or an amount ("Regular price£49.90", "price49,90 €") and after an
+    // amount ("£49.90Sale price", "19,12 €Économisez"). A code written in letters ("EUR", "Kč")
+    // still needs a word boundary on both sides.
+    return "(?<![\\p{N}.,])(?<!\\p{L}(?=\\p{L}))(?:(" + cur + ")[ ]?(" + amount_regex() + ")(?!\\p{N})|(" + amount_regex() +
+           ")[ ]?(" + cur + ")(?!(?<=\\p{L})\\p{L}))";
   });
   std::vector<PriceSpan> out;
   for (const auto& m : price.find_all(text)) {

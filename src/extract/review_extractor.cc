@@ -169,9 +169,13 @@ class TextReviews {
   TextReviews(const PageContext& pc, const SitePatterns& sp, FactStore& out) : pc_(pc), out_(out), text_(pc.doc->text) {
     const Lexicon& lex = sp.lex;
     heading_ = &sp.pattern("reviews.heading", [&] { return on_word_boundaries(lexicon_alternation(lex, "reviews.heading")); });
+    // "123 avis", or the word with the count in brackets after it ("Avis (2)", "Reviews (2)":
+    // PrestaShop's productcomments, WooCommerce's reviews tab).
     count_ = &sp.pattern("reviews.count", [&] {
-      return "(?<![\\p{L}\\p{N}.,])\\d{1,3}(?:(?:[ .,]|\\x{A0}|\\x{202F})\\d{3})*\\s*(?:" +
-             lexicon_alternation(lex, "reviews.count_word") + ")(?![\\p{L}\\p{N}])";
+      const std::string number = "\\d{1,3}(?:(?:[ .,]|\\x{A0}|\\x{202F})\\d{3})*";
+      const std::string words = lexicon_alternation(lex, "reviews.count_word");
+      return "(?<![\\p{L}\\p{N}.,])" + number + "\\s*(?:" + words + ")(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])(?:" + words +
+             ")\\s*\\(\\s*" + number + "\\s*\\)";
     });
     rating_ = &sp.pattern("reviews.rating", [&] {
       return "(?<![\\p{L}\\p{N}.,/])(?:" + lexicon_alternation(lex, "reviews.rating") + ")(?![\\p{L}]|[.,]?\\p{N})";
@@ -202,7 +206,8 @@ class TextReviews {
       break;
     }
     for (const auto& m : rating_->find_all(text_)) {
-      if (!readable(m.begin) || !short_line(m.begin) || !rating_word_near(m)) continue;
+      // A link is a review form's star ("1 of 5 stars"), not a rating given.
+      if (!readable(m.begin) || !short_line(m.begin) || inside_link(m.begin) || !rating_word_near(m)) continue;
       double r = first_decimal(std::string_view(text_).substr(m.begin, m.end - m.begin));
       if (Fact* f = add(m, "rating", "rating")) f->attrs["rating"] = r;
       break;

@@ -117,7 +117,8 @@ bool is_struck(const GumboElement& el) {
 bool may_name_price(const char* cls) {
   static const char* const kStems[] = {"pric", "prix", "preis", "cena", "ceny", "prezz", "preci", "prij",
                                        "strike", "through", "barr", "old", "was", "compare", "sale", "promo",
-                                       "discount", "reduc", "regular", "uvp", "rrp", "sleva", "before", "akce"};
+                                       "discount", "reduc", "regular", "uvp", "rrp", "sleva", "before", "akce", "omnibus",
+                                       "lowest"};
   // This runs for every element with a class: fold the string once (into a stack buffer for the
   // usual short class strings), then let find() look for each stem.
   char small[256];
@@ -262,7 +263,6 @@ class Builder {
     bool struck = is_struck(el);
     const char* cls = attr(el, "class");
     bool price_class = cls && *cls && may_name_price(cls);
-    const char* context = price_contexts_.empty() ? "" : price_contexts_.back();
     if (price_class) price_contexts_.push_back(cls);
 
     const GumboVector& kids = el.children;
@@ -272,7 +272,7 @@ class Builder {
       last_link_end_ = doc_.text.size();
     }
     if (price_class) price_contexts_.pop_back();
-    if (struck || price_class) add_mark(link_start, struck, price_class ? cls : "", context);
+    if (struck || price_class) add_mark(link_start, struck, price_class ? cls : "");
     if (is_heading(el.tag)) {
       std::string h = collapse(doc_.text.substr(link_start));
       if (!h.empty()) last_heading_ = std::move(h);
@@ -443,18 +443,29 @@ class Builder {
 
   // Only short runs holding a digit can be a price: a struck paragraph or a price-classed card
   // is not recorded, which keeps the parse cheap on pages with hundreds of products.
-  void add_mark(std::size_t begin, bool struck, const char* classes, const char* context) {
+  // A price-classed run without a digit is kept when it is a word or two (a "Sale" badge whose
+  // showing depends on its container's state class). The context is the class strings of every
+  // enclosing price-classed element, nearest first: a sale state ("price--on-sale",
+  // "with-list-price") may sit several levels up.
+  void add_mark(std::size_t begin, bool struck, const char* classes) {
     const std::string& t = doc_.text;
     std::size_t end = t.size();
     while (begin < end && (t[begin] == ' ' || t[begin] == '\n')) ++begin;
     while (end > begin && (t[end - 1] == ' ' || t[end - 1] == '\n')) --end;
     if (end == begin || end - begin > 160) return;
     if (std::none_of(t.begin() + static_cast<std::ptrdiff_t>(begin), t.begin() + static_cast<std::ptrdiff_t>(end),
-                     [](char c) { return c >= '0' && c <= '9'; })) {
+                     [](char c) { return c >= '0' && c <= '9'; }) &&
+        (struck || !*classes || end - begin > kBadgeRun)) {
       return;
     }
-    doc_.marks.push_back(Mark{begin, end, struck, classes, context});
+    std::string context;
+    for (auto it = price_contexts_.rbegin(); it != price_contexts_.rend() && context.size() < 400; ++it) {
+      if (!context.empty()) context += ' ';
+      context += *it;
+    }
+    doc_.marks.push_back(Mark{begin, end, struck, classes, std::move(context)});
   }
+  static constexpr std::size_t kBadgeRun = 24;
 
   void add_form(const GumboNode* n, const std::string& region) {
     const GumboElement& el = n->v.element;

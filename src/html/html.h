@@ -63,11 +63,12 @@ struct Script {
 // <s>, <strike>, inline `text-decoration: line-through`) or inside an element whose class
 // string may name a price role ("old-price", "price--compare", "streichpreis"). Which class
 // tokens mean an old price is lexicon data, read by extract; the parse only keeps the strings.
+// Runs holding a digit are kept, and price-classed runs of a word or two (a "Sale" badge).
 struct Mark {
   std::size_t begin = 0, end = 0;  // byte offsets into Document::text
   bool struck = false;
   std::string classes;  // the element's class attribute when it may name a price role, else ""
-  std::string context;  // class attribute of the nearest enclosing element that may (a sale card)
+  std::string context;  // class attributes of the enclosing elements that may (a sale card), nearest first
 };
 
 struct Document {
@@ -81,7 +82,7 @@ struct Document {
   std::vector<Form> forms;
   std::vector<Script> scripts;
   std::vector<std::string> jsonld;  // raw JSON-LD blocks
-  std::vector<Mark> marks;          // ordered by begin; only short runs holding a digit
+  std::vector<Mark> marks;          // ordered by begin; only short runs
 
   const Block* block_at(std::size_t offset) const;
   std::string region_at(std::size_t offset) const;
