@@ -147,7 +147,7 @@ TEST(AddressPrecision, RealAddressesNextToTheTrapsAreFound) {
       {"SE", "<p>Nordisk Design AB, Drottninggatan 5, 111 51 Stockholm, Sverige</p>", "https://nordisk.se/", "Drottninggatan 5", "111 51",
        "Stockholm", "SE"},
       {"LU", "<p>Épicerie Fine S.à r.l., 12, rue du Marché-aux-Herbes, L-1728 Luxembourg</p>", "https://epicerie.lu/",
-       "12, rue du Marché-aux-Herbes", "1728", "Luxembourg", "LU"},
+       "12, rue du Marché-aux-Herbes", "L-1728", "Luxembourg", "LU"},
       {"IE", "<p>Registered office: 12 Main Street, Dublin 2, D02 X285, Ireland</p>", "https://shop.ie/", "12 Main Street", "D02 X285", "Dublin 2",
        "IE"},
       {"AT with Stiege and Tür", "<p>Kaffeerösterei Blau e.U.<br>Neubaugasse 44/2/7<br>1070 Wien</p>", "https://kaffee-blau.at/impressum",
@@ -162,7 +162,7 @@ TEST(AddressPrecision, RealAddressesNextToTheTrapsAreFound) {
        "364185279, kapitał zakładowy 5 000,00 zł.</li></ol>",
        "https://zielonyknot.pl/regulamin", "ul. Święty Marcin 29/8", "61-806", "Poznań", "PL"},
       {"LU prefix written before the postcode", "<p>Amazon Web Services EMEA SARL, 38 Avenue John F. Kennedy, L-1855 Luxemburgo.</p>",
-       "https://loja.pt/termos", "38 Avenue John F. Kennedy", "1855", "Luxemburgo", "LU"},
+       "https://loja.pt/termos", "38 Avenue John F. Kennedy", "L-1855", "Luxemburgo", "LU"},
       {"US host with ZIP+4", "<p>Hosted by Squarespace, Inc., 225 Varick Street, New York, NY 10014-7710, USA</p>", "https://shop.co.uk/",
        "225 Varick Street", "NY 10014-7710", "New York", "US"},
   };
