@@ -16,7 +16,9 @@ import concurrent.futures
 import json
 import os
 import re
+import shutil
 import subprocess
+import tempfile
 import sys
 import unicodedata
 from pathlib import Path
@@ -169,9 +171,26 @@ def run_audit(binary, rules, site, audit_date):
     return json.loads(p.stdout)
 
 
+def served_site(entry_dir, exp, tmp):
+    """The folder to audit. A notice entry's page lives at `page_path` on the merchant's site (its
+    menu links to itself there, as "Impressum" on /impressum/ does); it is stored once as
+    site/index.html and served at both places, so its self-link resolves as it does online."""
+    site = entry_dir / "site"
+    path = exp.get("page_path", "").strip("/")
+    if not path:
+        return site
+    served = Path(tmp) / "site"
+    shutil.copytree(site, served)
+    target = served / path if path.endswith((".html", ".htm")) else served / path / "index.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(site / "index.html", target)
+    return served
+
+
 def score_entry(entry_dir, binary, rules):
     exp = json.loads((entry_dir / "expected.json").read_text(encoding="utf-8"))
-    report = run_audit(binary, rules, entry_dir / "site", exp.get("audit_date", "2026-12-07"))
+    with tempfile.TemporaryDirectory(prefix="omnicheck-corpus-") as tmp:
+        report = run_audit(binary, rules, served_site(entry_dir, exp, tmp), exp.get("audit_date", "2026-12-07"))
     res = {"id": exp.get("id", entry_dir.name), "kind": entry_dir.parent.name, "mismatches": [],
            "counts": {t: {"tp": 0, "fp": 0, "expected": 0, "found": 0} for t in FACT_TYPES},
            "verdicts": {"right": 0, "wrong": 0, "false_pass": 0, "false_fail": 0}, "country_ok": None}
