@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "html/html.h"
+#include "html/page_styles.h"
 #include "html/region_classifier.h"
 #include "html/utf8.h"
 
@@ -64,24 +65,27 @@ bool is_skipped(GumboTag t) {
   }
 }
 
-// Why an element is not shown ("" when it is): the hidden attribute, aria-hidden="true", or an
-// inline display:none / visibility:hidden.
-const char* hidden_reason(const GumboElement& el) {
+// Why an element is not shown by its own markup ("" when it is): the hidden attribute, or an
+// inline style that hides it (display:none, visibility:hidden, opacity:0, font-size:0,
+// off-screen). aria-hidden alone is no reason: it hides from screen readers, not from eyes; but
+// an aria-hidden dialog (Bootstrap's closed .modal, role="dialog") is shut until a click opens it.
+std::string inline_hidden_reason(const GumboElement& el) {
   if (attr(el, "hidden")) return "hidden attribute";
-  const char* aria = attr(el, "aria-hidden");
-  if (aria && std::strcmp(aria, "true") == 0) return "aria-hidden";
-  const char* style = attr(el, "style");
-  if (style) {
-    std::string s(style);
-    s.erase(std::remove_if(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); }), s.end());
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (s.find("display:none") != std::string::npos) return "display:none";
-    if (s.find("visibility:hidden") != std::string::npos) return "visibility:hidden";
+  if (const char* aria = attr(el, "aria-hidden"); aria && std::strcmp(aria, "true") == 0) {
+    const char* role = attr(el, "role");
+    const char* cls = attr(el, "class");
+    bool dialog = (role && (std::strcmp(role, "dialog") == 0 || std::strcmp(role, "alertdialog") == 0));
+    if (!dialog && cls) {
+      std::string_view c(cls);
+      for (std::size_t at = c.find("modal"); at != std::string_view::npos; at = c.find("modal", at + 1)) {
+        if (at == 0 || c[at - 1] == ' ') dialog = true;  // "modal", "modal fade", "modal-window"
+      }
+    }
+    if (dialog) return "aria-hidden dialog (closed until opened)";
   }
+  if (const char* style = attr(el, "style")) return hiding_declaration(parse_declarations(style));
   return "";
 }
-
-bool is_hidden(const GumboElement& el) { return *hidden_reason(el) != '\0'; }
 
 bool is_heading(GumboTag t) {
   return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 || t == GUMBO_TAG_H5 ||
@@ -189,8 +193,8 @@ std::string locator_of(const GumboNode* n) {
 
 class Builder {
  public:
-  Builder(Document& doc, const std::string& base, std::string_view source)
-      : doc_(doc), base_(std::make_unique<fetch::UrlResolver>(base)), source_(source) {}
+  Builder(Document& doc, const std::string& base, std::string_view source, PageStyles styles)
+      : doc_(doc), base_(std::make_unique<fetch::UrlResolver>(base)), source_(source), styles_(std::move(styles)) {}
 
   void walk(const GumboNode* n, const std::string& region, const GumboNode* block) {
     switch (n->type) {
@@ -228,6 +232,33 @@ class Builder {
   }
 
  private:
+  // Why the element is not seen: its own markup, or the page's stylesheet.
+  std::string hidden_reason(const GumboElement& el) const {
+    std::string why = inline_hidden_reason(el);
+    if (why.empty() && !styles_.empty()) why = styles_.hidden_reason(el);
+    return why;
+  }
+
+  // The declared text and background colours in force, pushed by the elements that declare one.
+  struct ColorScope {
+    ColorScope(std::vector<std::string>& colors, const std::string& color, std::vector<std::string>& bgs,
+               const std::string& bg)
+        : colors_(colors), bgs_(bgs), pushed_color_(!color.empty()), pushed_bg_(!bg.empty()) {
+      if (pushed_color_) colors_.push_back(color);
+      if (pushed_bg_) bgs_.push_back(bg);
+    }
+    ~ColorScope() {
+      if (pushed_color_) colors_.pop_back();
+      if (pushed_bg_) bgs_.pop_back();
+    }
+    ColorScope(const ColorScope&) = delete;
+    ColorScope& operator=(const ColorScope&) = delete;
+    std::vector<std::string>& colors_;
+    std::vector<std::string>& bgs_;
+    bool pushed_color_, pushed_bg_;
+  };
+  inline static const std::string kNone;
+
   void element(const GumboNode* n, const std::string& parent_region, const GumboNode* block) {
     const GumboElement& el = n->v.element;
     collect_metadata(n);
@@ -237,10 +268,19 @@ class Builder {
       return;
     }
     if (is_skipped(el.tag)) return;
-    if (const char* why = hidden_reason(el); *why) {
+    if (std::string why = hidden_reason(el); !why.empty()) {
       hidden_walk(n, parent_region, why);
       return;
     }
+    // Text in the colour of its background is not seen either (both declared by the page).
+    std::string own_color = styles_.color(el), own_bg = styles_.background(el);
+    const std::string& color = own_color.empty() ? (colors_.empty() ? kNone : colors_.back()) : own_color;
+    const std::string& bg = own_bg.empty() ? (backgrounds_.empty() ? kNone : backgrounds_.back()) : own_bg;
+    if (!color.empty() && color != "?" && color == bg && (!own_color.empty() || !own_bg.empty())) {
+      hidden_walk(n, parent_region, "text colour " + color + " on a background of the same colour");
+      return;
+    }
+    ColorScope color_scope(colors_, own_color, backgrounds_, own_bg);
     std::string region = classify_region(tag_name(n), attr(el, "role"), attr(el, "id"), attr(el, "class"), parent_region);
     if (el.tag == GUMBO_TAG_BR) {
       newline();
@@ -284,7 +324,7 @@ class Builder {
   // A hidden element adds no text to the page, but the forms inside it are recorded (hidden, with
   // what hid them), with their fields, their own words and the headings before them: plugins and
   // modals keep contact forms hidden until a script shows them.
-  void hidden_walk(const GumboNode* n, const std::string& parent_region, const char* why) {
+  void hidden_walk(const GumboNode* n, const std::string& parent_region, const std::string& why) {
     const GumboElement& el = n->v.element;
     if (hidden_depth_++ == 0) hidden_by_ = locator_step(n) + ": " + why;
     std::string region = classify_region(tag_name(n), attr(el, "role"), attr(el, "id"), attr(el, "class"), parent_region);
@@ -304,7 +344,7 @@ class Builder {
     const GumboElement& el = n->v.element;
     if (is_field(el.tag)) add_field(el);
     if (is_skipped(el.tag)) return;
-    if (const char* why = hidden_reason(el); *why) {
+    if (std::string why = hidden_reason(el); !why.empty()) {
       hidden_walk(n, region, why);
       return;
     }
@@ -530,7 +570,7 @@ class Builder {
     if (doc_.forms.empty()) return;
     // A field hidden on its own (a honeypot input with style="display:none") is none of the form's.
     bool hidden_input = type && std::string_view(type) == "hidden";
-    if (!hidden_input && is_hidden(el)) return;
+    if (!hidden_input && !hidden_reason(el).empty()) return;
     long f = form_of(el.start_pos.offset);
     if (f < 0) return;
     Form& form = doc_.forms[static_cast<std::size_t>(f)];
@@ -643,6 +683,8 @@ class Builder {
   };
   std::vector<FormSource> forms_;
   std::vector<std::pair<std::string, std::string>> owned_fields_;  // form="id" fields: id, field
+  PageStyles styles_;
+  std::vector<std::string> colors_, backgrounds_;  // declared colours in force (#rrggbb)
   int hidden_depth_ = 0;     // hidden elements around the node being read
   std::string hidden_by_;    // the outermost of them, and why ("div#gform_wrapper_3: display:none")
   std::string last_heading_;
@@ -654,7 +696,7 @@ Document parse_utf8(const std::string& utf8, const std::string& url) {
   Document doc;
   doc.url = url;
   GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, utf8.data(), utf8.size());
-  Builder b(doc, url, utf8);
+  Builder b(doc, url, utf8, PageStyles::collect(out->document));
   b.walk(out->document, "main", nullptr);
   b.finish();
   gumbo_destroy_output(&kGumboDefaultOptions, out);
