@@ -1,5 +1,7 @@
 #include "batch/csv.h"
 
+#include "report/report.h"
+
 namespace omnicheck::batch {
 namespace {
 
@@ -92,7 +94,9 @@ class CsvReader {
 CsvTable parse_csv(std::string_view text) { return CsvReader(text).read(); }
 
 std::string csv_field(std::string_view value) {
-  std::string v(value);
+  // Merchant text (a Location header, an error quoting a page) must not act on the terminal or
+  // spreadsheet that shows the cell: controls and bidi overrides become visible "<U+XXXX>".
+  std::string v = report::show_controls(value);
   if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r')) {
     v.insert(v.begin(), '\'');
   }

@@ -1,5 +1,7 @@
 #include "batch/progress.h"
 
+#include "report/report.h"
+
 #include <cmath>
 #include <cstdio>
 
@@ -51,8 +53,11 @@ std::string Progress::line_locked() const {
          " sites/s, ETA " + eta;
 }
 
-void Progress::print_locked(const std::string& message) {
+void Progress::print_locked(const std::string& raw) {
   if (quiet_) return;
+  // A site's id and a failure's reason may quote the merchant (a Location header holding ESC or
+  // BEL): one visible line, nothing the terminal acts on.
+  const std::string message = report::show_controls(raw, false);
   if (terminal_) {
     out_ << "\r\033[K" << message << "\n" << line_locked() << std::flush;
   } else {

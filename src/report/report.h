@@ -73,4 +73,12 @@ bool reaches(const std::vector<rules::Finding>& findings, const std::string& fai
 // control characters that HTML and XML forbid become U+FFFD too.
 std::string escape_html(std::string_view text);
 
+// Merchant text made safe to show anywhere, a terminal included: ill-formed UTF-8 becomes
+// U+FFFD; control characters (C0 but tab and line breaks, DEL, C1) and the bidirectional
+// formatting controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) are shown as
+// "<U+XXXX>" instead of acting on the screen or reordering the text around them.
+// `line_breaks`: keep tab, CR and LF (files); false turns them into "<U+000A>" etc. (one line
+// of a terminal).
+std::string show_controls(std::string_view text, bool line_breaks = true);
+
 }  // namespace omnicheck::report

@@ -2,6 +2,7 @@
 // formula triggers, control characters and bytes that are not UTF-8 at all.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 
 #include "report/report.h"
 #include "report/report_internal.h"
@@ -72,12 +73,17 @@ std::string sanitize(std::string_view text, Reject reject) {
   return out;
 }
 
+bool acting_control(char32_t cp) {
+  return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F || cp == 0x061C;
+}
+
 bool xml_forbidden(char32_t cp) {
   return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE || cp == 0xFFFF;
 }
 
 std::string escape_markup(std::string_view text, bool keep_whitespace_refs) {
-  const std::string clean = detail::xml_safe(text);
+  const std::string clean = detail::xml_safe(show_controls(text));
   std::string out;
   out.reserve(clean.size() + clean.size() / 8);
   for (const char c : clean) {
@@ -98,6 +104,31 @@ std::string escape_markup(std::string_view text, bool keep_whitespace_refs) {
 
 }  // namespace
 
+std::string show_controls(std::string_view text, bool line_breaks) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    char32_t cp = 0;
+    const long n = utf8_sequence(text, i, &cp);
+    if (n < 0) {
+      out += kReplacement;
+      i += static_cast<std::size_t>(-n);
+      continue;
+    }
+    const bool kept_break = line_breaks && (cp == '\t' || cp == '\n' || cp == '\r');
+    if (acting_control(cp) && !kept_break) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "<U+%04X>", static_cast<unsigned>(cp));
+      out += buf;
+    } else {
+      out.append(text.substr(i, static_cast<std::size_t>(n)));
+    }
+    i += static_cast<std::size_t>(n);
+  }
+  return out;
+}
+
 std::string escape_html(std::string_view text) { return escape_markup(text, false); }
 
 namespace detail {
@@ -116,7 +147,7 @@ std::string escape_markdown(std::string_view text) {
   // Inline specials only: merchant text never starts a line, so list and heading markers
   // (- + 1.) cannot take effect; # is kept for issue references.
   constexpr std::string_view kSpecials = "\\`*_[]()#!|~";
-  const std::string clean = xml_safe(text);
+  const std::string clean = xml_safe(show_controls(text));
   std::string out;
   out.reserve(clean.size() + clean.size() / 4);
   for (const char c : clean) {
@@ -136,7 +167,7 @@ std::string escape_markdown(std::string_view text) {
 }
 
 std::string csv_field(std::string_view text) {
-  std::string cell = valid_utf8(text);
+  std::string cell = show_controls(text);
   // OWASP's list of characters that make Excel, LibreOffice or Sheets evaluate a cell.
   if (!cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos) {
     cell.insert(cell.begin(), '\'');

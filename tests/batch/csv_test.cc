@@ -72,5 +72,13 @@ TEST(Csv, WrittenLinesReadBackUnchanged) {
   EXPECT_EQ(t.records[1].line, 3);
 }
 
+// Issue 17: a site's Location header or error text holding ESC/BEL or a bidi override is shown
+// as code points in aggregate.csv, not passed raw to the spreadsheet or terminal.
+TEST(Csv, ControlCharactersInAFieldAreShownNotPassed) {
+  EXPECT_EQ(csv_field("redirect to \x1b]8;;http://evil.example\x07here"), "redirect to <U+001B>]8;;http://evil.example<U+0007>here");
+  EXPECT_EQ(csv_field("rechnung\xE2\x80\xAE" "fdp.exe"), "rechnung<U+202E>fdp.exe");
+  EXPECT_EQ(csv_field("Praha 1, Česko"), "\"Praha 1, Česko\"");
+}
+
 }  // namespace
 }  // namespace omnicheck::batch

@@ -27,8 +27,25 @@ TEST(EscapeHtml, ReplacesInvalidUtf8AndXmlForbiddenControls) {
   EXPECT_EQ(escape_html("a\xFF"
                         "b"),
             "a" + kFffd + "b");
-  EXPECT_EQ(escape_html(std::string("x\x01y\0z", 5)), "x" + kFffd + "y" + kFffd + "z");
+  EXPECT_EQ(escape_html(std::string("x\x01y\0z", 5)), "x&lt;U+0001&gt;y&lt;U+0000&gt;z");
   EXPECT_EQ(escape_html("tab\tlf\ncr\r"), "tab\tlf\ncr\r");
+}
+
+// Issue 17: a merchant's ESC, BEL or bidi override never acts on the screen that shows it; it is
+// shown as its code point. Ordinary text, accents and emoji pass unchanged.
+TEST(ShowControls, ControlsAndBidiOverridesBecomeVisibleCodePoints) {
+  EXPECT_EQ(show_controls("Lieferung \x1b[2J\x07" "fertig"), "Lieferung <U+001B>[2J<U+0007>fertig");
+  EXPECT_EQ(show_controls("https://shop.example/\xE2\x80\xAE" "fdp.exe"), "https://shop.example/<U+202E>fdp.exe");
+  EXPECT_EQ(show_controls("\xE2\x81\xA6isolate\xE2\x81\xA9"), "<U+2066>isolate<U+2069>");
+  EXPECT_EQ(show_controls("csi \xC2\x9B" "31m"), "csi <U+009B>31m");  // C1 CSI in UTF-8
+  EXPECT_EQ(show_controls("del\x7f"), "del<U+007F>");
+  EXPECT_EQ(show_controls("Příliš žluťoučký kůň – 10 € 😀"), "Příliš žluťoučký kůň – 10 € 😀");
+  EXPECT_EQ(show_controls("two\nlines\tand tab"), "two\nlines\tand tab");
+  EXPECT_EQ(show_controls("two\nlines\r", false), "two<U+000A>lines<U+000D>");
+  EXPECT_EQ(show_controls("bad\xFF"), "bad" + kFffd);
+  EXPECT_EQ(escape_html("a\xE2\x80\xAE" "b"), "a&lt;U+202E&gt;b");
+  EXPECT_EQ(detail::csv_field("=cmd\x1b"), "'=cmd<U+001B>");
+  EXPECT_EQ(detail::escape_markdown("x\xE2\x80\x8Fy"), "x&lt;U+200F&gt;y");
 }
 
 TEST(ValidUtf8, ReplacesEachMaximalIllFormedSubpart) {
