@@ -29,7 +29,7 @@ std::unique_ptr<fetch::Fetcher> make_fetcher(const Options& opt) {
     return fetch::make_http_fetcher(opt.target, http);
   }
   try {
-    return fetch::make_local_fetcher(opt.target);
+    return fetch::make_local_fetcher(opt.target, opt.http.max_body_bytes);
   } catch (const std::exception& e) {
     throw InputError(e.what());
   }
@@ -155,6 +155,7 @@ Result run(const Options& opt, const Loaded& loaded) {
       rep.errors.push_back({{"file", err.file}, {"offset", err.offset}, {"error", err.reason}});
     }
     rep.target_extra["emails"] = opt.emails;
+    rep.target_extra["messages_read"] = box.messages.size();
     extract::extract_mail(box, lex, result.facts, {opt.customers, opt.trader_domains});
   }
 

@@ -5,6 +5,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/extract.h"
@@ -64,5 +65,11 @@ struct Loaded {
 Result run(const Options& opt, const Loaded& loaded);
 
 std::string today_utc();
+
+// The user's options, checked once for every command (audit, email, batch): throws InputError
+// naming the option and its value. Normalises in place (country upper case, language lower case).
+void validate_options(Options& opt);
+bool is_country_code(std::string_view code);  // ISO 3166-1 alpha-2 (upper case), EL and UK included
+bool is_calendar_date(std::string_view ymd);  // YYYY-MM-DD naming a day that exists
 
 }  // namespace omnicheck::audit

@@ -174,10 +174,11 @@ SiteList load_site_list(const fs::path& file) {
     }
     s.country = field(rec, cols.country);
     if (problem.empty() && !s.country.empty()) {
-      const bool alpha2 = s.country.size() == 2 && std::isalpha(static_cast<unsigned char>(s.country[0])) &&
-                          std::isalpha(static_cast<unsigned char>(s.country[1]));
-      if (!alpha2) problem = "country must be an ISO 3166-1 alpha-2 code, got '" + s.country + "'";
+      const std::string written = s.country;
       for (auto& c : s.country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      if (!audit::is_country_code(s.country)) problem = "country must be an ISO 3166-1 alpha-2 code, got '" + written + "'";
+      if (s.country == "EL") s.country = "GR";
+      if (s.country == "UK") s.country = "GB";
     }
     const std::string emails = field(rec, cols.emails);
     if (!emails.empty()) {

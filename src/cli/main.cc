@@ -1,7 +1,9 @@
 // omnicheck command line: audit, email, batch (merge), rules list|test|lint.
-// Exit codes (contract): 0 no finding reaches --fail-on, 1 one does, 2 usage or input error.
+// Exit codes (contract): 0 no finding reaches --fail-on, 1 one does, 2 usage or input error,
+// including an audit that could read nothing of its target (the report is still written).
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -51,6 +53,51 @@ void add_output_options(CLI::App* cmd, OutputOptions& o) {
   cmd->add_flag("--strict", o.warn_fails, "Count 'warn' findings as failures for the exit code");
 }
 
+// An output never replaces or lands inside what is being audited: the saved site, the mailbox
+// and the archive are the evidence, and a report written over them (or among the pages of a
+// saved site, where the next audit would read it as a page) destroys or taints it.
+void refuse_output_over_inputs(const std::vector<std::string>& inputs, const std::vector<std::string>& outputs) {
+  auto canonical = [](const std::string& p) {
+    std::error_code ec;
+    fs::path c = fs::weakly_canonical(fs::absolute(p, ec), ec);
+    return ec ? fs::absolute(p).lexically_normal() : c;
+  };
+  for (const auto& in : inputs) {
+    if (in.empty() || in.rfind("http://", 0) == 0 || in.rfind("https://", 0) == 0) continue;
+    const fs::path ip = canonical(in);
+    std::error_code ec;
+    const bool folder = fs::is_directory(ip, ec);
+    for (const auto& out : outputs) {
+      if (out.empty()) continue;
+      const fs::path op = canonical(out);
+      bool inside = false;
+      if (folder) {
+        auto [i, o] = std::mismatch(ip.begin(), ip.end(), op.begin(), op.end());
+        inside = i == ip.end();
+      }
+      if (op == ip || inside) {
+        throw InputError("output " + out + " would " + (op == ip ? "overwrite the input " : "be written inside the input ") +
+                         in + "; choose a path outside what is audited");
+      }
+    }
+  }
+}
+
+// The report of an audit that read nothing at all claims nothing, yet its exit code must not
+// read as a clean audit: nothing could be judged is an input error (exit 2) naming the input.
+std::string nothing_read(const omnicheck::audit::Options& opt, const omnicheck::report::Report& rep) {
+  const auto& t = rep.target_extra;
+  if ((!opt.target.empty() || !opt.replay.empty()) && rep.pages_fetched == 0) {
+    std::string why;
+    if (!rep.errors.empty() && rep.errors[0].contains("error")) why = ": " + rep.errors[0]["error"].get<std::string>();
+    return "no page of " + (opt.target.empty() ? opt.replay : opt.target) + " could be read" + why;
+  }
+  if (!opt.emails.empty() && t.value("messages_read", std::size_t{1}) == 0) {
+    return "no e-mail message could be read from " + opt.emails;
+  }
+  return "";
+}
+
 int emit(const omnicheck::audit::Result& result, const OutputOptions& o) {
   const auto& rep = result.report;
   if (!o.out_dir.empty()) {
@@ -84,10 +131,7 @@ int main(int argc, char** argv) {
 
   auto add_common = [&](CLI::App* cmd) {
     cmd->add_option("--rules", opt.rules_dir, "Rules folder (lexicons in its lexicon/ subfolder)");
-    cmd->add_option("--audit-date", opt.audit_date, "Judge the duties in force on this date (YYYY-MM-DD)")
-        ->check([](const std::string& s) {
-          return s.size() == 10 && s[4] == '-' && s[7] == '-' ? std::string() : std::string("expected YYYY-MM-DD");
-        });
+    cmd->add_option("--audit-date", opt.audit_date, "Judge the duties in force on this date (YYYY-MM-DD)");
     cmd->add_option("--lang", opt.language, "Language of the report messages");
     add_output_options(cmd, out);
   };
@@ -105,8 +149,9 @@ int main(int argc, char** argv) {
   };
   add_mail_sides(audit_cmd);
   audit_cmd->add_option("--country", opt.country, "Trader's country (ISO 3166-1 alpha-2)");
-  audit_cmd->add_option("--max-pages", opt.max_pages, "Pages to fetch at most (focused crawl)");
-  audit_cmd->add_option("--max-depth", opt.max_depth, "Link depth to follow at most");
+  audit_cmd->add_option("--max-pages", opt.max_pages, "Pages to fetch at most (focused crawl)")
+      ->check(CLI::PositiveNumber);
+  audit_cmd->add_option("--max-depth", opt.max_depth, "Link depth to follow at most")->check(CLI::NonNegativeNumber);
   audit_cmd->add_flag("--full", opt.full, "Crawl every page of the site, not only those the rules need");
   audit_cmd->add_option("--replay", opt.replay, "Audit a WARC archive written by --archive, without network");
   audit_cmd->add_option("--archive", opt.http.archive_path, "Write every request and response to FILE.warc.gz");
@@ -155,8 +200,8 @@ int main(int argc, char** argv) {
   batch_cmd->add_option("--rules", opt.rules_dir, "Rules folder (lexicons in its lexicon/ subfolder)");
   batch_cmd->add_option("--audit-date", opt.audit_date, "Judge the duties in force on this date (YYYY-MM-DD)");
   batch_cmd->add_option("--lang", opt.language, "Language of the report messages");
-  batch_cmd->add_option("--max-pages", opt.max_pages, "Pages to fetch at most per site");
-  batch_cmd->add_option("--max-depth", opt.max_depth, "Link depth to follow at most");
+  batch_cmd->add_option("--max-pages", opt.max_pages, "Pages to fetch at most per site")->check(CLI::PositiveNumber);
+  batch_cmd->add_option("--max-depth", opt.max_depth, "Link depth to follow at most")->check(CLI::NonNegativeNumber);
   batch_cmd->add_option("--host-delay", opt.http.per_host_delay_ms, "Milliseconds between request starts to one host");
   batch_cmd->add_option("--resolve", opt.http.resolve, "HOST:PORT:ADDR, as curl's --resolve (repeatable)")
       ->allow_extra_args(false);  // one value per occurrence: the list after it stays the list
@@ -185,17 +230,30 @@ int main(int argc, char** argv) {
     if (*batch_cmd) {
       if (*worker_cmd) return omnicheck::batch::run_worker(worker_dir);
       if (*merge_cmd) return omnicheck::batch::merge_batches(merge);
+      omnicheck::audit::validate_options(opt);
       opt.probe = !no_probe;
       batch.audit = opt;
       return omnicheck::batch::run_batch(batch);
     }
-    if (*audit_cmd) {
-      if (opt.target.empty() && opt.replay.empty()) throw InputError("audit needs a TARGET (folder or URL) or --replay FILE");
+    if (*audit_cmd || *email_cmd) {
+      if (*audit_cmd && opt.target.empty() && opt.replay.empty()) {
+        throw InputError("audit needs a TARGET (folder or URL) or --replay FILE");
+      }
+      omnicheck::audit::validate_options(opt);
+      std::vector<std::string> outputs = {out.output, opt.http.archive_path};
+      if (!out.out_dir.empty()) {
+        outputs.push_back((fs::path(out.out_dir) / "report.json").string());
+        outputs.push_back((fs::path(out.out_dir) / "report.html").string());
+      }
+      refuse_output_over_inputs({opt.target, opt.emails, opt.replay}, outputs);
       opt.probe = !no_probe;
-      return emit(omnicheck::audit::run(opt), out);
-    }
-    if (*email_cmd) {
-      return emit(omnicheck::audit::run(opt), out);
+      auto result = omnicheck::audit::run(opt);
+      int code = emit(result, out);
+      if (std::string why = nothing_read(opt, result.report); !why.empty()) {
+        std::cerr << "omnicheck: nothing could be judged: " << omnicheck::report::show_controls(why, false) << "\n";
+        return 2;
+      }
+      return code;
     }
     if (*rules_cmd) {
       omnicheck::rules::RuleSet set;
@@ -231,10 +289,10 @@ int main(int argc, char** argv) {
       }
     }
   } catch (const InputError& e) {
-    std::cerr << "omnicheck: " << e.what() << "\n";
+    std::cerr << "omnicheck: " << omnicheck::report::show_controls(e.what(), false) << "\n";
     return 2;
   } catch (const std::exception& e) {
-    std::cerr << "omnicheck: error: " << e.what() << "\n";
+    std::cerr << "omnicheck: error: " << omnicheck::report::show_controls(e.what(), false) << "\n";
     return 2;
   }
   return 2;

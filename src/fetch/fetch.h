@@ -67,8 +67,9 @@ class Fetcher {
 
 // A saved site in a local folder (wget mirror, dist/ build). URLs are file:// URLs below the
 // folder; they resolve the way static servers do: /a/b -> a/b, a/b.html or a/b/index.html,
-// query strings ignored, nothing outside the folder is ever read.
-std::unique_ptr<Fetcher> make_local_fetcher(const std::string& folder);
+// query strings ignored, nothing outside the folder is ever read. A file larger than
+// `max_body_bytes` is not read (the same cap as a live page's body, HttpOptions::max_body_bytes).
+std::unique_ptr<Fetcher> make_local_fetcher(const std::string& folder, std::size_t max_body_bytes = 5u << 20);
 
 // --- live sites over HTTP(S) ---
 

@@ -33,7 +33,7 @@ bool s_ends_with_slash(const std::string& p) { return !p.empty() && p.back() == 
 
 class LocalFetcher final : public Fetcher {
  public:
-  explicit LocalFetcher(fs::path root) : root_(std::move(root)) {
+  LocalFetcher(fs::path root, std::size_t max_bytes) : root_(std::move(root)), max_bytes_(max_bytes) {
     root_url_ = "file://" + root_.generic_string();
     if (root_url_.back() != '/') root_url_ += '/';
   }
@@ -59,6 +59,14 @@ class LocalFetcher final : public Fetcher {
       page.status = 404;
       page.error = "no such file in the saved site: " + path->string();
       page.sha256 = sha256_hex("");
+      return page;
+    }
+    std::error_code size_ec;
+    const auto size = fs::file_size(*file, size_ec);
+    if (!size_ec && size > max_bytes_) {
+      page.status = 200;
+      page.error = "file of " + std::to_string(size) + " bytes exceeds the limit of " + std::to_string(max_bytes_) +
+                   " bytes: " + file->string();
       return page;
     }
     std::ifstream in(*file, std::ios::binary);
@@ -123,12 +131,13 @@ class LocalFetcher final : public Fetcher {
   }
 
   fs::path root_;
+  std::size_t max_bytes_;
   std::string root_url_;
 };
 
 }  // namespace
 
-std::unique_ptr<Fetcher> make_local_fetcher(const std::string& folder) {
+std::unique_ptr<Fetcher> make_local_fetcher(const std::string& folder, std::size_t max_body_bytes) {
   std::error_code ec;
   fs::path root = fs::weakly_canonical(fs::absolute(folder), ec);
   if (ec || !fs::is_directory(root, ec)) {
@@ -150,7 +159,7 @@ std::unique_ptr<Fetcher> make_local_fetcher(const std::string& folder) {
       throw std::runtime_error("no index.html in target folder: " + folder);
     }
   }
-  return std::make_unique<LocalFetcher>(root);
+  return std::make_unique<LocalFetcher>(root, max_body_bytes);
 }
 
 }  // namespace omnicheck::fetch

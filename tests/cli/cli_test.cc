@@ -6,12 +6,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "audit/site_server.h"
 #include "support/test_support.h"
 
 namespace omnicheck::testing {
 namespace {
 
 std::string cli() { return omnicheck_binary(); }
+using omnicheck::testing::SiteReply;
+using omnicheck::testing::SiteRequest;
+using omnicheck::testing::SiteServer;
 
 TEST(Cli, AuditWritesJsonAndHtmlAndExitsOneOnViolation) {
   auto dir = std::filesystem::temp_directory_path() / "omnicheck-cli-test";
@@ -119,6 +123,120 @@ TEST(Cli, EmailCommandRunsMailRulesAlone) {
       EXPECT_EQ(f["status"], "not_applicable");
     }
   }
+}
+
+// Issue 17: a value the tool would misread is refused with exit 2 naming the option, in every
+// command; a valid but unusual value (a leap day, a lower-case country) is accepted.
+TEST(CliValidation, AuditDatesMustBeCalendarDays) {
+  std::string shop = (fixtures_dir() / "sites/cs-kavarna-doma").string();
+  for (const char* bad : {"0000-00-00", "2026-13-45", "2026-02-30", "abcd-ef-gh", "2025-02-29", "1900-01-01"}) {
+    std::string out;
+    int code = run_command(cli() + " audit " + shop + " --no-probe --audit-date " + bad + " 2>&1 >/dev/null", &out);
+    EXPECT_EQ(code, 2) << bad;
+    EXPECT_NE(out.find(std::string("--audit-date ") + bad), std::string::npos) << out;
+    EXPECT_EQ(run_command(cli() + " email " + (fixtures_dir() / "mail/de-mueller-versand").string() +
+                              " --audit-date " + bad + " >/dev/null 2>&1",
+                          nullptr),
+              2)
+        << bad;
+  }
+  std::string out;
+  EXPECT_NE(run_command(cli() + " audit " + shop + " --no-probe --audit-date 2028-02-29 2>/dev/null", &out), 2);
+  EXPECT_EQ(nlohmann::json::parse(out)["target"]["audit_date"], "2028-02-29");
+}
+
+TEST(CliValidation, CountryMustBeAnIsoCode) {
+  std::string shop = (fixtures_dir() / "sites/cs-kavarna-doma").string();
+  for (const char* bad : {"FRA", "XX", "'<b>'", "F1"}) {
+    std::string out;
+    EXPECT_EQ(run_command(cli() + " audit " + shop + " --no-probe --country " + bad + " 2>&1 >/dev/null", &out), 2)
+        << bad;
+    EXPECT_NE(out.find("--country"), std::string::npos) << out;
+  }
+  std::string out;
+  EXPECT_NE(run_command(cli() + " audit " + shop + " --no-probe --country cz 2>/dev/null", &out), 2);
+  EXPECT_EQ(nlohmann::json::parse(out)["facts"]["audit"]["country"], "CZ");
+}
+
+TEST(CliValidation, LanguageAndDepthAreChecked) {
+  std::string shop = (fixtures_dir() / "sites/cs-kavarna-doma").string();
+  EXPECT_EQ(run_command(cli() + " audit " + shop + " --no-probe --lang xx >/dev/null 2>&1", nullptr), 2);
+  EXPECT_EQ(run_command(cli() + " audit " + shop + " --no-probe --lang french >/dev/null 2>&1", nullptr), 2);
+  EXPECT_EQ(run_command(cli() + " audit " + shop + " --no-probe --max-depth -5 >/dev/null 2>&1", nullptr), 2);
+  EXPECT_EQ(run_command(cli() + " audit " + shop + " --no-probe --max-pages 0 >/dev/null 2>&1", nullptr), 2);
+  EXPECT_EQ(run_command(cli() + " batch /nonexistent.csv --lang xx >/dev/null 2>&1", nullptr), 2);
+  EXPECT_NE(run_command(cli() + " audit " + shop + " --no-probe --lang fr --max-depth 0 >/dev/null 2>&1", nullptr), 2);
+}
+
+TEST(CliValidation, AnOutputNeverReplacesOrEntersAnInput) {
+  auto dir = std::filesystem::temp_directory_path() / "omnicheck-cli-overwrite";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::filesystem::copy(fixtures_dir() / "sites/cs-kavarna-doma", dir / "site", std::filesystem::copy_options::recursive);
+  std::filesystem::create_directories(dir / "mail");
+  std::filesystem::copy(fixtures_dir() / "mail/de-mueller-versand", dir / "mail", std::filesystem::copy_options::recursive);
+  const std::string index_before = read_file(dir / "site/index.html");
+
+  std::string out;
+  EXPECT_EQ(run_command(cli() + " audit " + (dir / "site").string() + " --no-probe -o " +
+                            (dir / "site/index.html").string() + " 2>&1",
+                        &out),
+            2);
+  EXPECT_NE(out.find("index.html"), std::string::npos) << out;
+  EXPECT_EQ(read_file(dir / "site/index.html"), index_before);
+  EXPECT_EQ(run_command(cli() + " audit " + (dir / "site").string() + " --no-probe --out-dir " +
+                            (dir / "site/reports").string() + " >/dev/null 2>&1",
+                        nullptr),
+            2);
+  EXPECT_FALSE(std::filesystem::exists(dir / "site/reports"));
+
+  std::filesystem::path mailfile;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir / "mail")) {
+    if (e.is_regular_file()) {
+      mailfile = e.path();
+      break;
+    }
+  }
+  ASSERT_FALSE(mailfile.empty());
+  const std::string mail_before = read_file(mailfile);
+  EXPECT_EQ(run_command(cli() + " email " + mailfile.string() + " -o " + mailfile.string() + " >/dev/null 2>&1", nullptr), 2);
+  EXPECT_EQ(read_file(mailfile), mail_before);
+  // Beside the inputs is fine.
+  EXPECT_NE(run_command(cli() + " audit " + (dir / "site").string() + " --no-probe -o " + (dir / "report.json").string() +
+                            " >/dev/null 2>&1",
+                        nullptr),
+            2);
+  EXPECT_TRUE(std::filesystem::exists(dir / "report.json"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(CliValidation, NothingReadIsAnInputErrorAndTheReportIsStillWritten) {
+  auto dir = std::filesystem::temp_directory_path() / "omnicheck-cli-nothing";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  {
+    std::ofstream(dir / "garbage.mbox") << "this is not a mailbox\nno From_ line here\n";
+  }
+  std::string out;
+  int code = run_command(cli() + " email " + (dir / "garbage.mbox").string() + " -o " + (dir / "r.json").string() +
+                             " --fail-on advice --strict 2>&1",
+                         &out);
+  EXPECT_EQ(code, 2) << out;
+  EXPECT_NE(out.find("garbage.mbox"), std::string::npos) << out;
+  EXPECT_TRUE(std::filesystem::exists(dir / "r.json"));
+
+  // A live site whose every page is 404, on a loopback server this test starts.
+  SiteServer site([](const SiteRequest&) { return SiteReply{404, {{"Content-Type", "text/html"}}, "<h1>Not found</h1>"}; });
+  out.clear();
+  code = run_command(cli() + " audit " + site.url() + " --allow-private --no-probe --host-delay 0 -o " +
+                         (dir / "live.json").string() + " 2>&1",
+                     &out);
+  EXPECT_EQ(code, 2) << out;
+  EXPECT_NE(out.find("nothing could be judged"), std::string::npos) << out;
+  EXPECT_NE(out.find(site.url()), std::string::npos) << out;
+  auto report = nlohmann::json::parse(read_file(dir / "live.json"));
+  EXPECT_EQ(report["target"]["pages_fetched"], 0);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -1,0 +1,93 @@
+// The options a user gives, checked in one place for every command (audit, email, batch, and
+// each row of a batch list): a value the tool would silently misread (a date that does not
+// exist, a country code that is no country) is an input error naming the option, never a
+// report of `not_applicable` findings with exit 0.
+#include <array>
+#include <cctype>
+#include <filesystem>
+#include <string>
+
+#include "audit/audit.h"
+
+namespace omnicheck::audit {
+namespace {
+
+// ISO 3166-1 alpha-2, the officially assigned codes, plus the two the EU writes in its own
+// documents (EL for Greece, UK for the United Kingdom) and XK (Kosovo, user-assigned but in EU
+// use). Written out here because the standard's list is fixed and small; no library in Debian
+// that this project already uses exposes it without locale data.
+constexpr const char* kCountries =
+    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS "
+    "BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE "
+    "EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM "
+    "HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC "
+    "LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA "
+    "NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW "
+    "SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO "
+    "TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW EL UK XK";
+
+bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+}  // namespace
+
+bool is_country_code(std::string_view code) {
+  if (code.size() != 2 || code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z') return false;
+  std::string_view all(kCountries);
+  for (std::size_t i = 0; i + 1 < all.size(); i += 3) {
+    if (all.substr(i, 2) == code) return true;
+  }
+  return false;
+}
+
+bool is_calendar_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  auto num = [&](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  int y = num(0, 4), m = num(5, 2), d = num(8, 2);
+  static constexpr std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= days[static_cast<std::size_t>(m - 1)] + (m == 2 && leap(y) ? 1 : 0);
+}
+
+void validate_options(Options& opt) {
+  // The audit date decides which duties are in force; the web and the Omnibus duties are both
+  // younger than 1995, and a date centuries ahead is a typo, not a plan.
+  if (!opt.audit_date.empty()) {
+    if (!is_calendar_date(opt.audit_date)) {
+      throw InputError("--audit-date " + opt.audit_date + ": not a calendar date (expected YYYY-MM-DD)");
+    }
+    int year = std::stoi(opt.audit_date.substr(0, 4));
+    if (year < 1995 || year > 2199) {
+      throw InputError("--audit-date " + opt.audit_date + ": outside the years the duties can apply (1995-2199)");
+    }
+  }
+  if (!opt.country.empty()) {
+    for (auto& c : opt.country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (!is_country_code(opt.country)) {
+      throw InputError("--country " + opt.country + ": not an ISO 3166-1 alpha-2 country code (e.g. FR, DE, CZ)");
+    }
+    // The EU's own abbreviations name the same countries as ISO's, whose codes the packs use.
+    if (opt.country == "EL") opt.country = "GR";
+    if (opt.country == "UK") opt.country = "GB";
+  }
+  // A report language is one the rules folder has wording for (its lexicon/<lang>.json).
+  for (auto& c : opt.language) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  bool shaped = opt.language.size() == 2 && std::isalpha(static_cast<unsigned char>(opt.language[0])) &&
+                std::isalpha(static_cast<unsigned char>(opt.language[1]));
+  std::error_code ec;
+  if (!shaped || (opt.language != "en" && !opt.rules_dir.empty() &&
+                  !std::filesystem::exists(std::filesystem::path(opt.rules_dir) / "lexicon" / (opt.language + ".json"), ec))) {
+    throw InputError("--lang " + opt.language + ": no such report language in " + opt.rules_dir +
+                     "/lexicon (a two-letter code such as en, fr, de, cs)");
+  }
+  if (opt.max_depth < 0) throw InputError("--max-depth " + std::to_string(opt.max_depth) + ": must be 0 or more");
+  if (opt.max_pages == 0) throw InputError("--max-pages 0: at least one page must be read");
+}
+
+}  // namespace omnicheck::audit
