@@ -57,6 +57,13 @@ std::string trailing_separator(std::string_view s) {
 std::string street_part(std::string seg) {
   auto colon = seg.rfind(':');
   if (colon != std::string::npos) seg = seg.substr(colon + 1);
+  // Only the last sentence: "… under company number 654321. Our registered office is at Unit 3,
+  // Galway Technology Park" (a full stop after a number or lower-case word, before a capital;
+  // "St. Stephen's Green", "Str. 5" do not end one).
+  static const TextPattern sentence_end("(?<=[\\p{Ll}\\p{N}]{3})\\.\\s+(?=\\p{Lu})", false, "street sentence end");
+  std::size_t cut = std::string::npos;
+  for (const auto& m : sentence_end.find_all(seg)) cut = m.end;
+  if (cut != std::string::npos) seg = seg.substr(cut);
   seg = squeeze(seg);
   for (std::string sep = trailing_separator(seg); !sep.empty() && sep != ":" && sep != "/"; sep = trailing_separator(seg)) {
     seg = squeeze(seg.substr(0, seg.size() - sep.size()));
@@ -151,7 +158,8 @@ AddressPatterns address_patterns(const SitePatterns& sp) {
     std::stable_sort(v.begin(), v.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
     return alternation(v);
   };
-  static const std::string house = "\\d{1,5}(?:\\s?-?[a-zA-Z](?![\\p{L}]))?";
+  // "5a", "12 B", "41/r" (Florence's red numbers of shops), "7-c".
+  static const std::string house = "\\d{1,5}(?:\\s?-?[a-zA-Z](?![\\p{L}])|/[a-zA-Z](?![\\p{L}\\p{N}]))?";
   return AddressPatterns{
       sp.pattern("address.number_first",
                  [] {
@@ -290,7 +298,23 @@ void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore&
       for (std::size_t j = i; j < found.size(); ++j) {
         if (used[j] && found[j].country == country && found[j].begin < found[i].end && found[i].begin < found[j].end) best = j;
       }
-      const Candidate& c = found[best];
+      Candidate c = found[best];
+      // "14 Main Street, Dingle, Co. Kerry, V92 R2X6": the county (countries.json
+      // "county_words") stands between the town and a town-first postcode; the town is the part
+      // before it, the county no part of the street.
+      if (const auto& info = sp.lex.countries()[c.country]; info.contains("county_words")) {
+        const TextPattern& county = sp.pattern("address.county." + c.country, [&info] {
+          std::string alt;
+          for (const auto& w : info["county_words"]) alt += (alt.empty() ? "" : "|") + escape_regex(w.get<std::string>());
+          return "(?:^|[,;]\\s*)(\\p{Lu}[\\p{L}'\\-]+(?:\\s\\p{Lu}[\\p{L}'\\-]+){0,2})\\s*,\\s*(?:" + alt + ")\\s+$";
+        }, false);
+        std::string_view head = std::string_view(text).substr(lines[li].begin, c.begin - lines[li].begin);
+        Match cm;
+        if (county.search(head, &cm) && cm.matched(0)) {
+          c.town = squeeze(cm.group(head, 0));
+          c.begin = lines[li].begin + cm.groups[0].first;
+        }
+      }
       if (c.town.empty() && c.country != "GB" && c.country != "IE") continue;
       if (sp.not_town.search(c.town)) continue;
       // "Bestellnr. 12345", "HRB 12345 Amtsgericht Köln": a labelled number is no postcode.

@@ -34,7 +34,8 @@ bool has_letters(std::string_view word) {
 bool is_connector(std::string_view w) {
   static const std::set<std::string_view> kConnectors = {
       "&", "+", "-", "und", "et", "and", "de", "du", "des", "la", "le", "von", "van", "der", "den", "di",
-      "del", "y", "i", "a", "e", "of", "the", "zu", "und", "'n'", "–"};
+      "del", "y", "i", "a", "e", "of", "the", "zu", "und", "'n'", "–", "da", "das", "do", "dos", "della", "delle",
+      "dei", "degli", "dello", "és", "en", "och", "og", "het", "zum", "zur"};
   return kConnectors.count(w) > 0;
 }
 
@@ -133,6 +134,35 @@ static bool label_free(std::string_view name, const SitePatterns& sp) {
   return true;
 }
 
+// The sole trader's statement closes the identity block under a trader label ("Sprzedawcą w
+// sklepie … jest:⏎Pracownia Ceramiki Anna Kowalczyk⏎Anna Kowalczyk⏎ul. Garbary 14/2⏎87-100
+// Toruń⏎NIP …⏎Przedsiębiorca prowadzący jednoosobową działalność gospodarczą …"): the line
+// right under the label, when it is a name alone, is the trader's. At most eight lines and
+// 500 bytes up; the label's line ends with a colon, so it introduces what follows.
+static bool block_name_under_trader_label(const std::string& text, std::size_t statement_line, const SitePatterns& sp,
+                                          const TextPattern& whole_line, std::size_t& nb, std::size_t& ne) {
+  std::size_t cur = statement_line;
+  for (int lines = 0; lines < 8 && cur > 1 && statement_line - cur <= 500; ++lines) {
+    std::size_t pls = text.rfind('\n', cur - 2);
+    pls = pls == std::string::npos ? 0 : pls + 1;
+    std::string_view line = std::string_view(text).substr(pls, cur - 1 - pls);
+    std::size_t last = line.find_last_not_of(" \t");
+    if (last != std::string_view::npos && line[last] == ':' && sp.parties.trader.search(line)) {
+      std::size_t nls = cur;
+      std::size_t nle = text.find('\n', nls);
+      if (nle == std::string::npos || nle >= statement_line) return false;
+      std::string_view next = std::string_view(text).substr(nls, nle - nls);
+      Match nm;
+      if (next.size() > 90 || !whole_line.search(next, &nm) || !nm.matched(0)) return false;
+      nb = nls + nm.groups[0].first;
+      ne = nls + nm.groups[0].second;
+      return true;
+    }
+    cur = pls;
+  }
+  return false;
+}
+
 static void extract_sole_traders(const PageContext& pc, const SitePatterns& sp, std::set<std::string>& seen, FactStore& out) {
   const auto& labels = sp.lex.list("sole_trader_labels");
   if (labels.empty()) return;
@@ -174,9 +204,12 @@ static void extract_sole_traders(const PageContext& pc, const SitePatterns& sp, 
         std::size_t pls = text.rfind('\n', ls - 2);
         pls = pls == std::string::npos ? 0 : pls + 1;
         std::string_view prev = std::string_view(text).substr(pls, ls - 1 - pls);
-        if (prev.size() > 90 || !whole_line.search(prev, &nm) || !nm.matched(0)) continue;
-        nb = pls + nm.groups[0].first;
-        ne = pls + nm.groups[0].second;
+        if (prev.size() <= 90 && whole_line.search(prev, &nm) && nm.matched(0)) {
+          nb = pls + nm.groups[0].first;
+          ne = pls + nm.groups[0].second;
+        } else if (!block_name_under_trader_label(text, ls, sp, whole_line, nb, ne)) {
+          continue;
+        }
       } else {
         continue;
       }
@@ -223,6 +256,16 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
     bool separated = false;
     // "Vietri sul Mare (SA)", "Perugia (PG)": a two-letter form in parentheses is a province.
     if (cut > ls && text[cut - 1] == '(' && m.end - m.begin <= 2) continue;
+    // "Consumer Rights Regulations (S.L. 378.17)": a form's letters followed by a number inside
+    // the parentheses cite a law (Maltese Subsidiary Legislation), not a company's form.
+    if (cut > ls && text[cut - 1] == '(') {
+      std::size_t close = text.find(')', m.end);
+      std::size_t le0 = text.find('\n', m.end);
+      if (close != std::string::npos && (le0 == std::string::npos || close < le0) &&
+          std::any_of(text.begin() + static_cast<std::ptrdiff_t>(m.end), text.begin() + static_cast<std::ptrdiff_t>(close),
+                      [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); }))
+        continue;
+    }
     if (cut > ls && (text[cut - 1] == '(' || text[cut - 1] == ',')) {
       separated = true;
       --cut;
@@ -231,6 +274,12 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
     std::size_t from = cut > ls + 100 ? cut - 100 : ls;
     std::string_view before(text.data() + from, cut - from);
     auto words = words_of(before);
+    // "VOTRE OPTICIEN ET SA BOUTIQUE EN LIGNE": a form right after a conjunction or article is a
+    // word of the sentence ("et sa" = "and its"); no name ends in "and" before its form.
+    if (!separated && !words.empty()) {
+      std::string_view lw = before.substr(words.back().first, words.back().second - words.back().first);
+      if (lw != "&" && lw != "+" && is_connector(fold(lw))) continue;
+    }
     // Walk back over capitalised words and connectors; stop at the first word that ends a
     // clause (colon, comma…) or is plain lower-case prose.
     std::size_t name_begin = cut;
@@ -290,6 +339,33 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
         std::string name = base + " " + squeeze(form);
         if (seen.insert(name).second) add_legal_name(pc, sp, name, base, squeeze(form), pls, m.end, out);
         continue;
+      }
+    }
+    // "Pražská pražírna a.s." alone on its line (or after a label's colon): a name whose first
+    // word alone is capitalised. Only a whole line: in prose such a run is the sentence's.
+    if (capitalised == 0 && !separated) {
+      std::size_t le1 = text.find('\n', m.end);
+      if (le1 == std::string::npos) le1 = text.size();
+      std::string_view tail = std::string_view(text).substr(m.end, le1 - m.end);
+      if (tail.find_first_not_of(" ,") == std::string_view::npos) {
+        std::size_t seg = ls;
+        std::size_t colon = std::string_view(text).substr(ls, cut - ls).rfind(": ");
+        if (colon != std::string_view::npos) seg = ls + colon + 2;
+        std::string_view head = std::string_view(text).substr(seg, cut - seg);
+        auto hw = words_of(head);
+        bool ok = hw.size() >= 2 && hw.size() <= 4 && is_upper_start(head.substr(hw[0].first, hw[0].second - hw[0].first));
+        for (const auto& [b, e] : hw) {
+          std::string_view w = head.substr(b, e - b);
+          if (!has_letters(w) || w.find_first_of("0123456789,;:()|") != std::string_view::npos) ok = false;
+          if (!is_name_word(w) && !is_connector(w) && w.size() < 4) ok = false;
+          if (label_words.count(fold(w))) ok = false;
+        }
+        if (ok) {
+          std::string base = squeeze(head);
+          std::string name = base + " " + squeeze(form);
+          if (seen.insert(name).second) add_legal_name(pc, sp, name, base, squeeze(form), seg, m.end, out);
+          continue;
+        }
       }
     }
     if (capitalised == 0) {
@@ -361,8 +437,20 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
     static const TextPattern year("^(?:(?:19|20)\\d{2}(?:\\s*[-–]\\s*(?:19|20)?\\d{2,4})?\\s+)+", false, "year");
     Match ym;
     if (year.search(name, &ym)) name = name.substr(ym.end);
+    // An article opening the name is the sentence's ("Die Müller GmbH haftet …"), except right
+    // after a label's colon ("Propriétaire : Les Vins de Lissac SARL") or on a line of its own.
     Match am;
-    if (sp.leading_article.search(name, &am) && am.end < name.size()) name = name.substr(am.end);
+    bool after_colon = false;
+    {
+      std::size_t k = name_begin;
+      while (k > ls && text[k - 1] == ' ') --k;
+      after_colon = k > ls && text[k - 1] == ':';
+      std::size_t le2 = text.find('\n', m.end);
+      if (le2 == std::string::npos) le2 = text.size();
+      if (k == ls && std::string_view(text).substr(m.end, le2 - m.end).find_first_not_of(" ,.") == std::string_view::npos)
+        after_colon = true;
+    }
+    if (!after_colon && sp.leading_article.search(name, &am) && am.end < name.size()) name = name.substr(am.end);
     std::string base = name.size() > form.size() ? squeeze(name.substr(0, name.size() - form.size())) : "";
     while (!base.empty() && (base.back() == ',' || base.back() == '&' || base.back() == '-')) base = squeeze(base.substr(0, base.size() - 1));
     if (base.empty() || !has_letters(base)) continue;

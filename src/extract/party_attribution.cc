@@ -1,6 +1,7 @@
 #include "extract/party_attribution.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "extract/statement_extractors.h"
 
@@ -55,9 +56,11 @@ bool is_heading_block(const html::Document& doc, std::size_t pos) {
 // words ("Hébergeur :", "Hosting provider", "Hébergement du site"): it reaches over the lines
 // under it. "Geschäftsführer: Max Müller" carries its value and reaches no further than that.
 bool heading_like(const html::Document& doc, std::size_t b, std::size_t e) {
-  (void)b;
   if (is_heading_block(doc, b)) return true;
   const std::string& t = doc.text;
+  // Deep inside a prose line ("… l'identité des différents intervenants dans le cadre de sa
+  // réalisation et de son suivi :") a label word heads nothing.
+  if (b - line_begin(t, b) > 40) return false;
   std::size_t le = line_end(t, e);
   std::string rest;
   for (std::size_t i = e; i < le; ++i) {
@@ -104,7 +107,24 @@ bool covers(const html::Document& doc, const Label& l, std::size_t offset, std::
     std::size_t last = rest.find_last_not_of(" \t");
     bool breaks_off = last != std::string_view::npos && (rest[last] == ',' || rest[last] == ':');
     if (!breaks_off && !legal_form.search(rest)) return false;
+    // A sentence that ends with its line ("… est une filiale du groupe Holding SA, Rue du Rhône
+    // 64, 1204 Genève, Suisse.") is complete: its label reaches no line under it. A full stop
+    // closing an abbreviated legal form ("… hébergé par OVH S.A.S.") is no sentence end.
+    if (last != std::string_view::npos && (rest[last] == '.' || rest[last] == '!' || rest[last] == '?') && last > 0) {
+      std::string_view body = rest.substr(0, last + 1);
+      bool form_at_end = false;
+      for (const auto& m : legal_form.find_all(body)) form_at_end = form_at_end || m.end + 1 >= body.size();
+      unsigned char before = static_cast<unsigned char>(rest[last - 1]);
+      if (!form_at_end && (std::islower(before) || std::isdigit(before) || before >= 0x80)) return false;
+    }
   }
+  // A label heading the lines of its own paragraph ("Persönlich haftende Gesellschafterin:⏎
+  // Verwaltungs GmbH⏎HRB 41233" in one <p>) reaches the end of that paragraph; a label alone
+  // in its element ("<p><strong>Hébergeur :</strong></p><p>OVH SAS…") reaches the next ones.
+  const html::Block* label_block = doc.block_at(l.b);
+  const html::Block* next_block = le + 1 < t.size() ? doc.block_at(le + 1) : nullptr;
+  bool own_paragraph = heading && !is_heading_block(doc, l.b) && label_block != nullptr && next_block != nullptr &&
+                       next_block != label_block && next_block->locator == label_block->locator;
   const std::size_t max_lines = heading ? 10 : 6, max_len = heading ? 400 : 140;
   std::size_t lines = 0;
   std::size_t cur = le + 1;
@@ -112,6 +132,10 @@ bool covers(const html::Document& doc, const Label& l, std::size_t offset, std::
     std::size_t ce = line_end(t, cur);
     if (++lines > max_lines) return false;
     if (is_heading_block(doc, cur)) return false;
+    if (own_paragraph) {
+      const html::Block* cb = doc.block_at(cur);
+      if (cb != nullptr && cb->locator != label_block->locator) return false;
+    }
     if (offset > ce) {
       if (ce - cur > max_len) return false;
     } else if (!heading && sentence_ends_between(t, cur, offset)) {
@@ -187,6 +211,16 @@ bool in_entity_block(const html::Document& doc, std::size_t name_end, std::size_
   std::size_t le = line_end(t, name_end);
   if (offset <= le) return !sentence_ends_between(t, name_end, offset);
   if (sentence_ends_between(t, name_end, le)) return false;
+  // "… filiale du groupe Holding SA, Rue du Rhône 64, 1204 Genève, Suisse." ends its sentence
+  // with its line: what follows is not that company's.
+  {
+    std::string_view rest = std::string_view(t).substr(name_end, le - name_end);
+    std::size_t last = rest.find_last_not_of(" \t");
+    if (last != std::string_view::npos && last > 0 && (rest[last] == '.' || rest[last] == '!' || rest[last] == '?')) {
+      unsigned char before = static_cast<unsigned char>(rest[last - 1]);
+      if ((std::islower(before) || std::isdigit(before) || before >= 0x80) && last > 12) return false;
+    }
+  }
   std::size_t lines = 0, cur = le + 1;
   while (cur <= offset && cur < t.size()) {
     std::size_t ce = line_end(t, cur);

@@ -27,6 +27,7 @@
 #include "extract/extractors.h"
 #include "extract/phone_number_scan.h"
 #include "extract/phone_types.h"
+#include "extract/register_ids.h"
 #include "extract/statement_extractors.h"
 
 namespace omnicheck::extract {
@@ -500,6 +501,11 @@ bool other_number_shape(std::string_view t, std::size_t begin, std::size_t end, 
   if (pp.currency_after->search(t.substr(end, std::min<std::size_t>(le - end, 12)))) return true;
   std::size_t from = utf8_floor(t, begin > 8 ? begin - 8 : 0);
   if (pp.currency_before->search(t.substr(from, begin - from))) return true;
+  // Digits inside an IBAN ("NL12 RABO 0347 1928 56", "DE89 3704 0044 0532 0130 00"): the
+  // country code and check digits, maybe a bank code, stand right before it on its line.
+  static const TextPattern iban_before("(?<![\\p{L}\\p{N}])[A-Z]{2}\\d{2}(?:[ ]?[A-Z0-9]{4})*[ ]?$", false, "IBAN head");
+  std::size_t ib = utf8_floor(t, std::max(line_begin(t, begin), begin > 40 ? begin - 40 : 0));
+  if (iban_before.search(t.substr(ib, begin - ib))) return true;
   return false;
 }
 
@@ -708,6 +714,13 @@ void extract_phones(const PageContext& pc, const SitePatterns& sp, FactStore& ou
 
   std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
 
+  // A number the identifier finder reads as a trader identifier (a labelled SIREN, an
+  // enterprise number after "BCE", a prefixed VAT id) is that identifier, not a phone.
+  std::vector<std::pair<std::size_t, std::size_t>> id_spans;
+  if (sp.lex.raw().contains("identifiers")) {
+    for (const RegisterId& id : find_register_ids(text, sp.lex.raw()["identifiers"])) id_spans.emplace_back(id.begin, id.end);
+  }
+
   std::size_t prev_end = 0;
   std::vector<Candidate> kept;
   for (Candidate& c : cands) {
@@ -733,6 +746,7 @@ void extract_phones(const PageContext& pc, const SitePatterns& sp, FactStore& ou
     }
     std::string e164 = e164_of(c.number);
     std::size_t ob = u.original(c.begin), oe = u.original(c.end);
+    if (std::any_of(id_spans.begin(), id_spans.end(), [&](const auto& s) { return s.first < oe && ob < s.second; })) continue;
     bool tel = tel_numbers.count(e164) > 0 ||
                std::any_of(tel_spans.begin(), tel_spans.end(),
                            [&](const auto& s) { return s.first < oe && ob < s.second; });

@@ -3,6 +3,7 @@
 // register (rules/lexicon/statements/common.json "register_due_forms"), so trader.register can
 // tell a missing register number that is due from one a sole trader never had. Then the items
 // of the national legal-notice packs, which need the register ids (national_pack_extractor.cc).
+#include <cctype>
 #include <set>
 
 #include "extract/register_ids.h"
@@ -19,6 +20,17 @@ std::string check_note(const RegisterId& id) {
   if (id.check == "valid") return "check digits valid";
   if (id.check == "invalid") return "check digits or format WRONG";
   return "format checked (no check digit exists)";
+}
+
+// A legal form as written, folded for comparison: "S.R.L.", "Srl" and "s.r.l" are one form, and so
+// are "Gesellschaft mit beschränkter Haftung" and its capitalised spelling in a heading.
+std::string fold_form(const std::string& form) {
+  std::string out;
+  for (unsigned char c : form) {
+    if (c == '.' || c == ' ' || c == ',' || c == '-') continue;
+    out += static_cast<char>(c < 0x80 ? std::tolower(c) : c);
+  }
+  return out;
 }
 
 void add_register_ids(const PageContext& pc, const SitePatterns& sp, FactStore& out) {
@@ -62,17 +74,20 @@ void add_register_due(const PageContext& pc, const SitePatterns& sp, FactStore& 
   nlohmann::json forms = lexicon_map(sp.lex, "register_due_forms");
   if (!forms.contains(pc.country)) return;
   std::set<std::string> due_forms;
-  for (const auto& f : forms[pc.country]) due_forms.insert(f.get<std::string>());
+  for (const auto& f : forms[pc.country]) due_forms.insert(fold_form(f.get<std::string>()));
   std::vector<Fact> due;
   for (const auto& f : out.facts) {
     if (f.type != "legal_name" || f.source != pc.page->final_url) continue;
     if (!f.attrs.value("visible", false) || f.attrs.value("third_party", false)) continue;
     std::string form = f.attrs.value("form", std::string());
-    if (!due_forms.count(form)) continue;
+    if (!due_forms.count(fold_form(form))) continue;
     bool identity_block = f.attrs.value("trader_label", false);
     for (const auto& a : out.facts) {
-      if (a.type == "address" && a.source == f.source && !a.attrs.value("third_party", false) && a.begin >= f.end &&
-          a.begin - f.end <= kIdentityBlock) {
+      // The address follows the name, or its quote opens the sentence that names the trader
+      // ("… è gestito da X S.r.l., con sede in Via …"): it ends after the name and begins
+      // before it ends or within the block after it.
+      if (a.type == "address" && a.source == f.source && !a.attrs.value("third_party", false) && a.end > f.end &&
+          (a.begin < f.end || a.begin - f.end <= kIdentityBlock)) {
         identity_block = true;
       }
     }

@@ -166,6 +166,15 @@ struct Runs {
   std::size_t size() const { return spans.size(); }
 };
 
+// A capitalised word glued to the digits before it ("Org.nr 556812-4373Powered by Shopify",
+// where the page's markup puts two inline elements side by side): the number ends where its
+// digits end. Register and check letters after digits are capitals or a single lower-case
+// letter ("HRB 12345 B", "FN 123456a", "Sro 12345/B"), never a capital and two lower-case ones.
+bool glued_word_at(std::string_view s, std::size_t i) {
+  return i > 0 && i + 2 < s.size() && ascii_digit(s[i - 1]) && s[i] >= 'A' && s[i] <= 'Z' && ascii_lower(s[i + 1]) &&
+         ascii_lower(s[i + 2]);
+}
+
 // Length of a separator at s[i] that joins two groups: 1–3 spaces, one '.', or 1–3 '-'.
 std::size_t separator_at(std::string_view s, std::size_t i) {
   if (i >= s.size()) return 0;
@@ -190,7 +199,8 @@ Runs find_runs(std::string_view s) {
     bool digit = false;
     while (true) {
       std::size_t b = i;
-      for (; i < s.size() && ascii_alnum(static_cast<unsigned char>(s[i])); ++i) digit = digit || ascii_digit(s[i]);
+      for (; i < s.size() && ascii_alnum(static_cast<unsigned char>(s[i])) && (i == b || !glued_word_at(s, i)); ++i)
+        digit = digit || ascii_digit(s[i]);
       runs.groups.push_back({b, i});
       std::size_t sep = separator_at(s, i);
       if (sep == 0 || i + sep >= s.size() || !ascii_alnum(static_cast<unsigned char>(s[i + sep])))
@@ -479,7 +489,7 @@ bool RegisterIdFinder::Impl::try_kind(std::string_view text, const Run& run, std
     compact.append(text.substr(run[j].b, run[j].e - run[j].b));
     if (compact.size() > kMaxCompact) break;
     if (j + 1 < run.size() && ascii_digit(text[run[j + 1].b])) continue;
-    if (word_after(text, run[j].e)) continue;
+    if (word_after(text, run[j].e) && !glued_word_at(text, run[j].e)) continue;
     // Shape alone (no label) needs the prefix as written in capitals: "DE 123…", not "de 123…".
     if (hit == nullptr && (compact.compare(0, kind.prefix.size(), kind.prefix) != 0 ||
                            (!kind.as_written && std::any_of(compact.begin(), compact.end(),
