@@ -126,6 +126,7 @@ SitePatterns::SitePatterns(const Lexicon& l)
     link_words[role] = folded(l.list(std::string("link.") + role));
     url_slugs[role] = l.list(std::string("url.") + role);
   }
+  url_slugs["utility"] = l.list("url.utility");
 }
 
 std::string country_of_tld(const Lexicon& lex, const std::string& host_or_address) {
