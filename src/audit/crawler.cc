@@ -196,8 +196,10 @@ class Crawl {
     item.depth = depth;
     item.seq = seq_++;
     item.expected = expected;
-    item.content = from && from->depth == 0 && !is_chrome(region);
-    item.utility = roles_.utility(url);
+    // A cookie banner's links ("/index.php?cl=clearcookies", the privacy settings) are
+    // machinery too, neither menu nor content.
+    item.content = from && from->depth == 0 && !is_chrome(region) && region != "consent";
+    item.utility = region == "consent" || roles_.utility(url);
     queue(std::move(item));
   }
 
