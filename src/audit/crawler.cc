@@ -65,7 +65,6 @@ struct Item {
   std::size_t seq = 0;
   bool expected = false;  // a page where trader information is expected (or the home page)
   bool sample = false;    // taken for the focused crawl's sample of ordinary pages
-  bool content = false;   // linked from the home page's content (a product card), not its menus
   bool utility = false;   // the shop's machinery: account, login, cart, checkout (url.utility)
 };
 
@@ -197,8 +196,7 @@ class Crawl {
     item.seq = seq_++;
     item.expected = expected;
     // A cookie banner's links ("/index.php?cl=clearcookies", the privacy settings) are
-    // machinery too, neither menu nor content.
-    item.content = from && from->depth == 0 && !is_chrome(region) && region != "consent";
+    // machinery too.
     item.utility = region == "consent" || roles_.utility(url);
     queue(std::move(item));
   }
@@ -215,10 +213,9 @@ class Crawl {
     return false;
   }
 
-  // An ordinary page for the sample: not the shop's machinery (account, login, cart: they show
-  // no product), of a kind not sampled yet (a page linked from the home page's menus, a
-  // category; one linked from its content, a product card: product pages carry the reviews and
-  // the prior prices), linked from the home page (the site's main sections; this also keeps the
+  // An ordinary page for the sample: not the shop's machinery (account, login, cart, a cookie
+  // banner's links: they show no product, and the sample is there to see a category listing and
+  // a product page), linked from the home page (the site's main sections; this also keeps the
   // choice independent of which pages happened to arrive first), from a part of the site not
   // sampled yet (first path segment, then path length), without a query string (filters and
   // sort orders of a page already seen), in that order of preference.
@@ -229,20 +226,19 @@ class Crawl {
       std::size_t scanned = 0;
       for (auto it = ordinary_q_.begin(); it != ordinary_q_.end() && scanned < kSampleScan; ++it, ++scanned) {
         std::string top = it->section.substr(0, it->section.find('|'));
-        int score = (it->utility ? -32 : 0) + (sampled_kinds_.count(it->content) ? 0 : 16) + (it->depth <= 1 ? 8 : 0) +
+        int score = (it->utility ? -32 : 0) + (it->depth <= 1 ? 8 : 0) +
                     (sampled_tops_.count(top) ? 0 : 4) + (sampled_sections_.count(it->section) ? 0 : 2) +
                     (it->url.find('?') == std::string::npos ? 1 : 0);
         if (score > best_score) {
           best = it;
           best_score = score;
-          if (score == 31) break;
+          if (score == 15) break;
         }
       }
       Item item = std::move(ordinary_q_.extract(best).value());
       if (!admit(item)) continue;
       sampled_sections_.insert(item.section);
       sampled_tops_.insert(item.section.substr(0, item.section.find('|')));
-      sampled_kinds_.insert(item.content);
       item.sample = true;
       *out = std::move(item);
       return true;
@@ -469,7 +465,6 @@ class Crawl {
   std::set<Item, ByPriority> expected_q_, ordinary_q_;
   std::map<std::string, DepthLimited> depth_limited_;
   std::set<std::string> sampled_sections_, sampled_tops_;
-  std::set<bool> sampled_kinds_;  // content (true) and menu (false) links sampled
   std::set<std::string> read_pages_;     // dedupe keys of the final URLs of pages read
   std::set<std::string> read_bodies_;    // sha256 of the pages read
   std::vector<std::string> unresolved_;  // expected pages without a definite answer, with why

@@ -193,12 +193,12 @@ TEST(FocusedCrawl, FetchesEveryRolePageAndASampleBeforeAskingTheJudge) {
 
 TEST(FocusedCrawl, SampleTakesAProductCardAndLeavesAccountCartAndCookieLinksLast) {
   // A shop's header links to its account, cart and categories before the home page's product
-  // cards; the cookie banner links to a reset URL. The sample of three should be a category and
-  // products, not the machinery.
+  // cards; the cookie banner links to a reset URL. The sample of three should be categories and
+  // a product, not the machinery.
   std::string header = "<header><nav>" + link("/account/login", "Mein Konto") + link("/checkout/cart", "Warenkorb") +
                        link("/mein-konto/", "Konto") + link("/tee/", "Tee") + link("/zubehoer/", "Zubeh&ouml;r") +
                        "</nav></header><div id=\"cookie-consent\" class=\"cookie-banner\">" +
-                       link("/index.php?cl=clearcookies", "Cookies ablehnen") + "</div>";
+                       link("/index.php?cl=clearcookies", "Alle akzeptieren") + "</div>";
   std::string footer = link("/impressum/", "Impressum") + link("/kontakt/", "Kontakt");
   std::map<std::string, std::string> site = {
       {"/", "<html><body>" + header + "<main>" + link("/tee/gruener-tee/sencha-uji.html", "Sencha Uji") +

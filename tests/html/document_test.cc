@@ -100,6 +100,18 @@ TEST(HtmlDocument, InlineElementWithABlockUtilityClassIsALineOfItsOwn) {
   EXPECT_NE(d.text.find("Lun.\n9h-18h"), std::string::npos) << d.text;
 }
 
+// Cookie banners whose class glues "cookie" to another word (Shoptet's "siteCookies__form",
+// "cookiebar") are consent regions too; a product called "Fortune cookies" in the text is not.
+TEST(HtmlDocument, CookieBannerWithAGluedClassNameIsConsent) {
+  Document d = parse(page_of(
+      "<div class=\"siteCookies__form\"><p>Tento web používá soubory cookie. <a href=\"/zasady/\">Zásady</a></p></div>"
+      "<div id=\"cookiebar\"><p>Wir verwenden Cookies.</p></div>"
+      "<main><p class=\"product-name\">Fortune cookies, 200 g</p></main>"));
+  EXPECT_EQ(d.region_at(d.text.find("Tento web")), "consent") << d.text;
+  EXPECT_EQ(d.region_at(d.text.find("Wir verwenden")), "consent") << d.text;
+  EXPECT_EQ(d.region_at(d.text.find("Fortune")), "main") << d.text;
+}
+
 TEST(HtmlCharset, LegacyEightBitPagesBecomeUtf8) {
   // "Müller & Söhne GmbH – Straße" in windows-1252 (0x96 is the en dash there).
   std::string w1252 = "<meta charset=\"windows-1252\"><p>M\xFCller &amp; S\xF6hne GmbH \x96 Stra\xDF" "e</p>";
