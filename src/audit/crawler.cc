@@ -65,6 +65,7 @@ struct Item {
   std::size_t seq = 0;
   bool expected = false;  // a page where trader information is expected (or the home page)
   bool sample = false;    // taken for the focused crawl's sample of ordinary pages
+  bool utility = false;   // the shop's machinery: account, login, cart, checkout (url.utility)
 };
 
 struct ByPriority {
@@ -194,6 +195,9 @@ class Crawl {
     item.depth = depth;
     item.seq = seq_++;
     item.expected = expected;
+    // A cookie banner's links ("/index.php?cl=clearcookies", the privacy settings) are
+    // machinery too.
+    item.utility = region == "consent" || roles_.utility(url);
     queue(std::move(item));
   }
 
@@ -209,19 +213,22 @@ class Crawl {
     return false;
   }
 
-  // An ordinary page for the sample: linked from the home page (the site's main sections; this
-  // also keeps the choice independent of which pages happened to arrive first), from a part of
-  // the site not sampled yet (first path segment, then path length), without a query string
-  // (filters and sort orders of a page already seen), in that order of preference.
+  // An ordinary page for the sample: not the shop's machinery (account, login, cart, a cookie
+  // banner's links: they show no product, and the sample is there to see a category listing and
+  // a product page), linked from the home page (the site's main sections; this also keeps the
+  // choice independent of which pages happened to arrive first), from a part of the site not
+  // sampled yet (first path segment, then path length), without a query string (filters and
+  // sort orders of a page already seen), in that order of preference.
   bool take_sample(Item* out) {
     while (!ordinary_q_.empty()) {
       auto best = ordinary_q_.end();
-      int best_score = -1;
+      int best_score = -1000;
       std::size_t scanned = 0;
       for (auto it = ordinary_q_.begin(); it != ordinary_q_.end() && scanned < kSampleScan; ++it, ++scanned) {
         std::string top = it->section.substr(0, it->section.find('|'));
-        int score = (it->depth <= 1 ? 8 : 0) + (sampled_tops_.count(top) ? 0 : 4) +
-                    (sampled_sections_.count(it->section) ? 0 : 2) + (it->url.find('?') == std::string::npos ? 1 : 0);
+        int score = (it->utility ? -32 : 0) + (it->depth <= 1 ? 8 : 0) +
+                    (sampled_tops_.count(top) ? 0 : 4) + (sampled_sections_.count(it->section) ? 0 : 2) +
+                    (it->url.find('?') == std::string::npos ? 1 : 0);
         if (score > best_score) {
           best = it;
           best_score = score;

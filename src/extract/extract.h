@@ -129,6 +129,9 @@ class LinkRoles {
   explicit LinkRoles(const Lexicon& lex);
   ~LinkRoles();
   std::string classify(const std::string& text, const std::string& url) const;
+  // Whether a URL leads to the shop's machinery rather than its content (account, login, cart,
+  // checkout, wish list; lexicon url.utility): a poor sample of the site's pages.
+  bool utility(const std::string& url) const;
 
  private:
   struct Impl;

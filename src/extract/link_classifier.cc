@@ -1,5 +1,7 @@
 // Role of a link from its visible text and its URL path, in every lexicon language at once
 // (shops mix languages: "Impressum" on English pages, "Contact" on French ones).
+#include <algorithm>
+
 #include "extract/extractors.h"
 
 namespace omnicheck::extract {
@@ -67,6 +69,21 @@ LinkRoles::~LinkRoles() = default;
 
 std::string LinkRoles::classify(const std::string& text, const std::string& url) const {
   return classify_link(impl_->patterns, text, url);
+}
+
+bool LinkRoles::utility(const std::string& url) const {
+  const auto& slugs = impl_->patterns.url_slugs.at("utility");
+  std::string path = fold(fetch::url_path(url));
+  std::size_t pos = 0;
+  while (pos <= path.size()) {
+    std::size_t end = path.find('/', pos);
+    if (end == std::string::npos) end = path.size();
+    std::string seg = path.substr(pos, end - pos);
+    if (auto dot = seg.rfind('.'); dot != std::string::npos) seg.erase(dot);
+    if (!seg.empty() && std::find(slugs.begin(), slugs.end(), seg) != slugs.end()) return true;
+    pos = end + 1;
+  }
+  return false;
 }
 
 }  // namespace omnicheck::extract

@@ -14,8 +14,12 @@ namespace {
 constexpr std::size_t kChannelWindow = 200;
 const char* const kDayNames[] = {"", "mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
+// "9", "9:30", "9.30", "9h30", and four digits without a separator as Irish, British and
+// Maltese sites and some German ones write them ("0830", "1815"): the branch reset keeps the
+// minutes in the second group either way.
 std::string time_pattern(const Lexicon& lex) {
-  return "(\\d{1,2})(?:\\s*[:.h]\\s*(\\d{2}))?(?:\\s*(" + lexicon_alternation(lex, "hours.time_suffix") + ")(?![\\p{L}]))?";
+  return "(\\d{1,2})(?|\\s*[:.h]\\s*(\\d{2})|(?<=\\d{2})(\\d{2})(?!\\d))?(?:\\s*(" + lexicon_alternation(lex, "hours.time_suffix") +
+         ")(?![\\p{L}]))?";
 }
 
 // "09:00" from the hour, minutes and suffix as written; "" when it is no time of day.

@@ -330,6 +330,26 @@ class PriceReductionScan {
     return best;
   }
 
+  // The first reduction beginning at most `within` bytes after `from`, with no other product
+  // price in between (that one would be the badge's own; the same amount again is the same
+  // product's, as Dawn renders its price once for the regular and once for the sale state).
+  Reduction* reduction_after(std::size_t from, std::size_t within) {
+    Reduction* best = nullptr;
+    for (auto& r : reductions_) {
+      if (r.begin < from || r.begin - from > within) continue;
+      if (!best || r.begin < best->begin) best = &r;
+    }
+    if (!best) return nullptr;
+    for (std::size_t j = 0; j < prices_.size(); ++j) {
+      const PriceSpan& p = prices_[j].span;
+      if (p.begin < from || p.begin >= best->begin || prices_[j].excluded || prices_[j].reference) continue;
+      const PriceSpan& now = prices_[best->new_index].span;
+      if (p.currency == now.currency && p.amount == now.amount) continue;
+      return nullptr;
+    }
+    return best;
+  }
+
   // A current price close to [b, e) in the main content: a percentage or sale wording in a
   // menu or footer ("Sale %") announces no particular price.
   std::optional<std::size_t> price_near(std::size_t b, std::size_t e, std::size_t within, std::size_t max_newlines) {
@@ -419,6 +439,15 @@ class PriceReductionScan {
       const PriceSpan& n = prices_[*j].span;
       bool just_before = n.begin >= m.end && n.begin - m.end <= 3;
       if (!badge && !just_before) continue;
+      // A card's badge stands above its price (Dawn's card__badge over the image, Woo's
+      // "Sale!" flash, PrestaShop's product-flags): a badge whose nearest price is the previous
+      // card's last line, with a reduction following it, is that reduction's badge.
+      if (badge && n.end <= m.begin) {
+        if (Reduction* next = reduction_after(m.end, kStatementToReduction)) {
+          next->markers.insert("sale_wording");
+          continue;
+        }
+      }
       Reduction r;
       r.new_index = *j;
       r.begin = std::min(m.begin, n.begin);

@@ -97,7 +97,8 @@ SitePatterns::SitePatterns(const Lexicon& l)
               TextPattern(words_to_pattern(l.list("trader_labels_weak")), true, "trader_labels_weak"), {}, {}, {}} {
   for (const char* key : {"trader_labels", "trader_labels_weak", "address_labels", "sole_trader_labels",
                           "legal_form_labels", "party.host", "party.agency", "party.payment", "party.carrier",
-                          "party.mediator", "party.parent", "party.authority", "party.dpo"}) {
+                          "party.mediator", "party.parent", "party.authority", "party.dpo",
+                          "party.manufacturer"}) {
     for (const auto& w : l.list(key)) {
       if (w.find(' ') == std::string::npos) name_stop_words.insert(fold(w));
     }
@@ -106,7 +107,7 @@ SitePatterns::SitePatterns(const Lexicon& l)
     if (w.find(' ') == std::string::npos) form_label_words.insert(fold(w));
   }
   // Party kinds are the lexicons' `party.<kind>` (labels) and `party_name.<kind>` (names) keys.
-  for (const char* kind : {"host", "agency", "payment", "carrier", "mediator", "parent", "authority", "dpo"}) {
+  for (const char* kind : {"host", "agency", "payment", "carrier", "mediator", "parent", "authority", "dpo", "manufacturer"}) {
     const auto& labels = l.list(std::string("party.") + kind);
     if (!labels.empty()) parties.third.emplace_back(kind, TextPattern(words_to_pattern(labels), true, std::string("party.") + kind));
     const auto& names = l.list(std::string("party_name.") + kind);
@@ -126,6 +127,7 @@ SitePatterns::SitePatterns(const Lexicon& l)
     link_words[role] = folded(l.list(std::string("link.") + role));
     url_slugs[role] = l.list(std::string("url.") + role);
   }
+  url_slugs["utility"] = l.list("url.utility");
 }
 
 std::string country_of_tld(const Lexicon& lex, const std::string& host_or_address) {

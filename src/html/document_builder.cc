@@ -54,6 +54,28 @@ bool is_block(GumboTag t) {
   }
 }
 
+// An inline element the stylesheet shows as a block of its own through a utility class:
+// Bootstrap's d-block / d-flex / d-grid / d-table (Shopware 6, JTL NOVA, OXID wave, PrestaShop
+// classic) and Tailwind's block / flex / grid. "<span class="d-block small">Niedrigster Preis
+// …</span>" after "100 g" is a line of its own on screen, not "100 gNiedrigster Preis".
+bool has_block_class(const char* cls) {
+  if (!cls) return false;
+  std::string_view s(cls);
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    std::size_t b = s.find_first_not_of(" \t\r\n", pos);
+    if (b == std::string_view::npos) break;
+    std::size_t e = s.find_first_of(" \t\r\n", b);
+    if (e == std::string_view::npos) e = s.size();
+    std::string_view t = s.substr(b, e - b);
+    if (t == "d-block" || t == "d-flex" || t == "d-grid" || t == "d-table" || t == "block" || t == "flex" || t == "grid") {
+      return true;
+    }
+    pos = e;
+  }
+  return false;
+}
+
 bool is_skipped(GumboTag t) {
   switch (t) {
     case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
@@ -291,7 +313,7 @@ class Builder {
       if (const char* alt = attr(el, "alt"); alt && *alt) append_text(alt, region, block);
       return;
     }
-    const GumboNode* my_block = is_block(el.tag) ? n : block;
+    const GumboNode* my_block = is_block(el.tag) || has_block_class(attr(el, "class")) ? n : block;
     if (my_block != block) newline();
 
     std::size_t link_start = doc_.text.size();

@@ -30,6 +30,11 @@ class NameTokens {
   bool has_any(std::initializer_list<std::string_view> words) const {
     return std::any_of(words.begin(), words.end(), [this](std::string_view w) { return has(w); });
   }
+  // A token that contains the word: BEM and camel-case names glue it to another ("siteCookies__form"
+  // on Shoptet, "cookiebar", "cookienotice").
+  bool has_part(std::string_view w) const {
+    return std::any_of(tokens_.begin(), tokens_.end(), [w](std::string_view t) { return t.find(w) != std::string_view::npos; });
+  }
 
  private:
   void cut() {
@@ -55,7 +60,8 @@ std::string classify_region(const std::string& tag, const char* role_c, const ch
   std::string role = lower(role_c);
   NameTokens names(id_c, cls_c);
   if (names.has_any({"cookie", "cookies", "consent", "gdpr", "cookiebanner", "cmp", "onetrust", "didomi", "cookiebot",
-                     "tarteaucitron"})) {
+                     "tarteaucitron"}) ||
+      names.has_part("cookie")) {
     return "consent";
   }
   if (tag == "footer" || role == "contentinfo") return "footer";

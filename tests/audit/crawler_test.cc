@@ -191,6 +191,33 @@ TEST(FocusedCrawl, FetchesEveryRolePageAndASampleBeforeAskingTheJudge) {
   EXPECT_TRUE(any_note(r, "focused crawl stopped after"));
 }
 
+TEST(FocusedCrawl, SampleTakesAProductCardAndLeavesAccountCartAndCookieLinksLast) {
+  // A shop's header links to its account, cart and categories before the home page's product
+  // cards; the cookie banner links to a reset URL. The sample of three should be categories and
+  // a product, not the machinery.
+  std::string header = "<header><nav>" + link("/account/login", "Mein Konto") + link("/checkout/cart", "Warenkorb") +
+                       link("/mein-konto/", "Konto") + link("/tee/", "Tee") + link("/zubehoer/", "Zubeh&ouml;r") +
+                       "</nav></header><div id=\"cookie-consent\" class=\"cookie-banner\">" +
+                       link("/index.php?cl=clearcookies", "Alle akzeptieren") + "</div>";
+  std::string footer = link("/impressum/", "Impressum") + link("/kontakt/", "Kontakt");
+  std::map<std::string, std::string> site = {
+      {"/", "<html><body>" + header + "<main>" + link("/tee/gruener-tee/sencha-uji.html", "Sencha Uji") +
+                link("/tee/gruener-tee/gyokuro.html", "Gyokuro") + "</main><footer>" + footer + "</footer></body></html>"},
+      {"/impressum/", page("Teehaus GmbH", footer)}, {"/kontakt/", page("Kontakt", footer)},
+      {"/account/login", page("Login")}, {"/checkout/cart", page("Warenkorb")}, {"/mein-konto/", page("Konto")},
+      {"/index.php", page("Cookies")}, {"/tee/", page("Tee")}, {"/zubehoer/", page("Zubeh&ouml;r")},
+      {"/tee/gruener-tee/sencha-uji.html", page("Sencha Uji Bewertungen")},
+      {"/tee/gruener-tee/gyokuro.html", page("Gyokuro")}};
+  MemoryFetcher f(site);
+  CrawlResult r = crawl(f, roles(), CrawlLimits{}, [](const CrawlResult&) { return true; });
+  auto fetched = paths(f.fetched);
+  EXPECT_TRUE(fetched.count("/tee/gruener-tee/sencha-uji.html")) << ::testing::PrintToString(fetched);
+  EXPECT_TRUE(fetched.count("/tee/")) << ::testing::PrintToString(fetched);
+  for (const char* machinery : {"/account/login", "/checkout/cart", "/mein-konto/", "/index.php"}) {
+    EXPECT_FALSE(fetched.count(machinery)) << machinery << " " << ::testing::PrintToString(fetched);
+  }
+}
+
 TEST(FocusedCrawl, KeepsGoingWhileTheJudgeSaysUndecided) {
   auto shop = generate_shop(small_shop());
   MemoryFetcher f(shop);

@@ -36,6 +36,10 @@ TEST(OpeningHours, EightLanguages) {
       {"<p>Call 020 7946 0000, Mon-Fri 9-5</p>", "GB", "mon-fri", "09:00", "17:00", "phone"},
       {"<p>Téléphone 01 23 45 67 89. Du lundi au vendredi, de 9 h à 18 h</p>", "FR", "mon-fri", "09:00", "18:00", "phone"},
       {"<p>Telefon: 089 1234567<br>Erreichbarkeit: Montag bis Freitag von 8:00 bis 18:00 Uhr</p>", "DE", "mon-fri", "08:00", "18:00", "phone"},
+      // Four digits without a separator (IE, MT, GB and some German sites).
+      {"<p>Phone lines open Mon–Fri 0830 to 1730</p>", "IE", "mon-fri", "08:30", "17:30", "phone"},
+      {"<p>Opening hours: Mon&ndash;Sat 0900&ndash;1800</p>", "MT", "mon-sat", "09:00", "18:00", "any"},
+      {"<p>Telefon 0341 2290 3900<br>Servicezeiten: Mo-Fr 0830-1815 Uhr</p>", "DE", "mon-fri", "08:30", "18:15", "phone"},
   };
   for (const auto& e : cases) {
     auto s = facts_of_page(e.html, "https://shop.example.eu/contact", e.country);
@@ -61,7 +65,10 @@ TEST(OpeningHours, SeveralRangesOnOneLine) {
 
 TEST(OpeningHours, CountsOfDaysAreNoHours) {
   for (const char* html : {"<p>Livraison en 5 à 8 jours ouvrés.</p>", "<p>Lieferzeit Mo–Fr 1–3 Werktage</p>",
-                           "<p>Versand innerhalb von 2–3 Tagen</p>", "<p>Shop open 24/7 for orders.</p>"}) {
+                           "<p>Versand innerhalb von 2–3 Tagen</p>", "<p>Shop open 24/7 for orders.</p>",
+                           // Years and four-digit numbers without day names are no hours.
+                           "<p>&copy; 2011-2026 Tintenwerk</p>", "<p>Bestellnummer 2026-5581 vom Montag</p>",
+                           "<p>Mo-Fr Lieferung 2-3 Tage, Art.-Nr. 1234-5678</p>"}) {
     auto s = facts_of_page(html, "https://shop.example.eu/", "DE");
     EXPECT_TRUE(s.of_type("opening_hours").empty()) << html << " " << (s.of_type("opening_hours").empty() ? "" : s.of_type("opening_hours").front()->attrs.dump());
   }

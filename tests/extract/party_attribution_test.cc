@@ -35,6 +35,26 @@ TEST(PartyAttribution, HostNamedInASentenceIsTheHosts) {
   EXPECT_NE(host->attrs.value("party_words", std::string()).find("hébergé"), std::string::npos);
 }
 
+// Product pages carry the manufacturer's name and address (GPSR, Regulation (EU) 2023/988,
+// art. 19) under a heading or label of their own: the manufacturer's, not the trader's.
+TEST(PartyAttribution, ManufacturerBlockOnAProductPageIsTheManufacturers) {
+  auto s = facts_of_page(
+      page("<h1>Lounge-Set Hooksiel</h1><p>Teakholz, wetterfest.</p><h3>Herstellerangaben (GPSR)</h3>"
+           "<p>Teak &amp; Tide B.V., Havenstraat 12, 1271 AD Huizen, Niederlande<br>E-Mail: productsafety@teakandtide.nl</p>"),
+      "https://gartenmoebel.example.de/Lounge-Set-Hooksiel/LG-40217");
+  EXPECT_EQ(party_of(s, "legal_name", "Teak"), "manufacturer");
+  EXPECT_EQ(party_of(s, "address", "Huizen"), "manufacturer");
+  EXPECT_EQ(party_of(s, "email", "productsafety@"), "manufacturer");
+  auto inline_label = facts_of_page(
+      page("<p>Manufacturer: Brandt &amp; Söhne Werkzeugfabrik GmbH &amp; Co. KGaA, Kronprinzstraße 60, 42655 Solingen</p>"),
+      "https://tools.example.de/p/kombizange");
+  EXPECT_EQ(party_of(inline_label, "legal_name", "Brandt"), "manufacturer");
+  // Counter-case: a legal notice's trader stays the trader's.
+  auto notice = facts_of_page(page("<h1>Impressum</h1><p>Werkzeughandel Stahlmann GmbH, Hauptstraße 5, 42651 Solingen</p>"),
+                              "https://tools.example.de/impressum");
+  EXPECT_EQ(party_of(notice, "legal_name", "Stahlmann"), "trader");
+}
+
 TEST(PartyAttribution, AgencyUnderItsHeadingWithPhone) {
   auto s = facts_of_page(
       page("<h2>Angaben gemäß § 5 DDG</h2><p>Müller Versand GmbH<br>Lindenstraße 12<br>10115 Berlin<br>"

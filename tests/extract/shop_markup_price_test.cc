@@ -366,7 +366,16 @@ TEST(ShopMarkupPrices, PriorPriceWordingInEveryLanguageIsTiedToItsCard) {
                         Case{"Laagste prijs van de afgelopen 30 dagen: 44,90 €", "€"},
                         Case{"Laagste prijs in de laatste 30 dagen: 44,90 €", "€"},
                         Case{"Najniższa cena z 30 dni przed obniżką: 44,90 zł", "zł"},
-                        Case{"Najniższa cena z ostatnich 30 dni: 44,90 zł", "zł"}}) {
+                        Case{"Najniższa cena z ostatnich 30 dni: 44,90 zł", "zł"},
+                        Case{"Laagste prijs afgelopen 30 dagen: 44,90 €", "€"},
+                        Case{"Laagste prijs in de 30 dagen voor de korting: 44,90 €", "€"},
+                        Case{"Lägsta pris de senaste 30 dagarna: 44,90 kr", "kr"},
+                        Case{"Lägsta pris senaste 30 dagarna före sänkningen: 44,90 kr", "kr"},
+                        Case{"Lägsta priset under de senaste 30 dagarna: 44,90 kr", "kr"},
+                        Case{"Preço mais baixo nos 30 dias anteriores à redução: 44,90 €", "€"},
+                        Case{"Preço mais baixo praticado nos últimos 30 dias: 44,90 €", "€"},
+                        Case{"Najnižšia cena za posledných 30 dní pred zľavou: 44,90 €", "€"},
+                        Case{"Najnižšia cena za posledných 30 dní: 44,90 €", "€"}}) {
     std::string cur = c.cur;
     auto card = [&](const std::string& name, const std::string& old_p, const std::string& new_p, const std::string& extra) {
       return "<div class=\"product-card\"><h3>" + name + "</h3><div class=\"prices\"><s>" + old_p + " " + cur + "</s> <b>" + new_p +
@@ -396,6 +405,132 @@ TEST(ShopMarkupPrices, OmnibusClassHoldsThePriorPriceWithoutTheUsualWording) {
   EXPECT_TRUE(flag(r[0], "prior_price_stated"));
   EXPECT_DOUBLE_EQ(num(r[0], "prior_price"), 49.90);
   EXPECT_FALSE(flag(r[1], "prior_price_stated"));
+}
+
+// Look-alikes of the prior-price wording: a price promise, a delivery time, a return period
+// and a price-match note name no lowest price of the 30 days before a reduction.
+TEST(ShopMarkupPrices, PriorPriceLookAlikesInTheNewLanguagesStateNothing) {
+  for (const char* line : {"Preço mais baixo garantido: 44,90 €", "Lägsta pris garanterat: 44,90 kr",
+                           "Najnižšia cena na trhu: 44,90 €", "Laagste prijs garantie: 44,90 €",
+                           "30 dagars öppet köp: 44,90 kr", "Devolução em 30 dias: 44,90 €"}) {
+    auto s = facts_of_page(std::string("<main><div class=\"product-card\"><h3>B</h3><div class=\"prices\"><s>49,90 €</s> "
+                                       "<b>42,90 €</b></div><p class=\"note\">") +
+                               line + "</p></div></main>",
+                           "https://shop.example.eu/");
+    auto r = reductions(s);
+    ASSERT_EQ(r.size(), 1u) << line << "\n" << dump(s);
+    EXPECT_FALSE(flag(r[0], "prior_price_stated")) << line;
+  }
+}
+
+// Dawn's "price__omnibus" (two underscores, BEM element) holds the prior price as an
+// "omnibus-price" does; the amount in it is no current price for the "-20%" badge either.
+TEST(ShopMarkupPrices, DawnPriceOmnibusElementAfterTheBadgeCoversItsCard) {
+  auto card = [](const std::string& name, const std::string& price, const std::string& after) {
+    return "<li class=\"grid__item\"><div class=\"card-wrapper\"><div class=\"card\"><div class=\"card__content\"><h3 "
+           "class=\"card__heading\"><a href=\"/products/x\">" + name + "</a></h3><div class=\"card-information\">" + price +
+           after + "</div></div></div></div></li>";
+  };
+  std::string sale = "<div class=\"price price--on-sale\"><div class=\"price__container\"><div class=\"price__sale\">"
+                     "<span class=\"visually-hidden\">Normale prijs</span><span><s class=\"price-item price-item--regular\">"
+                     "&euro; 899,00</s></span><span class=\"visually-hidden\">Aanbiedingsprijs</span><span class=\"price-item "
+                     "price-item--sale price-item--last\">&euro; 719,00</span></div></div><span class=\"badge "
+                     "price__badge-sale\">-20%</span></div>";
+  auto s = facts_of_page("<main><ul class=\"grid product-grid\">" +
+                             card("Gazelle Esprit", sale, "<p class=\"price__omnibus caption\">Prijs 30 dagen: &euro; 899,00</p>") +
+                             card("Batavus Mambo", sale, "") + "</ul></main>",
+                         "https://fietsen.example.nl/", "NL");
+  auto r = reductions(s);
+  ASSERT_EQ(r.size(), 2u) << dump(s);
+  EXPECT_TRUE(flag(r[0], "prior_price_stated"));
+  EXPECT_DOUBLE_EQ(num(r[0], "prior_price"), 899.0);
+  EXPECT_DOUBLE_EQ(num(r[0], "percent"), 20.0);
+  EXPECT_FALSE(flag(r[1], "prior_price_stated"));
+}
+
+// WooCommerce 8 hides the struck <del> and the <ins> from screen readers and says the prices
+// in words; its translations of "Original price was:" introduce the old price.
+TEST(ShopMarkupPrices, WooCommerceScreenReaderWordingInMoreLanguages) {
+  struct Lang { const char* was; const char* is; const char* sym; const char* country; };
+  for (const Lang& l : {Lang{"Il prezzo originale era: ", "Il prezzo attuale è: ", "&euro;", "IT"},
+                        Lang{"Pierwotna cena wynosiła: ", "Aktualna cena wynosi: ", "z&#322;", "PL"},
+                        Lang{"El precio original era: ", "El precio actual es: ", "&euro;", "ES"},
+                        Lang{"Oorspronkelijke prijs was: ", "Huidige prijs is: ", "&euro;", "NL"},
+                        Lang{"O preço original era: ", "O preço atual é: ", "&euro;", "PT"},
+                        Lang{"Ursprungligt pris var: ", "Nuvarande pris är: ", "kr", "SE"}}) {
+    std::string sale = "<del aria-hidden=\"true\">" + woo_amount("49,90", l.sym) + "</del> <span class=\"screen-reader-text\">" +
+                       l.was + "49,90&nbsp;" + l.sym + ".</span><ins aria-hidden=\"true\">" + woo_amount("39,90", l.sym) +
+                       "</ins><span class=\"screen-reader-text\">" + l.is + "39,90&nbsp;" + l.sym + ".</span>";
+    auto s = facts_of_page("<main><ul class=\"products columns-4\">" + woo_card("Sencha", sale, true, "Promo!") +
+                               woo_card("Assam", woo_amount("44,00", l.sym), false) + "</ul></main>",
+                           "https://sklep.example.eu/", l.country);
+    auto r = reductions(s);
+    ASSERT_EQ(r.size(), 1u) << l.was << "\n" << dump(s);
+    EXPECT_DOUBLE_EQ(num(r[0], "old_price"), 49.90) << l.was;
+    EXPECT_DOUBLE_EQ(num(r[0], "new_price"), 39.90) << l.was;
+    EXPECT_FALSE(flag(r[0], "prior_price_stated")) << l.was;
+  }
+  // Counter-case: a card not on sale says only its current price.
+  auto s = facts_of_page("<main><ul class=\"products\">" + woo_card("Assam", woo_amount("44,00", "&euro;"), false) +
+                             "</ul><p>Il prezzo attuale è: 44,00 &euro;.</p></main>",
+                         "https://negozio.example.it/", "IT");
+  EXPECT_TRUE(reductions(s).empty()) << dump(s);
+}
+
+// Dawn renders price__sale in every card, with its "Sale price" label, and shows it only inside
+// price--on-sale; a card badge stands above its own card's price. A grid of a card not on sale
+// followed by one on sale holds one reduction, the second card's.
+TEST(ShopMarkupPrices, DawnHiddenSaleLabelAndTheNextCardsBadgeMakeNoReduction) {
+  auto card = [](const std::string& name, const std::string& price, bool badge) {
+    return "<li class=\"grid__item\"><div class=\"card-wrapper\"><div class=\"card\"><div class=\"card__inner\"><div "
+           "class=\"card__media\"><img src=\"x.jpg\" alt=\"" + name + "\"></div><div class=\"card__content\"><div "
+           "class=\"card__badge top left\">" + (badge ? "<span class=\"badge\">Promo</span>" : "") +
+           "</div></div></div><div class=\"card__content\"><div class=\"card__information\"><h3 class=\"card__heading\"><a "
+           "href=\"/products/x\">" + name + "</a></h3><div class=\"card-information\">" + price + "</div></div></div></div></div></li>";
+  };
+  auto price = [](const std::string& regular, const std::string& compare, bool on_sale) {
+    return "<div class=\"price" + std::string(on_sale ? " price--on-sale" : "") + "\"><div class=\"price__container\"><div "
+           "class=\"price__regular\"><span class=\"visually-hidden\">Prix habituel</span><span class=\"price-item "
+           "price-item--regular\">" + regular + "</span></div><div class=\"price__sale\"><span class=\"visually-hidden\">Prix "
+           "habituel</span><span><s class=\"price-item price-item--regular\">" + compare + "</s></span><span "
+           "class=\"visually-hidden\">Prix soldé</span><span class=\"price-item price-item--sale\">" + regular +
+           "</span></div></div></div>";
+  };
+  auto s = facts_of_page("<main><ul class=\"grid product-grid\">" + card("Carré Traboules", price("118,00 €", "", false), false) +
+                             card("Twilly Canuts", price("38,40 €", "48,00 €", true), true) + "</ul></main>",
+                         "https://atelier.example.fr/", "FR");
+  auto r = reductions(s);
+  ASSERT_EQ(r.size(), 1u) << dump(s);
+  EXPECT_DOUBLE_EQ(num(r[0], "old_price"), 48.0);
+  EXPECT_DOUBLE_EQ(num(r[0], "new_price"), 38.40);
+  // Counter-case: a badge over a card whose own price follows it, with no reduction after it,
+  // still announces a reduction of a price (the nearest, as before).
+  auto alone = facts_of_page("<main><div class=\"card\"><div class=\"card__badge\"><span class=\"badge\">Promo</span></div>"
+                                 "<h3>Foulard</h3><span class=\"price-item\">59,00 €</span></div></main>",
+                             "https://atelier.example.fr/", "FR");
+  EXPECT_EQ(reductions(alone).size(), 1u) << dump(alone);
+}
+
+// A span the stylesheet shows as a block (Bootstrap's d-block) is a line of its own: OXID wave
+// writes the prior price there right after the unit price, with no space between.
+TEST(ShopMarkupPrices, OxidPriorPriceInADBlockSpanAfterTheUnitPrice) {
+  auto page = [](const std::string& note) {
+    return "<main><div class=\"productData productBox\"><div class=\"title\"><a href=\"/t\">Sencha Uji</a></div>"
+           "<div class=\"price text-center\"><div class=\"content\"><span class=\"oldPrice text-muted\">statt <del>12,90 &euro;"
+           "</del></span> <span class=\"lead text-nowrap\">11,50 &euro; *</span><span class=\"pricePerUnit\">100 g | "
+           "11,50 &euro;/100 g</span>" + note + "</div></div></div></main>";
+  };
+  auto s = facts_of_page(page("<span class=\"d-block small\">Niedrigster Preis der letzten 30 Tage: 12,90 &euro;</span>"),
+                         "https://teehaus.example.de/", "DE");
+  auto r = reductions(s);
+  ASSERT_EQ(r.size(), 1u) << dump(s);
+  EXPECT_TRUE(flag(r[0], "prior_price_stated"));
+  EXPECT_DOUBLE_EQ(num(r[0], "prior_price"), 12.90);
+  // Counter-case: the same card without the line states nothing.
+  auto none = facts_of_page(page("<span class=\"d-block small\">Inkl. MwSt., zzgl. Versand</span>"), "https://teehaus.example.de/", "DE");
+  auto rn = reductions(none);
+  ASSERT_EQ(rn.size(), 1u) << dump(none);
+  EXPECT_FALSE(flag(rn[0], "prior_price_stated"));
 }
 
 // ---- counter-cases ----

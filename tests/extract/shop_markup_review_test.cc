@@ -178,10 +178,54 @@ TEST(ShopMarkupReviews, VerificationWordingInEveryLanguage) {
            Case{"Acquisto verificato", "claim_only"},
            Case{"Compra verificada", "claim_only"},
            Case{"Geverifieerde koper", "claim_only"},
+           // As the corpus shops word them: Shopware, JTL, OXID, Magento, Dawn with Judge.me,
+           // Trustpilot, in DE/NL/ES/EN and in SV/PT/SK, which have lexicons of their own now.
+           Case{"Bewertungen können nur Kundinnen und Kunden abgeben, die den Artikel bei uns gekauft haben.", "checked"},
+           Case{"Wir gleichen jede Bewertung vor der Freischaltung mit der Bestellnummer ab.", "checked"},
+           Case{"Unsere Produktbewertungen: Nach jeder Bestellung erhalten nur Käufer eine Einladung zur Bewertung.", "checked"},
+           Case{"Hinweis: Bewertungen werden von uns vor der Veröffentlichung nicht darauf überprüft, ob sie von Käufern stammen.",
+                "not_checked"},
+           Case{"Reviews op deze pagina kunnen alleen worden geplaatst door klanten die het product via onze webshop hebben gekocht.",
+                "checked"},
+           Case{"Reviews: we controleren elke review aan de hand van het ordernummer.", "checked"},
+           Case{"Sólo pueden opinar los clientes que han comprado el producto.", "checked"},
+           Case{"Opiniones: comprobamos cada opinión antes de publicarla.", "checked"},
+           Case{"Anyone can write a review: we do not check whether those reviewers bought from us.", "not_checked"},
+           Case{"Trustpilot reviews: invited reviews are from people who bought from us.", "checked"},
+           Case{"Så kontrollerar vi recensioner: endast kunder som har köpt produkten hos oss får en inbjudan.", "checked"},
+           Case{"Om omdömena: vi kontrollerar ordernumret innan omdömet publiceras.", "checked"},
+           Case{"Recensionerna är inte verifierade.", "not_checked"},
+           Case{"Verifierad köpare", "claim_only"},
+           Case{"Avaliações: enviamos um pedido de avaliação apenas a quem comprou na nossa loja.", "checked"},
+           Case{"As avaliações não são verificadas.", "not_checked"},
+           Case{"Comprador verificado", "claim_only"},
+           Case{"Hodnotenia môžu pridávať len zákazníci, ktorí produkt u nás kúpili.", "checked"},
+           Case{"Recenzie: overujeme každé hodnotenie podľa čísla objednávky.", "checked"},
+           Case{"Overený nákup", "claim_only"},
+           Case{"Recenze produktů: hodnotit mohou pouze zákazníci s dokončenou objednávkou.", "checked"},
        }) {
     auto s = facts_of_page(page(std::string("<section class=\"reviews\"><p>") + c.text + "</p></section>"),
                            "https://shop.example.eu/p/1");
     EXPECT_EQ(kinds(s), std::vector<std::string>{c.kind}) << c.text << "\n" << dump(s);
+  }
+}
+
+// Look-alikes in the new wording: a return or delivery rule, a newsletter invitation, a
+// review form's call and a sentence about reviews without a check say nothing about checking.
+TEST(ShopMarkupReviews, StatementLookAlikesInMoreLanguagesSayNothing) {
+  for (const char* text : {"Endast kunder som har köpt produkten kan returnera den inom 30 dagar.",
+                           "Skriv en recension och hjälp andra kunder.",
+                           "Apenas clientes que compraram na loja podem devolver o artigo.",
+                           "Escreva uma avaliação sobre este produto.",
+                           "Len zákazníci, ktorí u nás nakúpili, dostanú zľavu na dopravu.",
+                           "Nach jeder Bestellung erhalten Sie eine Einladung zu unserem Newsletter.",
+                           "Wij controleren elke bestelling voordat deze wordt verzonden. Schrijf een review!",
+                           "Vi kontrollerar beställningen innan den skickas. Skriv en recension!",
+                           "Confirmamos a sua encomenda por e-mail. Deixe a sua avaliação!",
+                           "Comprobamos cada pedido antes de enviarlo."}) {
+    auto s = facts_of_page(page(std::string("<div class=\"product-info\"><p>") + text + "</p></div>"),
+                           "https://shop.example.eu/p/1");
+    EXPECT_TRUE(kinds(s).empty()) << text << "\n" << dump(s);
   }
 }
 

@@ -89,6 +89,29 @@ TEST(HtmlDocument, AdjacentLinksAreSeparateWords) {
   for (const auto& l : d.links) EXPECT_EQ(d.text.substr(l.offset, l.text.size()), l.text);
 }
 
+// An inline element with a display utility class (Bootstrap's d-block / d-flex, Tailwind's
+// block) is a line of its own on screen; other inline elements keep joining the text around them.
+TEST(HtmlDocument, InlineElementWithABlockUtilityClassIsALineOfItsOwn) {
+  Document d = parse(page_of(
+      "<div class=\"price\"><span class=\"pricePerUnit\">100 g | 11,50 &euro;/100 g</span><span class=\"d-block small\">"
+      "Niedrigster Preis der letzten 30 Tage: 12,90 &euro;</span></div>"
+      "<p><span class=\"block\">Lun.</span><span class=\"text-muted\">9h</span><span class=\"d-inline\">-18h</span></p>"));
+  EXPECT_NE(d.text.find("100 g | 11,50 €/100 g\nNiedrigster Preis"), std::string::npos) << d.text;
+  EXPECT_NE(d.text.find("Lun.\n9h-18h"), std::string::npos) << d.text;
+}
+
+// Cookie banners whose class glues "cookie" to another word (Shoptet's "siteCookies__form",
+// "cookiebar") are consent regions too; a product called "Fortune cookies" in the text is not.
+TEST(HtmlDocument, CookieBannerWithAGluedClassNameIsConsent) {
+  Document d = parse(page_of(
+      "<div class=\"siteCookies__form\"><p>Tento web používá soubory cookie. <a href=\"/zasady/\">Zásady</a></p></div>"
+      "<div id=\"cookiebar\"><p>Wir verwenden Cookies.</p></div>"
+      "<main><p class=\"product-name\">Fortune cookies, 200 g</p></main>"));
+  EXPECT_EQ(d.region_at(d.text.find("Tento web")), "consent") << d.text;
+  EXPECT_EQ(d.region_at(d.text.find("Wir verwenden")), "consent") << d.text;
+  EXPECT_EQ(d.region_at(d.text.find("Fortune")), "main") << d.text;
+}
+
 TEST(HtmlCharset, LegacyEightBitPagesBecomeUtf8) {
   // "Müller & Söhne GmbH – Straße" in windows-1252 (0x96 is the en dash there).
   std::string w1252 = "<meta charset=\"windows-1252\"><p>M\xFCller &amp; S\xF6hne GmbH \x96 Stra\xDF" "e</p>";
