@@ -278,7 +278,10 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
     // word of the sentence ("et sa" = "and its"); no name ends in "and" before its form.
     if (!separated && !words.empty()) {
       std::string_view lw = before.substr(words.back().first, words.back().second - words.back().first);
-      if (lw != "&" && lw != "+" && is_connector(fold(lw))) continue;
+      // Lower-cased, not folded: "Thé" is a word of the name, not English "the".
+      std::string lower(lw);
+      for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (lw != "&" && lw != "+" && is_connector(lower)) continue;
     }
     // Walk back over capitalised words and connectors; stop at the first word that ends a
     // clause (colon, comma…) or is plain lower-case prose.
@@ -438,17 +441,14 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
     Match ym;
     if (year.search(name, &ym)) name = name.substr(ym.end);
     // An article opening the name is the sentence's ("Die Müller GmbH haftet …"), except right
-    // after a label's colon ("Propriétaire : Les Vins de Lissac SARL") or on a line of its own.
+    // after a label's colon ("Propriétaire : Les Vins de Lissac SARL"). On a line of its own it
+    // stays ambiguous ("Die Laden Handels GmbH", "L'Atelier du Thé SARL") and is dropped.
     Match am;
     bool after_colon = false;
     {
       std::size_t k = name_begin;
       while (k > ls && text[k - 1] == ' ') --k;
       after_colon = k > ls && text[k - 1] == ':';
-      std::size_t le2 = text.find('\n', m.end);
-      if (le2 == std::string::npos) le2 = text.size();
-      if (k == ls && std::string_view(text).substr(m.end, le2 - m.end).find_first_not_of(" ,.") == std::string_view::npos)
-        after_colon = true;
     }
     if (!after_colon && sp.leading_article.search(name, &am) && am.end < name.size()) name = name.substr(am.end);
     std::string base = name.size() > form.size() ? squeeze(name.substr(0, name.size() - form.size())) : "";

@@ -40,7 +40,8 @@ std::pair<std::size_t, std::size_t> value_after(std::string_view text, std::size
 // Müller", "Aufsichtsbehörde: BH Mödling"); prose after a label word ("bei einer
 // Aufsichtsbehörde zu beschweren") does not.
 bool names_something(std::string_view s) {
-  static const TextPattern name("^[\\s\\p{P}]{0,3}[\\p{Lu}\\p{N}]\\S*(?:\\s+\\S+)?", false, "name");
+  // A brand may start lower case when a digit marks it as a name, not prose ("o2switch").
+  static const TextPattern name("^[\\s\\p{P}]{0,3}(?:[\\p{Lu}\\p{N}]|\\p{Ll}+\\p{N})\\S*(?:\\s+\\S+)?", false, "name");
   static const TextPattern letters("\\p{L}{2,}", false, "letters");
   return name.search(s) && letters.search(s);
 }
@@ -82,6 +83,13 @@ void extract_notice_items(const PageContext& pc, const SitePatterns& sp, FactSto
       bool heading = vb > line_end(text, m.end);
       if (heading && mi + 1 < matches_of_label.size() && matches_of_label[mi + 1].begin < ve) continue;
       std::string_view value = std::string_view(text).substr(vb, ve - vb);
+      // Words that stand between a label and what it names ("hébergé par la société OVH SAS",
+      // "gehostet bei der Firma X"): the value starts after them.
+      static const std::string lead_key = "pack.value_lead";
+      const TextPattern& lead = sp.pattern("statements." + lead_key, [&] {
+        return "^(?:\\s*(?:" + lexicon_alternation(sp.lex, lead_key) + ")(?![\\p{L}\\p{N}]))+\\s*";
+      });
+      if (Match l; lead.search(value, &l)) value.remove_prefix(std::min(value.size(), l.end));
       std::string it = item;
       // A label needs its value next to it: a name, an amount; a chamber may be named by the
       // label itself ("Mitglied der Wirtschaftskammer Wien").

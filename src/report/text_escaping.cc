@@ -49,10 +49,10 @@ long utf8_sequence(std::string_view s, std::size_t i, char32_t* cp) {
   return static_cast<long>(len);
 }
 
-// Walks `text` as UTF-8, replacing ill-formed sequences, and code points `reject` refuses,
-// with U+FFFD.
-template <typename Reject>
-std::string sanitize(std::string_view text, Reject reject) {
+// Walks `text` as UTF-8, replacing ill-formed sequences with U+FFFD and each code point for
+// which `replace` returns a non-empty string with that string.
+template <typename Replace>
+std::string transcode(std::string_view text, Replace replace) {
   std::string out;
   out.reserve(text.size());
   std::size_t i = 0;
@@ -62,15 +62,22 @@ std::string sanitize(std::string_view text, Reject reject) {
     if (n < 0) {
       out += kReplacement;
       i += static_cast<std::size_t>(-n);
-    } else if (reject(cp)) {
-      out += kReplacement;
-      i += static_cast<std::size_t>(n);
+      continue;
+    }
+    if (std::string r = replace(cp); !r.empty()) {
+      out += r;
     } else {
       out.append(text.substr(i, static_cast<std::size_t>(n)));
-      i += static_cast<std::size_t>(n);
     }
+    i += static_cast<std::size_t>(n);
   }
   return out;
+}
+
+// Replaces ill-formed sequences, and code points `reject` refuses, with U+FFFD.
+template <typename Reject>
+std::string sanitize(std::string_view text, Reject reject) {
+  return transcode(text, [&](char32_t cp) { return reject(cp) ? std::string(kReplacement) : std::string(); });
 }
 
 bool acting_control(char32_t cp) {
@@ -105,28 +112,13 @@ std::string escape_markup(std::string_view text, bool keep_whitespace_refs) {
 }  // namespace
 
 std::string show_controls(std::string_view text, bool line_breaks) {
-  std::string out;
-  out.reserve(text.size());
-  std::size_t i = 0;
-  while (i < text.size()) {
-    char32_t cp = 0;
-    const long n = utf8_sequence(text, i, &cp);
-    if (n < 0) {
-      out += kReplacement;
-      i += static_cast<std::size_t>(-n);
-      continue;
-    }
+  return transcode(text, [line_breaks](char32_t cp) {
     const bool kept_break = line_breaks && (cp == '\t' || cp == '\n' || cp == '\r');
-    if (acting_control(cp) && !kept_break) {
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "<U+%04X>", static_cast<unsigned>(cp));
-      out += buf;
-    } else {
-      out.append(text.substr(i, static_cast<std::size_t>(n)));
-    }
-    i += static_cast<std::size_t>(n);
-  }
-  return out;
+    if (!acting_control(cp) || kept_break) return std::string();
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "<U+%04X>", static_cast<unsigned>(cp));
+    return std::string(buf);
+  });
 }
 
 std::string escape_html(std::string_view text) { return escape_markup(text, false); }

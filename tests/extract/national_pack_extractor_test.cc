@@ -57,6 +57,30 @@ TEST(NationalPacks, FrenchMentionsLegalesWithoutPublicationDirector) {
   EXPECT_NE(p.attrs["value"].get<std::string>().find("missing: directeur de la publication"), std::string::npos);
 }
 
+// The host named in a sentence ("Le site est hébergé par la société OVH SAS …") or by a brand
+// written lower case with a digit ("o2switch") is named; prose after the label names nothing.
+TEST(NationalPacks, FrenchHostNamedInASentenceOrByALowerCaseBrand) {
+  const std::string head =
+      "<h1>Mentions légales</h1><p>Éditeur : Brûlerie Test SAS au capital de 8 000 €, 3 rue des Halles, 29000 Quimper. "
+      "RCS Quimper 907 173 553. Tél. 02 98 00 11 22.</p><p>Directeur de la publication : Yann Test, Président.</p>";
+  for (const char* host :
+       {"<h2>3. Hébergement</h2><p>Le site est hébergé par la société OVH SAS au capital de 10 174 560 €, dont le siège est "
+        "situé 2 rue Kellermann, 59100 Roubaix, France, joignable au 09 72 10 10 07.</p>",
+        // A lieu-dit without a house number ("Chemin des Pardiaux") is no street the address
+        // extractor confirms, so only the host's name and phone are asserted here.
+        "<h2>Hébergeur</h2><p>o2switch<br>Chemin des Pardiaux<br>63000 Clermont-Ferrand<br>Tél. : 04 44 44 60 40</p>"}) {
+    auto s = facts_of_page(head + host, "https://brulerie-test.fr/mentions-legales", "FR");
+    std::string present = joined(pack(s).attrs["present"]);
+    for (const char* item : {"hébergeur (nom)", "hébergeur (téléphone)"}) {
+      EXPECT_NE(present.find(item), std::string::npos) << item << " in " << present << "\n" << host;
+    }
+  }
+  // Counter-case: the label word in prose, with no host named after it.
+  auto s = facts_of_page(head + "<p>Le site est hébergé par nos soins sur des serveurs situés en France.</p>",
+                         "https://brulerie-test.fr/mentions-legales", "FR");
+  EXPECT_NE(joined(pack(s).attrs["missing"]).find("hébergeur (nom)"), std::string::npos) << pack(s).attrs.dump();
+}
+
 TEST(NationalPacks, AustrianImpressum) {
   const std::string head =
       "<h1>Impressum</h1><p>Alpen Test GmbH<br>Mariahilfer Straße 12<br>1070 Wien<br>Österreich</p>"
