@@ -270,7 +270,18 @@ int main(int argc, char** argv) {
         return 0;
       }
       if (*rules_lint) {
-        std::cout << set.rules().size() << " rules load cleanly (rules version " << set.version() << ")\n";
+        // Lint loads everything an audit loads (the lexicons and the crawler's link classifier
+        // too), so a broken lexicon fails here, named, and not in the middle of an audit.
+        auto loaded = omnicheck::audit::Loaded::load(opt.rules_dir, true);
+        for (const auto& r : loaded->rules.rules()) {
+          for (const auto& [key, date] : {std::pair{"applies_from", r.applies_from}, std::pair{"applies_until", r.applies_until}}) {
+            if (!date.empty() && !omnicheck::audit::is_calendar_date(date)) {
+              throw InputError((r.file.empty() ? opt.rules_dir : r.file) + ": rule " + r.id + ": " + key + " \"" + date +
+                               "\" is not a calendar date (YYYY-MM-DD)");
+            }
+          }
+        }
+        std::cout << set.rules().size() << " rules and their lexicons load cleanly (rules version " << set.version() << ")\n";
         return 0;
       }
       if (*rules_test) {

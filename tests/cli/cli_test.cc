@@ -239,5 +239,36 @@ TEST(CliValidation, NothingReadIsAnInputErrorAndTheReportIsStillWritten) {
   std::filesystem::remove_all(dir);
 }
 
+
+// Issue 17: lint loads what an audit loads and names the file that does not.
+TEST(CliValidation, LintLoadsTheLexiconsAndChecksRuleDates) {
+  auto dir = std::filesystem::temp_directory_path() / "omnicheck-lint-rules";
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(rules_dir(), dir, std::filesystem::copy_options::recursive);
+  std::string out;
+  EXPECT_EQ(run_command(cli() + " rules lint --rules " + dir.string() + " 2>&1", &out), 0) << out;
+
+  const auto fr = dir / "lexicon" / "fr.json";
+  const std::string fr_text = read_file(fr);
+  std::ofstream(fr, std::ios::binary | std::ios::trunc) << fr_text.substr(0, fr_text.size() / 2);
+  out.clear();
+  EXPECT_EQ(run_command(cli() + " rules lint --rules " + dir.string() + " 2>&1", &out), 2);
+  EXPECT_NE(out.find("fr.json"), std::string::npos) << out;
+  std::ofstream(fr, std::ios::binary | std::ios::trunc) << fr_text;
+
+  const auto rule = dir / "site" / "odr.link.json";
+  const std::string rule_text = read_file(rule);
+  std::string broken = rule_text;
+  const auto at = broken.find("\"applies_from\": \"");
+  ASSERT_NE(at, std::string::npos);
+  broken.replace(at + 17, 10, "2022-13-99");
+  std::ofstream(rule, std::ios::binary | std::ios::trunc) << broken;
+  out.clear();
+  EXPECT_EQ(run_command(cli() + " rules lint --rules " + dir.string() + " 2>&1", &out), 2);
+  EXPECT_NE(out.find("applies_from"), std::string::npos) << out;
+  EXPECT_NE(out.find("2022-13-99"), std::string::npos) << out;
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace omnicheck::testing
