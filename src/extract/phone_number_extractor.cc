@@ -431,6 +431,28 @@ Label label_for(std::string_view t, std::size_t begin, std::size_t end, std::siz
     if (k < rest.size() && (is_ascii_digit(rest[k]) || rest[k] == '+' || rest[k] == '(')) return Label::none;
     return h.kind;
   }
+  // A table row written number first ("<td>0471 97 31 26</td><td>Fax</td>", "275 310 489 /
+  // (fax)"): the number alone on its line, a label alone on the next, and no number after that
+  // label for it to introduce instead ("Fax" / "0471 97 31 27" labels the next number).
+  if (blank(t.substr(ls, begin - ls)) && blank(t.substr(end, le - end)) && le < t.size()) {
+    std::size_t nls = le + 1, nle = line_end(t, nls);
+    std::string_view next = t.substr(nls, nle - nls);
+    if (!next.empty() && next.size() <= 40 && !has_digit(next)) {
+      for (const auto& h : labels_in(next, sp, pp)) {
+        if (h.kind == Label::other) continue;
+        std::string_view lead = next.substr(0, h.begin), tail = next.substr(h.end);
+        auto only_punct = [](std::string_view v) {
+          return std::all_of(v.begin(), v.end(), [](char c) { return c == ' ' || c == '(' || c == ')' || c == ':' || c == '.'; });
+        };
+        if (!only_punct(lead) || !only_punct(tail)) continue;
+        std::size_t after_label = nle < t.size() ? nle + 1 : nle;
+        std::size_t k = after_label;
+        while (k < t.size() && (t[k] == ' ' || t[k] == '\n')) ++k;
+        if (k < t.size() && (is_ascii_digit(t[k]) || t[k] == '+' || t[k] == '(')) return Label::none;
+        return h.kind;
+      }
+    }
+  }
   return Label::none;
 }
 

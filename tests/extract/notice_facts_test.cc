@@ -147,6 +147,33 @@ TEST(NoticePhones, IdentifiersAndIbansAreNoPhones) {
   EXPECT_NE(find_fact(nl, "phone", "075 612 3348"), nullptr);
 }
 
+// A table row written number first: the label in the next cell says what the number is.
+TEST(NoticePhones, FaxLabelInTheCellAfterTheNumber) {
+  auto it = facts_of_page(page("<table><tbody><tr><td>Telefono negozio</td><td>0471 97 31 25</td></tr>"
+                               "<tr><td>0471 97 31 26</td><td>Fax</td></tr></tbody></table><h3>Orari di apertura</h3>",
+                               "it"),
+                          "https://ferramenta-bolzano.it/contatti", "IT");
+  const Fact* fax = find_fact(it, "phone", "97 31 26");
+  ASSERT_NE(fax, nullptr);
+  EXPECT_TRUE(fax->attrs.value("fax", false));
+  const Fact* tel = find_fact(it, "phone", "97 31 25");
+  ASSERT_NE(tel, nullptr);
+  EXPECT_FALSE(tel->attrs.value("fax", false));
+
+  auto pt = facts_of_page(page("<table><tr><td>Telefone</td><td>275 310 480 (chamada para a rede fixa nacional)</td></tr>"
+                               "<tr><td>275 310 489</td><td>(fax)</td></tr><tr><td>E-mail</td><td>loja@lanificio.pt</td></tr></table>",
+                               "pt"),
+                          "https://lanificio.pt/contactos", "PT");
+  ASSERT_NE(find_fact(pt, "phone", "310 489"), nullptr);
+  EXPECT_TRUE(find_fact(pt, "phone", "310 489")->attrs.value("fax", false));
+
+  // Counter-case: a "Fax" cell that introduces the next number labels that one, not the one above.
+  auto de = facts_of_page(page("<table><tr><td>0341 2290 3900</td></tr><tr><td>Fax</td><td>0341 2290 3999</td></tr></table>", "de"),
+                          "https://beispiel-laden.de/kontakt", "DE");
+  ASSERT_NE(find_fact(de, "phone", "3900"), nullptr);
+  EXPECT_FALSE(find_fact(de, "phone", "3900")->attrs.value("fax", false));
+}
+
 // ---- how far a label reaches ----
 
 TEST(NoticeParties, LabelHeadingItsParagraphEndsWithIt) {
