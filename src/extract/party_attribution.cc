@@ -319,7 +319,12 @@ void attribute_entities(const html::Document& doc, const PartyLabels& pl, std::v
   std::vector<std::pair<Fact*, PartyOf>> changes;
   for (auto& f : facts) {
     if (!is_party_fact(f) || f.type == "legal_name" || !f.attrs.value("visible", false)) continue;
-    if (f.attrs.value("party_basis", std::string()) != "default") continue;
+    const std::string basis = f.attrs.value("party_basis", std::string());
+    // A trader label above ("Společnost je zapsána …" on the line before) yields to a third
+    // party named on the fact's own line ("… přes Zásilkovnu (Zásilkovna s.r.o., Českomoravská
+    // 2408/1a, 190 00 Praha 9)"), unless the label stands on that line too.
+    const bool label_above = basis == "label" && f.attrs.value("party", std::string()) == "trader" && !trader_label_on_line(doc, f);
+    if (basis != "default" && !label_above) continue;
     // An address's quote may start before the name it follows ("… abgewickelt über PayPal
     // (Europe) S.à r.l., 22-24 Boulevard Royal, L-2449 Luxembourg"): its end is what counts.
     std::size_t at = f.type == "address" ? f.end : f.begin;
@@ -329,6 +334,7 @@ void attribute_entities(const html::Document& doc, const PartyLabels& pl, std::v
       owner = n;  // the last name before the fact
     }
     if (!owner || !owner->attrs.value("third_party", false)) continue;
+    if (label_above && owner->end < line_begin(doc.text, f.begin)) continue;
     if (!in_entity_block(doc, owner->end, at)) continue;
     changes.push_back({&f, {owner->attrs.value("party", std::string("unknown")), owner->attrs.value("value", std::string()), "entity"}});
   }

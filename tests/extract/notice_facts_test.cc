@@ -176,6 +176,23 @@ TEST(NoticePhones, FaxLabelInTheCellAfterTheNumber) {
 
 // ---- how far a label reaches ----
 
+// A third party named on the fact's own line outweighs a trader label on the line above.
+TEST(NoticeParties, ACarrierNamedOnTheLineOutweighsATraderLabelAbove) {
+  auto s = facts_of_page(page("<p>Koloběžky Morava s.r.o., Křenová 62, 602 00 Brno</p>"
+                              "<p>IČO: 29173647, DIČ: CZ29173647 Společnost je zapsána v obchodním rejstříku vedeném "
+                              "Krajským soudem v Brně, oddíl C, vložka 71842.<br>"
+                              "Vratky můžete zdarma poslat přes Zásilkovnu (Zásilkovna s.r.o., Českomoravská 2408/1a, "
+                              "190 00 Praha 9).</p>",
+                              "cs"),
+                         "https://kolobezky-morava.cz/kontakt", "CZ");
+  EXPECT_EQ(party_of(s, "address", "Českomoravská"), "carrier");
+  EXPECT_EQ(party_of(s, "address", "Křenová"), "trader");
+  // Counter-case: the trader label on the same line keeps the fact the trader's (a carrier's own site).
+  auto own = facts_of_page(page("<p>Provozovatel: Zásilkovna s.r.o., Českomoravská 2408/1a, 190 00 Praha 9</p>", "cs"),
+                           "https://zasilkovna.cz/kontakty", "CZ");
+  EXPECT_EQ(party_of(own, "address", "Českomoravská"), "trader");
+}
+
 TEST(NoticeParties, LabelHeadingItsParagraphEndsWithIt) {
   auto s = facts_of_page(page("<p>Anbieter dieses Online-Shops:<br>Sonnentau Naturkost GmbH &amp; Co. KG<br>"
                               "Zschochersche Straße 48<br>04229 Leipzig</p>"
