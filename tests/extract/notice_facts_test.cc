@@ -176,6 +176,23 @@ TEST(NoticePhones, FaxLabelInTheCellAfterTheNumber) {
 
 // ---- how far a label reaches ----
 
+// The authority a consumer may complain to is named in the sentence that points there.
+TEST(NoticeParties, TheAuthorityToComplainToIsAThirdParty) {
+  auto ie = facts_of_page(page("<p>Bridle &amp; Burrow Ltd, 4 Quay Street, Galway, H91 E2K3.</p><p>The data controller is Bridle "
+                               "&amp; Burrow Ltd. Complaints may be made to the Data Protection Commission, 21 Fitzwilliam "
+                               "Square South, Dublin 2, D02 RD28.</p>",
+                               "en"),
+                          "https://bridleburrow.ie/policies/privacy-policy", "IE");
+  EXPECT_EQ(party_of(ie, "address", "Fitzwilliam"), "authority");
+  EXPECT_EQ(party_of(ie, "address", "Quay Street"), "trader");
+  auto pl = facts_of_page(page("<p>Zielona Filiżanka sp. z o.o., ul. Piotrkowska 112, 90-006 Łódź</p><p>Organ nadzoru: "
+                               "Wojewódzki Inspektorat Inspekcji Handlowej w Łodzi, ul. Gdańska 38, 90-730 Łódź.</p>",
+                               "pl"),
+                          "https://zielonafilizanka.pl/dane-firmy", "PL");
+  EXPECT_EQ(party_of(pl, "address", "Gdańska"), "authority");
+  EXPECT_EQ(party_of(pl, "address", "Piotrkowska"), "trader");
+}
+
 // A third party named on the fact's own line outweighs a trader label on the line above.
 TEST(NoticeParties, ACarrierNamedOnTheLineOutweighsATraderLabelAbove) {
   auto s = facts_of_page(page("<p>Koloběžky Morava s.r.o., Křenová 62, 602 00 Brno</p>"
