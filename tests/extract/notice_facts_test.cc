@@ -191,6 +191,14 @@ TEST(NoticeParties, TheAuthorityToComplainToIsAThirdParty) {
                           "https://zielonafilizanka.pl/dane-firmy", "PL");
   EXPECT_EQ(party_of(pl, "address", "Gdańska"), "authority");
   EXPECT_EQ(party_of(pl, "address", "Piotrkowska"), "trader");
+  // Consumer authorities of the English-speaking member states, by name.
+  auto mt = facts_of_page(page("<p>Azure Reef Ltd, 45 Tower Road, Sliema SLM 1605, Malta</p><p>If we cannot solve a complaint "
+                               "together, you may contact the Malta Competition and Consumer Affairs Authority (MCCAA), Mizzi "
+                               "House, National Road, Blata l-Bajda HMR 9010, Malta.</p>",
+                               "en"),
+                          "https://azurereef.com.mt/legal-notice", "MT");
+  EXPECT_NE(party_of(mt, "address", "HMR"), "trader");
+  EXPECT_EQ(party_of(mt, "address", "Tower Road"), "trader");
 }
 
 // A third party named on the fact's own line outweighs a trader label on the line above.
