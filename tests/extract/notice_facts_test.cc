@@ -176,6 +176,17 @@ TEST(NoticePhones, FaxLabelInTheCellAfterTheNumber) {
 
 // ---- how far a label reaches ----
 
+// "je členem skupiny" (is a member of the group) names the parent company, not the trader.
+TEST(NoticeParties, TheGroupACompanyBelongsToIsItsParent) {
+  auto s = facts_of_page(page("<p>Orlík Nutrition s.r.o., Pražská 1120, 500 04 Hradec Králové</p>"
+                              "<p>Společnost je členem skupiny Orlík Holding SE, Mlynské nivy 43, 821 09 Bratislava, "
+                              "Slovenská republika.</p>",
+                              "cs"),
+                         "https://orlik-nutrition.cz/kontakty", "CZ");
+  EXPECT_EQ(party_of(s, "legal_name", "Holding"), "parent");
+  EXPECT_EQ(party_of(s, "legal_name", "Nutrition"), "trader");
+}
+
 // The authority a consumer may complain to is named in the sentence that points there.
 TEST(NoticeParties, TheAuthorityToComplainToIsAThirdParty) {
   auto ie = facts_of_page(page("<p>Bridle &amp; Burrow Ltd, 4 Quay Street, Galway, H91 E2K3.</p><p>The data controller is Bridle "
