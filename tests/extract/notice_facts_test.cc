@@ -176,6 +176,18 @@ TEST(NoticePhones, FaxLabelInTheCellAfterTheNumber) {
 
 // ---- how far a label reaches ----
 
+// A supplier named in the sentence that says so is a third party (the manufacturer's side).
+TEST(NoticeParties, ASupplierIsNotTheTrader) {
+  auto s = facts_of_page(page("<p>Bridle &amp; Burrow Ltd, 4 Quay Street, Galway, H91 E2K3</p>"
+                              "<p>Our leather is supplied by Ozark Tannery Inc., 1200 Riverside Drive, Springfield, MO "
+                              "65807-1234, USA.</p>",
+                              "en"),
+                         "https://bridleburrow.ie/policies/legal-notice", "IE");
+  EXPECT_EQ(party_of(s, "legal_name", "Ozark"), "manufacturer");
+  EXPECT_EQ(party_of(s, "legal_name", "Bridle"), "trader");
+  EXPECT_EQ(party_of(s, "address", "Quay Street"), "trader");
+}
+
 // "je členem skupiny" (is a member of the group) names the parent company, not the trader.
 TEST(NoticeParties, TheGroupACompanyBelongsToIsItsParent) {
   auto s = facts_of_page(page("<p>Orlík Nutrition s.r.o., Pražská 1120, 500 04 Hradec Králové</p>"
