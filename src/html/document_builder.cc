@@ -91,7 +91,7 @@ bool is_skipped(GumboTag t) {
 // inline style that hides it (display:none, visibility:hidden, opacity:0, font-size:0,
 // off-screen). aria-hidden alone is no reason: it hides from screen readers, not from eyes; but
 // an aria-hidden dialog (Bootstrap's closed .modal, role="dialog") is shut until a click opens it.
-std::string inline_hidden_reason(const GumboElement& el) {
+std::string inline_hidden_reason(const GumboElement& el, const Declarations& inline_style) {
   if (attr(el, "hidden")) return "hidden attribute";
   if (const char* aria = attr(el, "aria-hidden"); aria && std::strcmp(aria, "true") == 0) {
     const char* role = attr(el, "role");
@@ -105,8 +105,12 @@ std::string inline_hidden_reason(const GumboElement& el) {
     }
     if (dialog) return "aria-hidden dialog (closed until opened)";
   }
-  if (const char* style = attr(el, "style")) return hiding_declaration(parse_declarations(style));
-  return "";
+  return hiding_declaration(inline_style);
+}
+
+Declarations inline_style(const GumboElement& el) {
+  const char* style = attr(el, "style");
+  return style ? parse_declarations(style) : Declarations{};
 }
 
 bool is_heading(GumboTag t) {
@@ -255,8 +259,8 @@ class Builder {
 
  private:
   // Why the element is not seen: its own markup, or the page's stylesheet.
-  std::string hidden_reason(const GumboElement& el) const {
-    std::string why = inline_hidden_reason(el);
+  std::string hidden_reason(const GumboElement& el, const Declarations& style) const {
+    std::string why = inline_hidden_reason(el, style);
     if (why.empty() && !styles_.empty()) why = styles_.hidden_reason(el);
     return why;
   }
@@ -290,12 +294,13 @@ class Builder {
       return;
     }
     if (is_skipped(el.tag)) return;
-    if (std::string why = hidden_reason(el); !why.empty()) {
+    const Declarations style = inline_style(el);
+    if (std::string why = hidden_reason(el, style); !why.empty()) {
       hidden_walk(n, parent_region, why);
       return;
     }
-    // Text in the colour of its background is not seen either (both declared by the page).
-    std::string own_color = styles_.color(el), own_bg = styles_.background(el);
+    // Text in the colour of its background is not seen either (both declared inline).
+    std::string own_color = declared_colour(style, false), own_bg = declared_colour(style, true);
     const std::string& color = own_color.empty() ? (colors_.empty() ? kNone : colors_.back()) : own_color;
     const std::string& bg = own_bg.empty() ? (backgrounds_.empty() ? kNone : backgrounds_.back()) : own_bg;
     if (!color.empty() && color != "?" && color == bg && (!own_color.empty() || !own_bg.empty())) {
@@ -366,7 +371,7 @@ class Builder {
     const GumboElement& el = n->v.element;
     if (is_field(el.tag)) add_field(el);
     if (is_skipped(el.tag)) return;
-    if (std::string why = hidden_reason(el); !why.empty()) {
+    if (std::string why = hidden_reason(el, inline_style(el)); !why.empty()) {
       hidden_walk(n, region, why);
       return;
     }
@@ -592,7 +597,7 @@ class Builder {
     if (doc_.forms.empty()) return;
     // A field hidden on its own (a honeypot input with style="display:none") is none of the form's.
     bool hidden_input = type && std::string_view(type) == "hidden";
-    if (!hidden_input && !hidden_reason(el).empty()) return;
+    if (!hidden_input && !hidden_reason(el, inline_style(el)).empty()) return;
     long f = form_of(el.start_pos.offset);
     if (f < 0) return;
     Form& form = doc_.forms[static_cast<std::size_t>(f)];

@@ -41,7 +41,8 @@ bool has_class(const GumboElement& el, const std::string& cls) {
   return false;
 }
 
-// A length in px (em/rem at 16px); nullopt-like NaN sentinel when not a plain length.
+// A length in px (em/rem at 16px, percentages and viewport units at 10px per unit); false when
+// the value is not a plain length.
 bool length_px(const std::string& v, double* px) {
   char* end = nullptr;
   double n = std::strtod(v.c_str(), &end);
@@ -60,7 +61,7 @@ bool is_zero(const std::string& v) {
   return length_px(v, &px) && px == 0;
 }
 
-// The showing value of a property, for the counter-rule check: any value but the hiding one.
+// Whether the value of one of the hiding properties hides (display:none, opacity:0…).
 bool hides(const std::string& prop, const std::string& value) {
   if (prop == "display") return value == "none";
   if (prop == "visibility") return value == "hidden" || value == "collapse";
@@ -71,8 +72,8 @@ bool hides(const std::string& prop, const std::string& value) {
 
 }  // namespace
 
-std::vector<std::pair<std::string, std::string>> parse_declarations(std::string_view block) {
-  std::vector<std::pair<std::string, std::string>> out;
+Declarations parse_declarations(std::string_view block) {
+  Declarations out;
   std::size_t i = 0;
   while (i < block.size()) {
     std::size_t semi = block.find(';', i);
@@ -89,7 +90,7 @@ std::vector<std::pair<std::string, std::string>> parse_declarations(std::string_
   return out;
 }
 
-std::string hiding_declaration(const std::vector<std::pair<std::string, std::string>>& decls) {
+std::string hiding_declaration(const Declarations& decls) {
   bool positioned = false;
   for (const auto& [p, v] : decls) {
     if (p == "position" && (v == "absolute" || v == "fixed")) positioned = true;
@@ -331,7 +332,7 @@ std::string PageStyles::hidden_reason(const GumboElement& el) const {
     bool countered = false;
     for (const Rule* o : found) {
       for (const auto& [p, v] : o->decls) {
-        if (p == prop && !hides(p, v) && hiding_declaration({{p, v}}).empty()) countered = true;
+        if (p == prop && hiding_declaration({{p, v}}).empty()) countered = true;
       }
     }
     if (countered) continue;
@@ -343,10 +344,7 @@ std::string PageStyles::hidden_reason(const GumboElement& el) const {
   return "";
 }
 
-namespace {
-// The colour a declaration list sets: "#rrggbb", "?" when it sets one that is not a plain
-// colour (var(), a gradient, an image: it may be anything), "" when it sets none.
-std::string declared(const std::vector<std::pair<std::string, std::string>>& decls, bool background) {
+std::string declared_colour(const Declarations& decls, bool background) {
   std::string out;
   for (const auto& [p, v] : decls) {
     bool prop = background ? (p == "background-color" || p == "background") : p == "color";
@@ -360,20 +358,6 @@ std::string declared(const std::vector<std::pair<std::string, std::string>>& dec
     out = c.empty() ? "?" : c;
   }
   return out;
-}
-}  // namespace
-
-// Only inline styles are read for colours: a stylesheet rule can be beaten by one in a sheet
-// that is not read (a footer's dark background), and white text on an unseen dark background is
-// the commonest footer there is. Inline declarations win over every external rule.
-std::string PageStyles::color(const GumboElement& el) const {
-  if (const char* s = attr(el, "style")) return declared(parse_declarations(s), false);
-  return "";
-}
-
-std::string PageStyles::background(const GumboElement& el) const {
-  if (const char* s = attr(el, "style")) return declared(parse_declarations(s), true);
-  return "";
 }
 
 }  // namespace omnicheck::html

@@ -21,6 +21,9 @@
 
 namespace omnicheck::html {
 
+// property and value in lower case, !important dropped
+using Declarations = std::vector<std::pair<std::string, std::string>>;
+
 class PageStyles {
  public:
   // Reads every <style> element of the parsed document (outside <noscript>).
@@ -29,11 +32,6 @@ class PageStyles {
   // Why the element is not seen by its styles ("" when it is, or when it cannot be told).
   std::string hidden_reason(const GumboElement& el) const;
 
-  // The text colour and background colour the element's inline style declares: #rrggbb, "?"
-  // for a value that is not one plain colour (var(), gradient, image), "" when none is declared.
-  std::string color(const GumboElement& el) const;
-  std::string background(const GumboElement& el) const;
-
   bool empty() const { return rules_.empty(); }
 
  private:
@@ -41,7 +39,7 @@ class PageStyles {
     std::string tag, id;
     std::vector<std::string> classes;
     bool in_media = false;
-    std::vector<std::pair<std::string, std::string>> decls;  // property (lower case), value (lower case, no !important)
+    Declarations decls;
   };
   void add_sheet(std::string_view css);
   void index();
@@ -52,12 +50,18 @@ class PageStyles {
   std::vector<std::string> element_keys(const GumboElement& el) const;
 };
 
-// Parsed inline style="" declarations (property and value in lower case, !important dropped).
-std::vector<std::pair<std::string, std::string>> parse_declarations(std::string_view block);
+// Declarations of a style="" attribute or a rule's block.
+Declarations parse_declarations(std::string_view block);
+
+// The text colour (background = false) or background colour the declarations set: "#rrggbb",
+// "?" for a value that is not one plain colour (var(), a gradient, an image), "" when none.
+// Read from inline styles only: a stylesheet rule can be beaten by one in a sheet that is not
+// read (a footer's dark background), while inline declarations win over every external rule.
+std::string declared_colour(const Declarations& decls, bool background);
 
 // Why declarations hide what they apply to ("" when they do not): display:none,
 // visibility:hidden, opacity:0, font-size:0, or an off-screen position.
-std::string hiding_declaration(const std::vector<std::pair<std::string, std::string>>& decls);
+std::string hiding_declaration(const Declarations& decls);
 
 // A CSS colour as #rrggbb ("" when not a plain colour: gradients, var(), transparent…).
 std::string normalize_color(std::string_view value);
