@@ -69,7 +69,9 @@ std::string today_utc();
 // The user's options, checked once for every command (audit, email, batch): throws InputError
 // naming the option and its value. Normalises in place (country upper case, language lower case).
 void validate_options(Options& opt);
-bool is_country_code(std::string_view code);  // ISO 3166-1 alpha-2 (upper case), EL and UK included
+// The ISO 3166-1 alpha-2 code a user wrote, upper-cased, with the EU's own EL and UK read as GR
+// and GB (the codes the packs use); "" when it is no country code ("FRA", "XX").
+std::string canonical_country(std::string_view written);
 bool is_calendar_date(std::string_view ymd);  // YYYY-MM-DD naming a day that exists
 
 }  // namespace omnicheck::audit

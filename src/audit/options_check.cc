@@ -30,13 +30,18 @@ bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 }  // namespace
 
-bool is_country_code(std::string_view code) {
-  if (code.size() != 2 || code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z') return false;
+std::string canonical_country(std::string_view written) {
+  std::string code(written);
+  for (auto& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (code.size() != 2 || code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z') return "";
   std::string_view all(kCountries);
-  for (std::size_t i = 0; i + 1 < all.size(); i += 3) {
-    if (all.substr(i, 2) == code) return true;
-  }
-  return false;
+  bool known = false;
+  for (std::size_t i = 0; i + 1 < all.size() && !known; i += 3) known = all.substr(i, 2) == code;
+  if (!known) return "";
+  // The EU's own abbreviations name the same countries as ISO's, whose codes the packs use.
+  if (code == "EL") return "GR";
+  if (code == "UK") return "GB";
+  return code;
 }
 
 bool is_calendar_date(std::string_view s) {
@@ -68,13 +73,12 @@ void validate_options(Options& opt) {
     }
   }
   if (!opt.country.empty()) {
-    for (auto& c : opt.country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (!is_country_code(opt.country)) {
+    std::string code = canonical_country(opt.country);
+    if (code.empty()) {
+      for (auto& c : opt.country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       throw InputError("--country " + opt.country + ": not an ISO 3166-1 alpha-2 country code (e.g. FR, DE, CZ)");
     }
-    // The EU's own abbreviations name the same countries as ISO's, whose codes the packs use.
-    if (opt.country == "EL") opt.country = "GR";
-    if (opt.country == "UK") opt.country = "GB";
+    opt.country = code;
   }
   // A report language is one the rules folder has wording for (its lexicon/<lang>.json).
   for (auto& c : opt.language) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

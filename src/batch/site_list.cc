@@ -175,10 +175,11 @@ SiteList load_site_list(const fs::path& file) {
     s.country = field(rec, cols.country);
     if (problem.empty() && !s.country.empty()) {
       const std::string written = s.country;
-      for (auto& c : s.country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      if (!audit::is_country_code(s.country)) problem = "country must be an ISO 3166-1 alpha-2 code, got '" + written + "'";
-      if (s.country == "EL") s.country = "GR";
-      if (s.country == "UK") s.country = "GB";
+      s.country = audit::canonical_country(written);
+      if (s.country.empty()) {
+        for (char c : written) s.country += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        problem = "country must be an ISO 3166-1 alpha-2 code, got '" + written + "'";
+      }
     }
     const std::string emails = field(rec, cols.emails);
     if (!emails.empty()) {
