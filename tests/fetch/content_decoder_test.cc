@@ -2,23 +2,12 @@
 #include <zlib.h>
 
 #include "fetch/http_content_decoder.h"
+#include "support/deflated.h"
 
 namespace omnicheck::fetch {
 namespace {
 
-std::string deflate_with(const std::string& data, int window_bits) {
-  z_stream z{};
-  deflateInit2(&z, 9, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, data.size()) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(out.size() - z.avail_out);
-  deflateEnd(&z);
-  return out;
-}
+std::string deflate_with(const std::string& data, int window_bits) { return testing::deflated(data, window_bits); }
 
 std::string decode(const std::string& coding, const std::string& data, std::size_t cap, std::string* err = nullptr) {
   ContentDecoder d(coding, cap);

@@ -1,4 +1,5 @@
 #include "fetch/sitemap_parser.h"
+#include "support/deflated.h"
 
 #include <gtest/gtest.h>
 #include <zlib.h>
@@ -41,16 +42,7 @@ TEST(SitemapParser, BoundedCountSizeAndNoEntityExpansion) {
 
 TEST(SitemapParser, GzippedSitemap) {
   std::string xml = "<urlset><url><loc>https://s/gz</loc></url></urlset>";
-  z_stream z{};
-  deflateInit2(&z, 9, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY);
-  std::string gz(256, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(xml.data());
-  z.avail_in = static_cast<uInt>(xml.size());
-  z.next_out = reinterpret_cast<Bytef*>(gz.data());
-  z.avail_out = static_cast<uInt>(gz.size());
-  deflate(&z, Z_FINISH);
-  gz.resize(gz.size() - z.avail_out);
-  deflateEnd(&z);
+  std::string gz = testing::gzipped(xml);
   auto s = parse_sitemap(gz, 1 << 20, 10);
   ASSERT_EQ(s.page_urls.size(), 1u);
   EXPECT_EQ(s.page_urls[0], "https://s/gz");

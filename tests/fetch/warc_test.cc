@@ -13,6 +13,7 @@
 #include "fetch/fetch.h"
 #include "fetch/test_http_server.h"
 #include "support/test_support.h"
+#include "support/deflated.h"
 
 namespace omnicheck::fetch {
 namespace {
@@ -80,19 +81,7 @@ int gzip_members(const std::string& file) {
   return members;
 }
 
-std::string gzip(const std::string& data) {
-  z_stream z{};
-  deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, data.size()) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(out.size() - z.avail_out);
-  deflateEnd(&z);
-  return out;
-}
+std::string gzip(const std::string& data) { return testing::gzipped(data); }
 
 class WarcTest : public ::testing::Test {
  protected:
