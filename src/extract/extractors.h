@@ -59,6 +59,9 @@ const SitePatterns& site_patterns(const Lexicon& lex);
 void extract_emails(const PageContext& pc, const SitePatterns& sp, FactStore& out);
 void extract_phones(const PageContext& pc, const SitePatterns& sp, FactStore& out);
 void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStore& out);
+// Of two readings of the trader's name where one is the other cut short, drops the one the site
+// vouches for less (legal_name_variants.cc); run once all pages are read.
+void merge_name_variants(std::vector<Fact>& facts);
 void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore& out);
 void extract_jsonld(const PageContext& pc, const SitePatterns& sp, FactStore& out);
 void extract_forms(const PageContext& pc, const SitePatterns& sp, FactStore& out);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "extract/extractors.h"
+#include "extract/statement_extractors.h"
 
 namespace omnicheck::extract {
 namespace {
@@ -101,6 +102,17 @@ bool glued(const std::string& text, std::size_t b, std::size_t e) {
          (letter_at(e + 1) || std::isdigit(static_cast<unsigned char>(text[e + 1])));
 }
 
+// The name is its line, or the rest of a label's line ("Titolare del sito: Bottega … S.n.c."):
+// nothing of a sentence runs into it, so it is the name as the trader writes it.
+bool stands_alone(const std::string& text, std::size_t begin, std::size_t end) {
+  if (end > text.size() || begin > end) return false;
+  std::string_view head = std::string_view(text).substr(line_begin(text, begin), begin - line_begin(text, begin));
+  std::string_view tail = std::string_view(text).substr(end, line_end(text, end) - end);
+  std::size_t h = head.find_last_not_of(" \t");
+  bool head_ok = h == std::string_view::npos || head[h] == ':';
+  return head_ok && tail.find_first_not_of(" \t,.;") == std::string_view::npos;
+}
+
 void add_legal_name(const PageContext& pc, const SitePatterns& sp, const std::string& name, const std::string& base,
                     const std::string& form, std::size_t begin, std::size_t end, FactStore& out) {
   Fact f;
@@ -112,6 +124,7 @@ void add_legal_name(const PageContext& pc, const SitePatterns& sp, const std::st
   PartyOf party = party_at(*pc.doc, begin, end, sp.parties, sp.legal_form);
   set_party(f, party);
   f.attrs["trader_label"] = party.party == "trader" && party.basis == "label";
+  f.attrs["own_line"] = stands_alone(pc.doc->text, begin, end);
   f.attrs["source"] = "text";
   f.evidence = web_evidence(pc, begin, end, "legal name with legal form");
   f.source = pc.page->final_url;
@@ -241,6 +254,11 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
   auto statutes_list = sp.lex.list("statute_abbreviations");
   const std::set<std::string> statutes(statutes_list.begin(), statutes_list.end());
   const std::set<std::string>& label_words = sp.name_stop_words;
+  const TextPattern& form_tail = sp.pattern("legal_form_tails", [&sp] {
+    std::string alt;
+    for (const auto& t : sp.lex.list("legal_form_tails")) alt += (alt.empty() ? "" : "|") + std::string("(?:") + t + ")";
+    return alt.empty() ? std::string("(?!)") : "^(?:" + alt + ")";
+  }, false);
   auto leading_list = sp.lex.list("legal_forms_leading");
   const std::set<std::string> leading(leading_list.begin(), leading_list.end());
   for (const auto& m : sp.legal_form.find_all(text)) {
@@ -457,8 +475,20 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
     // Connectors alone are no name ("und AG"), nor the partner words of a second form
     // ("PayPal (Europe) S.à r.l. et Cie, S.C.A." names one company, not "Cie S.C.A.").
     if (is_connector(base) || generic_partner(base)) continue;
+    // Italian partnerships go on after their form with the partners' names: "Bottega Ceramica
+    // Ruocco S.n.c. di Ruocco Anna & C.", "Rossi S.a.s. di Mario Rossi" (legal_form_tails: each
+    // pattern matches the form and its tail).
+    std::size_t name_end = m.end;
+    if (!separated) {
+      Match tm;
+      if (form_tail.search(std::string_view(text).substr(m.begin, line_end(text, m.begin) - m.begin), &tm) && tm.begin == 0 &&
+          m.begin + tm.end > m.end) {
+        name_end = m.begin + tm.end;
+        name = squeeze(name + text.substr(m.end, name_end - m.end));
+      }
+    }
     if (!seen.insert(name).second) continue;
-    add_legal_name(pc, sp, name, base, squeeze(form), name_begin, m.end, out);
+    add_legal_name(pc, sp, name, base, squeeze(form), name_begin, name_end, out);
   }
   extract_sole_traders(pc, sp, seen, out);
 }

@@ -9,14 +9,15 @@ namespace omnicheck::extract {
 namespace {
 
 
-// A sentence ends at a full stop after a lower-case word or a number, before a capitalised
-// word: "… 59100 Roubaix. Le directeur de la publication …". Abbreviations of legal forms and
+// A sentence ends at a full stop after a lower-case word or a number (or its closing
+// parenthesis), before a capitalised word: "… 59100 Roubaix. Le directeur de la publication …",
+// "… (siehe Impressum). Zahlungsdaten verarbeitet Mollie B.V. …". Abbreviations of legal forms and
 // labels ("GmbH.", "Inc.", "Tél.", "Str. 5") do not end one, and a party's details going on
 // after a full stop ("… 59100 Roubaix. Tél. 09 72 10 10 07", "… Dublin 2. Phone: …") stay
 // that party's.
 const TextPattern& sentence_end() {
   static const TextPattern p(
-      "(?<=[\\p{Ll}\\p{N}]{3})[.!?;]\\s+(?!(?:T[ée]l|Tlf|Telef|Phone|Fax|E-?[Mm]ail|Mail|Courriel|Site|Web|Internet|"
+      "(?:(?<=[\\p{Ll}\\p{N}]{3})|(?<=[\\p{Ll}\\p{N}]{3}\\)))[.!?;]\\s+(?!(?:T[ée]l|Tlf|Telef|Phone|Fax|E-?[Mm]ail|Mail|Courriel|Site|Web|Internet|"
       "Puh|SIRE[NT]|RCS|HRB|HRA|Capital|Kapital|CIF|NIF|NIPC|KRS|NIP|REGON|IČO|DIČ|VAT|TVA|USt|UID|P\\.\\s?IVA|Partita|"
       "Registergericht|Amtsgericht|Registre|Company|Org)\\b)(?=\\p{Lu}\\p{Ll}+[\\s,])",
       false, "sentence end");
@@ -25,7 +26,13 @@ const TextPattern& sentence_end() {
 
 bool sentence_ends_between(const std::string& t, std::size_t a, std::size_t b) {
   if (b <= a) return false;
-  return sentence_end().search(std::string_view(t).substr(a, b - a));
+  // The pattern looks behind its full stop at the word it ends ("Impressum)."), which may lie
+  // before `a`: search from a little earlier, count only stops at or after `a`.
+  std::size_t from = utf8_floor(t, a > 16 ? a - 16 : 0);
+  for (const auto& m : sentence_end().find_all(std::string_view(t).substr(from, b - from))) {
+    if (from + m.begin >= a) return true;
+  }
+  return false;
 }
 
 // Only bullets, numbering and markup residue stand before `pos` on its line.

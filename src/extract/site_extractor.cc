@@ -317,6 +317,7 @@ void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, F
   out.audit["country_evidence"] = decided.evidence;
   out.audit["country_conflicts"] = decided.conflicts;
   out.audit["site"] = true;
+  merge_name_variants(out.facts);
 }
 
 }  // namespace omnicheck::extract

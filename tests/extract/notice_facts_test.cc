@@ -241,6 +241,21 @@ TEST(NoticeParties, ACarrierNamedOnTheLineOutweighsATraderLabelAbove) {
   EXPECT_EQ(party_of(own, "address", "Českomoravská"), "trader");
 }
 
+TEST(NoticeParties, AFullStopAfterAParenthesisEndsTheLabelsSentence) {
+  auto s = facts_of_page(page("<h1>Datenschutzerklärung</h1><p>Verantwortlich: Kaffeehaus Brenner e.K. (siehe "
+                              "<a href=\"/impressum\">Impressum</a>). Zahlungsdaten verarbeitet Mollie B.V. (Amsterdam) als "
+                              "eigenständig Verantwortlicher.</p>",
+                              "de"),
+                         "https://kaffeehaus-brenner.de/datenschutz", "DE");
+  EXPECT_EQ(party_of(s, "legal_name", "Mollie"), "payment");
+  EXPECT_EQ(party_of(s, "legal_name", "Brenner"), "trader");
+  // Counter-case: an abbreviation's full stop inside the parentheses ends nothing; the name after
+  // it, in the same sentence, stays under the label.
+  auto t = facts_of_page(page("<p>Verantwortlich (gem. Art. 4 DSGVO): Kaffeehaus Brenner e.K.</p>", "de"),
+                         "https://kaffeehaus-brenner.de/datenschutz", "DE");
+  EXPECT_EQ(party_of(t, "legal_name", "Brenner"), "trader");
+}
+
 TEST(NoticeParties, LabelHeadingItsParagraphEndsWithIt) {
   auto s = facts_of_page(page("<p>Anbieter dieses Online-Shops:<br>Sonnentau Naturkost GmbH &amp; Co. KG<br>"
                               "Zschochersche Straße 48<br>04229 Leipzig</p>"
@@ -328,6 +343,42 @@ TEST(NoticeLegalNames, SentenceWordsAndStatutesAreNoNames) {
   // Counter-case: a form in parentheses after the name is still the name's.
   auto d = facts_of_page(page("<p>Éditeur : Dupont Frères (SARL), 3 rue Neuve, 69001 Lyon</p>", "fr"), "https://dupont.fr/", "FR");
   EXPECT_FALSE(of_type(d, "legal_name").empty());
+}
+
+TEST(NoticeLegalNames, ItalianPartnershipNamesItsPartnersAfterTheForm) {
+  auto s = facts_of_page(page("<p>Titolare del sito:<br>Antica Vetreria Brunetti S.a.s. di Brunetti Marco &amp; C.<br>"
+                              "Via dei Vetrai 21 – 30141 Murano (VE)</p>",
+                              "it"),
+                         "https://anticavetreriabrunetti.it/note-legali", "IT");
+  EXPECT_TRUE(has_name(s, "Antica Vetreria Brunetti S.a.s. di Brunetti Marco & C."));
+  // Counter-case: a company limited by shares has no partners after its form; "di Mestre" is
+  // the sentence's.
+  auto r = facts_of_page(page("<p>Titolare del sito: Vetri Brunetti S.r.l. di Mestre, Via Piave 3, 30171 Venezia</p>", "it"),
+                         "https://vetribrunetti.it/", "IT");
+  EXPECT_TRUE(has_name(r, "Vetri Brunetti S.r.l."));
+}
+
+TEST(NoticeLegalNames, AReadingCutShortYieldsToTheNameAsTheSiteWritesIt) {
+  const std::string frame_head = "<!doctype html><html lang=\"cs\"><head><meta charset=\"utf-8\"><title>Sklárna</title></head><body><main>";
+  const std::string frame_tail = "</main></body></html>";
+  auto s = facts_of_site({{"https://sklarna-novak.cz/kontakt",
+                           frame_head + "<p><strong>Jizerská sklárna Novák, společnost s ručením omezeným</strong><br>"
+                                        "Husova 12<br>466 01 Jablonec nad Nisou</p>" + frame_tail},
+                          {"https://sklarna-novak.cz/obchodni-podminky",
+                           frame_head + "<p>Prodávajícím je Jizerská sklárna Novák, s.r.o., se sídlem Husova 12, 466 01 Jablonec "
+                                        "nad Nisou, IČO 27184562.</p>" + frame_tail}},
+                         "CZ");
+  EXPECT_TRUE(has_name(s, "Jizerská sklárna Novák společnost s ručením omezeným"));
+  EXPECT_FALSE(has_name(s, "Novák s.r.o."));
+  // Counter-case: two readings the site vouches for equally (neither alone on its line, each on
+  // one page) both stay, and so do two names neither of which is the other cut short.
+  auto t = facts_of_site({{"https://sklarna-novak.cz/",
+                           frame_head + "<p>Prodejce: Sklárna Novák s.r.o. a partner Hutní sklo Jizera a.s.</p>" + frame_tail},
+                          {"https://sklarna-novak.cz/obchodni-podminky",
+                           frame_head + "<p>Smlouvu uzavíráte se společností Novák s.r.o. podle těchto podmínek.</p>" + frame_tail}},
+                         "CZ");
+  EXPECT_TRUE(has_name(t, "Sklárna Novák s.r.o."));
+  EXPECT_TRUE(has_name(t, "Novák s.r.o."));
 }
 
 TEST(NoticeLegalNames, SoleTraderUnderTheTraderLabel) {
