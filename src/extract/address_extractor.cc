@@ -221,7 +221,23 @@ void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore&
   // (number last) a capitalised name that a bare year does not follow; never a phone, time,
   // e-mail, price or labelled number.
   auto plausible_street = [&](const std::string& t) -> std::string {
-    if (!has_digit(t) || t.size() > 120 || digit_count(t) > 8) return {};
+    // A street without a house number ("Chemin des Pardiaux", "Lieu-dit Le Bourg", "ZI des
+    // Bruyères"): the line is a street word and a short capitalised name, nothing else.
+    if (!has_digit(t)) {
+      Match w;
+      if (t.size() > 60 || t.find_first_of(":;|@()") != std::string::npos || !sp.street_word.search(t, &w) || w.begin != 0 ||
+          w.end >= t.size() || t[w.end] != ' ' || !ap.capital.search(t)) {
+        return {};
+      }
+      int words = 1, caps = 0;
+      for (std::size_t i = 1; i < t.size(); ++i) {
+        if (t[i - 1] != ' ' || t[i] == ' ') continue;
+        ++words;
+        if (ap.capital.search(std::string_view(t).substr(i))) ++caps;
+      }
+      return words >= 2 && words <= 6 && caps >= 1 ? t : std::string();
+    }
+    if (t.size() > 120 || digit_count(t) > 8) return {};
     if (t.find("\xC2\xA9") != std::string::npos || t.find("(c)") != std::string::npos ||
         t.find("\xE2\x82\xAC") != std::string::npos || t.find('@') != std::string::npos || t.find('%') != std::string::npos ||
         t.find("www.") != std::string::npos || t.find("://") != std::string::npos) {

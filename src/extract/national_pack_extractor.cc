@@ -75,6 +75,16 @@ void extract_notice_items(const PageContext& pc, const SitePatterns& sp, FactSto
     std::string key = std::string("pack.") + item;
     const TextPattern& p = sp.pattern("statements." + key, [&] { return on_word_boundaries(lexicon_alternation(sp.lex, key)); });
     auto matches_of_label = p.find_all(text);
+    // A label word that a legal form follows is a word of a company's name ("Armor Hébergement
+    // SAS", "Hosting Nord GmbH"), not a label.
+    matches_of_label.erase(std::remove_if(matches_of_label.begin(), matches_of_label.end(),
+                                          [&](const Match& lm) {
+                                            Match f;
+                                            std::string_view after = std::string_view(text).substr(lm.end, std::min<std::size_t>(48, text.size() - lm.end));
+                                            return sp.legal_form.search(after, &f) && after.find_first_not_of(" \t") == f.begin &&
+                                                   f.begin > 0;
+                                          }),
+                           matches_of_label.end());
     for (std::size_t mi = 0; mi < matches_of_label.size(); ++mi) {
       const Match& m = matches_of_label[mi];
       auto [vb, ve] = value_after(text, m.end);
@@ -105,7 +115,9 @@ void extract_notice_items(const PageContext& pc, const SitePatterns& sp, FactSto
       for (int lines = 0; lines < kHostLines && block_end < text.size(); ++lines) block_end = line_end(text, block_end + 1);
       block_end = std::min(block_end, m.end + kHostBlock);
       for (const auto& g : out.facts) {
-        if (g.source != pc.page->final_url || g.begin < m.begin || g.begin > block_end) continue;
+        // An address's quote may start at the host's name, before an inner label: its end counts.
+        std::size_t at = g.type == "address" ? g.end : g.begin;
+        if (g.source != pc.page->final_url || at < m.end || g.begin > block_end) continue;
         std::string sub = g.type == "address" ? "host_address" : (g.type == "phone" && !g.attrs.value("fax", false) ? "host_phone" : "");
         if (sub.empty()) continue;
         Fact h = statement_fact(pc, "notice_item", g.begin, g.end, "legal-notice item: " + sub);

@@ -66,12 +66,14 @@ TEST(NationalPacks, FrenchHostNamedInASentenceOrByALowerCaseBrand) {
   for (const char* host :
        {"<h2>3. Hébergement</h2><p>Le site est hébergé par la société OVH SAS au capital de 10 174 560 €, dont le siège est "
         "situé 2 rue Kellermann, 59100 Roubaix, France, joignable au 09 72 10 10 07.</p>",
-        // A lieu-dit without a house number ("Chemin des Pardiaux") is no street the address
-        // extractor confirms, so only the host's name and phone are asserted here.
-        "<h2>Hébergeur</h2><p>o2switch<br>Chemin des Pardiaux<br>63000 Clermont-Ferrand<br>Tél. : 04 44 44 60 40</p>"}) {
+        // A street without a house number ("Chemin des Pardiaux") over its postcode line.
+        "<h2>Hébergeur</h2><p>o2switch<br>Chemin des Pardiaux<br>63000 Clermont-Ferrand<br>Tél. : 04 44 44 60 40</p>",
+        // The label word inside the host's own name ("Armor Hébergement SAS") is no label: the
+        // heading above is, and the address after the name is the host's.
+        "<h3>Hébergement</h3><p>Armor Hébergement SAS – 3 rue de la Mabilais, 35000 Rennes – Tél. 02 61 91 64 00</p>"}) {
     auto s = facts_of_page(head + host, "https://brulerie-test.fr/mentions-legales", "FR");
     std::string present = joined(pack(s).attrs["present"]);
-    for (const char* item : {"hébergeur (nom)", "hébergeur (téléphone)"}) {
+    for (const char* item : {"hébergeur (nom)", "hébergeur (adresse)", "hébergeur (téléphone)"}) {
       EXPECT_NE(present.find(item), std::string::npos) << item << " in " << present << "\n" << host;
     }
   }

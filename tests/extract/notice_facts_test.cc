@@ -130,9 +130,18 @@ TEST(NoticePhones, IdentifiersAndIbansAreNoPhones) {
                                "<p>Tél.&nbsp;: +32 (0)4 221 63 58</p>",
                                "fr"),
                           "https://chocolaterie-mathot.be/", "BE");
-  // Known gap: "Numéro d’entreprise (BCE) : 0623.194.415" — the abbreviation between label and
-  // number keeps the id finder from reading it, so the phone extractor still takes it.
+  // "Numéro d’entreprise (BCE) : 0623.194.415": the abbreviation in parentheses between label
+  // and number is part of the label; the number is the enterprise number, not a phone.
+  EXPECT_EQ(find_fact(be, "phone", "0623"), nullptr);
+  const Fact* bce = find_fact(be, "register_id", "0623");
+  ASSERT_NE(bce, nullptr);
+  EXPECT_TRUE(bce->attrs.value("register", false));
   EXPECT_NE(find_fact(be, "phone", "221 63 58"), nullptr);  // counter-case: the real phone stays
+  // The Belgian VAT number alone is the enterprise number too: it answers the register duty.
+  auto vat = facts_of_page(page("<p>Chocolaterie Mathot SRL – TVA BE 0623.194.415</p>", "fr"), "https://chocolaterie-mathot.be/", "BE");
+  const Fact* v = find_fact(vat, "register_id", "0623");
+  ASSERT_NE(v, nullptr);
+  EXPECT_TRUE(v->attrs.value("register", false));
 
   auto fr = facts_of_page(page("<p>immatriculée au registre du commerce et des sociétés de Lyon sous le numéro 547 846 915.</p>"
                                "<ul><li>Service client&nbsp;: 04&nbsp;65&nbsp;71&nbsp;23&nbsp;80</li></ul>",
@@ -423,6 +432,18 @@ TEST(NoticeAddresses, MalteseTriqAndFlorentineRedNumbers) {
   const Fact* b = find_fact(it, "address", "50124");
   ASSERT_NE(b, nullptr);
   EXPECT_EQ(b->attrs.value("street", std::string()), "Via dei Serragli 41/r");
+}
+
+TEST(NoticeAddresses, StreetWithoutAHouseNumber) {
+  auto s = facts_of_page(page("<p><strong>Ferme du Pré Fleuri EARL</strong><br>Lieu-dit Les Granges<br>71250 Cluny</p>", "fr"),
+                         "https://ferme-prefleuri.fr/", "FR");
+  const Fact* a = find_fact(s, "address", "71250");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->attrs.value("street", std::string()), "Lieu-dit Les Granges");
+  // Counter-case: a street word opening a line of prose, or a heading of one word, is no street.
+  auto p = facts_of_page(page("<p>Route de livraison optimisée pour toute la France</p><p>Retrait possible à 71250 Cluny</p>", "fr"),
+                         "https://ferme-prefleuri.fr/", "FR");
+  for (const auto* f : of_type(p, "address")) EXPECT_EQ(f->attrs.value("street", std::string()), "") << f->attrs.dump();
 }
 
 TEST(NoticeAddresses, StreetTakenFromTheLastSentenceOnly) {
