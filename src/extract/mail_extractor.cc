@@ -235,10 +235,10 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
     // A trader message after a customer message of its thread answers the customer.
     std::vector<std::size_t> dated;
     for (std::size_t i : members) {
-      if (messages[i].m->date_utc) dated.push_back(i);
+      if (mail::believed_date(*messages[i].m)) dated.push_back(i);
     }
     std::stable_sort(dated.begin(), dated.end(),
-                     [&](std::size_t a, std::size_t b) { return *messages[a].m->date_utc < *messages[b].m->date_utc; });
+                     [&](std::size_t a, std::size_t b) { return *mail::believed_date(*messages[a].m) < *mail::believed_date(*messages[b].m); });
     // Someone outside the trader wrote first (a listed customer, or a writer --customer left
     // out): a later trader message answers them.
     bool customer_wrote = false;
@@ -304,7 +304,8 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
                  {"linked_by", mm.linked_by},
                  {"from_domain", mm.from_domain},
                  {"has_text", !squeeze(body).empty()}};
-    if (m.date_utc) msg.attrs["date_utc"] = *m.date_utc;
+    if (auto date = mail::believed_date(m)) msg.attrs["date_utc"] = *date;
+    if (m.date_implausible) msg.attrs["date_implausible"] = true;
     msg.evidence = mail_evidence(m, raw_header(m, "Subject"), "", "message (" + kind + "; " + mm.side_reason + ")");
     msg.source = key;
     out.add(std::move(msg));
@@ -374,7 +375,7 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
       if (!mm.from.empty()) addresses.insert(lower_ascii(mm.from));
       for (std::size_t j : threads.threads[static_cast<std::size_t>(mm.thread)]) {
         const MailMessage& c = messages[j];
-        if (c.side != "customer" || !c.m->date_utc || !m.date_utc || *c.m->date_utc > *m.date_utc) continue;
+        if (c.side != "customer" || !mail::believed_date(*c.m) || !mail::believed_date(m) || *mail::believed_date(*c.m) > *mail::believed_date(m)) continue;
         for (const auto* list : {&c.m->to, &c.m->cc}) {
           for (const auto& a : *list) {
             if (td.domains.empty() || is_trader_address(a.address, td)) addresses.insert(lower_ascii(a.address));
@@ -461,7 +462,7 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
   // 5. Response times over the threads.
   std::map<int, int> offsets;
   for (const auto& mm : messages) {
-    if (mm.side == "trader" && mm.m->date_utc) ++offsets[mm.m->tz_offset_minutes];
+    if (mm.side == "trader" && mail::believed_date(*mm.m)) ++offsets[mm.m->tz_offset_minutes];
   }
   int common_offset = 0, best = 0;
   for (const auto& [off, n] : offsets) {

@@ -31,6 +31,10 @@ TraderClock::TraderClock(const std::string& zone_id, int fallback_offset_minutes
 
 TraderClock::~TraderClock() = default;
 
+// Day by day up to the first local Monday midnight, then whole weeks at once (the weekdays of
+// a local week are Monday 00:00 to Saturday 00:00, measured in the zone, so a clock change inside
+// the week counts as it happened), then the last days one by one: a span of years costs weeks,
+// not days, of time-zone arithmetic.
 std::int64_t TraderClock::business_seconds(std::int64_t from_utc, std::int64_t to_utc) const {
   std::int64_t total = 0;
   std::int64_t t = from_utc;
@@ -44,13 +48,32 @@ std::int64_t TraderClock::business_seconds(std::int64_t from_utc, std::int64_t t
     int y = 0, m = 0, d = 0;
     g_date_time_get_ymd(local, &y, &m, &d);
     g_date_time_unref(local);
+    GDateTime* midnight = g_date_time_new(zone_->tz, y, m, d, 0, 0, 0);
+    if (midnight && weekday == 1 && g_date_time_to_unix(midnight) == t) {
+      // At a Monday midnight: whole weeks while they fit.
+      while (true) {
+        GDateTime* saturday = g_date_time_add_days(midnight, 5);
+        GDateTime* next_monday = g_date_time_add_weeks(midnight, 1);
+        if (!saturday || !next_monday || g_date_time_to_unix(next_monday) > to_utc) {
+          if (saturday) g_date_time_unref(saturday);
+          if (next_monday) g_date_time_unref(next_monday);
+          break;
+        }
+        total += g_date_time_to_unix(saturday) - g_date_time_to_unix(midnight);
+        g_date_time_unref(saturday);
+        g_date_time_unref(midnight);
+        midnight = next_monday;
+        t = g_date_time_to_unix(midnight);
+      }
+    }
     // The next local midnight: days are 23 or 25 hours long when the clocks change.
     std::int64_t next = t + 86400;
-    if (GDateTime* midnight = g_date_time_new(zone_->tz, y, m, d, 0, 0, 0)) {
+    if (midnight) {
       if (GDateTime* tomorrow = g_date_time_add_days(midnight, 1)) {
         next = g_date_time_to_unix(tomorrow);
         g_date_time_unref(tomorrow);
       }
+      weekday = g_date_time_get_day_of_week(midnight);
       g_date_time_unref(midnight);
     }
     if (next <= t) next = t + 3600;  // never loop in place on a zone-table oddity
@@ -101,10 +124,10 @@ std::vector<Exchange> exchanges_of_thread(const std::vector<std::size_t>& member
                                           const std::vector<MailMessage>& messages) {
   std::vector<std::size_t> dated;
   for (std::size_t i : members) {
-    if (messages[i].m->date_utc) dated.push_back(i);
+    if (mail::believed_date(*messages[i].m)) dated.push_back(i);
   }
   std::stable_sort(dated.begin(), dated.end(),
-                   [&](std::size_t a, std::size_t b) { return *messages[a].m->date_utc < *messages[b].m->date_utc; });
+                   [&](std::size_t a, std::size_t b) { return *mail::believed_date(*messages[a].m) < *mail::believed_date(*messages[b].m); });
   std::vector<Exchange> out;
   std::optional<Exchange> open;
   for (std::size_t i : dated) {
@@ -117,7 +140,7 @@ std::vector<Exchange> exchanges_of_thread(const std::vector<std::size_t>& member
       } else {
         open->reminders.push_back(i);
       }
-    } else if (mm.side == "trader" && open && *mm.m->date_utc >= *messages[open->opened_by].m->date_utc) {
+    } else if (mm.side == "trader" && open && *mail::believed_date(*mm.m) >= *mail::believed_date(*messages[open->opened_by].m)) {
       open->reply = i;
       out.push_back(*open);
       open.reset();
@@ -164,10 +187,12 @@ void add_response_time_facts(const std::vector<MailMessage>& messages, const Thr
                              const StatedTime& stated, const TraderClock& clock, const std::string& customer_side,
                              FactStore& out) {
   std::int64_t end_of_mailbox = 0;
-  int undated = 0;
+  int undated = 0, implausible = 0;
   for (const auto& mm : messages) {
-    if (mm.m->date_utc)
-      end_of_mailbox = std::max(end_of_mailbox, *mm.m->date_utc);
+    if (auto date = mail::believed_date(*mm.m))
+      end_of_mailbox = std::max(end_of_mailbox, *date);
+    else if (mm.m->date_implausible)
+      ++implausible;
     else
       ++undated;
   }
@@ -187,8 +212,8 @@ void add_response_time_facts(const std::vector<MailMessage>& messages, const Thr
     }
     threads_with_customer += has_customer ? 1 : 0;
     for (auto& e : exchanges_of_thread(threads.threads[t], messages)) {
-      std::int64_t start = *messages[e.opened_by].m->date_utc;
-      std::int64_t stop = e.reply ? *messages[*e.reply].m->date_utc : end_of_mailbox;
+      std::int64_t start = *mail::believed_date(*messages[e.opened_by].m);
+      std::int64_t stop = e.reply ? *mail::believed_date(*messages[*e.reply].m) : end_of_mailbox;
       e.calendar_seconds = stop - start;
       e.business_seconds = clock.business_seconds(start, stop);
       // Unanswered but not yet overdue when the mailbox ends: cannot be judged either way.
@@ -327,6 +352,7 @@ void add_response_time_facts(const std::vector<MailMessage>& messages, const Thr
     if (pending) text += " (" + std::to_string(pending) + " still within the stated time when the mailbox ends)";
     text += "; held to " + stated.describe();
     if (undated) text += "; " + std::to_string(undated) + " message(s) without a readable Date left out";
+    if (implausible) text += "; " + std::to_string(implausible) + " message(s) dated before 1990 or after 2099 left out";
   }
 
   Fact s;
@@ -348,7 +374,8 @@ void add_response_time_facts(const std::vector<MailMessage>& messages, const Thr
              {"stated", stated.from_site ? "site" : "default"},
              {"clock", clock.description()},
              {"customer_side", customer_side},
-             {"undated", undated}};
+             {"undated", undated},
+             {"implausible_dates", implausible}};
   if (median) {
     s.attrs["median_minutes"] = measured(all[*median]) / 60;
     s.attrs["p90_minutes"] = measured(all[*p90]) / 60;

@@ -78,13 +78,27 @@ bool same_time(GDateTime* parsed, const TimeOfDay& written) {
 
 }  // namespace
 
+std::optional<int> written_year(const std::string& raw) {
+  const std::string s = without_comments(raw);
+  for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
+    if ((i > 0 && std::isalnum(static_cast<unsigned char>(s[i - 1]))) || !digit_at(s, i) || !digit_at(s, i + 1) ||
+        !digit_at(s, i + 2) || !digit_at(s, i + 3) || (i + 4 < s.size() && (std::isalnum(static_cast<unsigned char>(s[i + 4])) || s[i + 4] == ':'))) {
+      continue;
+    }
+    if (i > 0 && (s[i - 1] == '+' || s[i - 1] == '-' || s[i - 1] == ':')) continue;  // a zone "+0200", not a year
+    return two_digits(s, i) * 100 + two_digits(s, i + 2);
+  }
+  return std::nullopt;
+}
+
 std::optional<HeaderDate> decode_date(const std::string& raw) {
   const auto written = written_time(without_comments(raw));
   if (!written) return std::nullopt;
   GDateTime* parsed = g_mime_utils_header_decode_date(raw.c_str());
   if (parsed == nullptr) return std::nullopt;
   std::optional<HeaderDate> date;
-  if (same_time(parsed, *written)) {
+  const auto year = written_year(raw);
+  if (same_time(parsed, *written) && (!year || *year == g_date_time_get_year(parsed))) {
     date = HeaderDate{g_date_time_to_unix(parsed),
                       static_cast<int>(g_date_time_get_utc_offset(parsed) / G_TIME_SPAN_MINUTE)};
   }

@@ -16,6 +16,12 @@ struct HeaderDate {
 // GMime cannot make a date of it, and also when the header has no time of day or GMime's time
 // differs from the one written: GMime then falls back to midnight, and a made-up time would
 // silently corrupt response-time arithmetic.
+// The same when the header writes a four-digit year GMime read otherwise ("0000" becomes 2000
+// there, as two-digit years do).
 std::optional<HeaderDate> decode_date(const std::string& raw);
+
+// The four-digit year the header writes (its first stand-alone four-digit number outside
+// comments), or nullopt.
+std::optional<int> written_year(const std::string& raw);
 
 }  // namespace omnicheck::mail

@@ -28,7 +28,8 @@ struct Message {
   // Every header in order: name as written, value unfolded but not decoded (the evidence).
   std::vector<std::pair<std::string, std::string>> headers;
   std::string date_raw;                 // Date header as written
-  std::optional<std::int64_t> date_utc;  // seconds since the epoch, UTC
+  std::optional<std::int64_t> date_utc;  // seconds since the epoch, UTC, as written; unset when unreadable
+  bool date_implausible = false;         // written before 1990 or from 2100 on: see believed_date()
   int tz_offset_minutes = 0;             // zone of the Date header (+0200 -> 120)
   std::string text_plain;  // decoded text/plain parts (UTF-8), joined
   std::string text_html;   // decoded text/html parts (UTF-8), joined; used when no plain text
@@ -36,6 +37,13 @@ struct Message {
   // First header value by case-insensitive name; empty when absent.
   std::string header(std::string_view name) const;
 };
+
+// The Date to measure with. No e-mail of a trader's customer service was sent before 1990 or
+// after 2099: such a Date is a forged or broken header, and a reply time measured against it
+// (a year 9999) means nothing, so it is read and shown but not believed.
+inline std::optional<std::int64_t> believed_date(const Message& m) {
+  return m.date_implausible ? std::nullopt : m.date_utc;
+}
 
 struct ReadError {
   std::string file;

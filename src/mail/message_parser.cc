@@ -98,6 +98,11 @@ void fill_from_headers(GMimeParserOptions* options, const std::vector<RawHeader>
     if (auto date = decode_date(unfold_header_value(h->value))) {
       out.date_utc = date->utc_seconds;
       out.tz_offset_minutes = date->tz_offset_minutes;
+      constexpr std::int64_t kFirst = 631152000;  // 1990-01-01T00:00:00Z
+      constexpr std::int64_t kLast = 4102444800;  // 2100-01-01T00:00:00Z
+      out.date_implausible = date->utc_seconds < kFirst || date->utc_seconds >= kLast;
+    } else if (auto year = written_year(unfold_header_value(h->value)); year && (*year < 1990 || *year > 2099)) {
+      out.date_implausible = true;
     }
   }
 }

@@ -3,6 +3,7 @@
 // clock changes, nearest-rank figures.
 #include "extract/thread_builder.h"
 
+#include <glib.h>
 #include <gtest/gtest.h>
 
 #include "extract/response_time.h"
@@ -154,6 +155,36 @@ TEST(TraderClock, BusinessTimeSkipsTheWeekendInTheTradersZoneAcrossTheClockChang
   // Within a weekend: nothing.
   EXPECT_EQ(paris.business_seconds(kFri25Oct1540Z + 10 * 3600, kFri25Oct1540Z + 30 * 3600), 0);
   EXPECT_EQ(paris.business_seconds(kMon28Oct0905Z, kMon28Oct0905Z), 0);
+}
+
+// The business seconds of [from, to) counted hour by hour in the zone: the reference the
+// week-at-a-time count must agree with.
+std::int64_t business_hours_reference(const char* zone, std::int64_t from, std::int64_t to) {
+  GTimeZone* tz = g_time_zone_new_identifier(zone);
+  std::int64_t total = 0;
+  for (std::int64_t t = from; t < to; t += 3600) {
+    GDateTime* utc = g_date_time_new_from_unix_utc(t);
+    GDateTime* local = g_date_time_to_timezone(utc, tz);
+    if (g_date_time_get_day_of_week(local) <= 5) total += std::min<std::int64_t>(3600, to - t);
+    g_date_time_unref(local);
+    g_date_time_unref(utc);
+  }
+  g_time_zone_unref(tz);
+  return total;
+}
+
+TEST(TraderClock, WholeWeeksAtOnceAgreeWithCountingHourByHour) {
+  TraderClock paris("Europe/Paris", 0, "");
+  // Thu 14 Mar 2024 00:00Z to Thu 14 Nov 2024 00:00Z: both clock changes, 35 weeks.
+  constexpr std::int64_t kFrom = 1710374400, kTo = 1731542400;
+  EXPECT_EQ(paris.business_seconds(kFrom, kTo), business_hours_reference("Europe/Paris", kFrom, kTo));
+  TraderClock ny("America/New_York", 0, "");
+  EXPECT_EQ(ny.business_seconds(kFrom + 1800, kTo - 1800), business_hours_reference("America/New_York", kFrom + 1800, kTo - 1800));
+  // A century in a fixed zone: five days of every week. Mon 1 Jan 1990 to Fri 1 Jan 2100 is
+  // 5,739 weeks and Monday to Thursday. (The year-9999 case of issue 17 is refused earlier, at
+  // the Date header.)
+  TraderClock utc("", 0, "test");
+  EXPECT_EQ(utc.business_seconds(631152000, 4102444800), (std::int64_t{5739} * 5 + 4) * 86400);
 }
 
 TEST(TraderClock, UnknownZoneFallsBackToTheOffset) {

@@ -62,6 +62,26 @@ std::string simple_message(const std::string& subject) {
          subject + ".\n";
 }
 
+TEST(ParseMessage, DatesOutsideAPlausibleWindowAreKeptAsWrittenButNotBelieved) {
+  for (const char* date : {"Fri, 31 Dec 9999 23:59:59 +0000", "Sat, 01 Jan 0000 00:00:00 +0000", "Mon, 01 Jan 1900 10:00:00 +0100"}) {
+    std::string raw = simple_message("odd");
+    raw.replace(raw.find("Mon, 02 Sep 2024 10:00:00 +0200"), 31, date);
+    const Message m = parse_ok(raw);
+    EXPECT_FALSE(believed_date(m).has_value()) << date;
+    EXPECT_TRUE(m.date_implausible) << date;
+    EXPECT_EQ(m.date_raw, date);
+  }
+  // GMime reads a written year 0000 as 2000, as it does two-digit years: that is no reading.
+  std::string zero = simple_message("zero");
+  zero.replace(zero.find("Mon, 02 Sep 2024 10:00:00 +0200"), 31, "Sat, 01 Jan 0000 00:00:00 +0000");
+  EXPECT_FALSE(parse_ok(zero).date_utc.has_value());
+  // Counter-case: an ordinary date is read and believed.
+  const Message ok = parse_ok(simple_message("fine"));
+  ASSERT_TRUE(believed_date(ok).has_value());
+  EXPECT_EQ(*believed_date(ok), 1725264000);
+  EXPECT_FALSE(ok.date_implausible);
+}
+
 TEST(ParseMessage, DecodesCzechIso88592DisplayName) {
   const Message m = parse_ok(
       "From: =?iso-8859-2?Q?Kav=E1rna_Doma?= <info@kavarna-doma.cz>\n"
