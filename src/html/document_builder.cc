@@ -168,7 +168,39 @@ bool may_name_price(const char* cls) {
 }
 
 // One step of a locator: tag, #id or first class, and :nth-of-type when siblings share the tag.
-std::string locator_step(const GumboNode* n) {
+// Each element's place among its parent's children of the same tag (":nth-of-type(k)"),
+// counted once per parent: counting the siblings again for every child made a page of 80,000
+// paragraphs quadratic.
+class SiblingIndex {
+ public:
+  // 0 when the element is the only one of its tag under its parent, else its 1-based place.
+  int nth_of_type(const GumboNode* n) {
+    const GumboNode* parent = n->parent;
+    auto it = places_.find(parent);
+    if (it == places_.end()) it = places_.emplace(parent, count(parent)).first;
+    const auto& v = it->second;
+    return n->index_within_parent < v.size() ? v[n->index_within_parent] : 0;
+  }
+
+ private:
+  static std::vector<int> count(const GumboNode* parent) {
+    const GumboVector& kids = parent->type == GUMBO_NODE_ELEMENT ? parent->v.element.children : parent->v.document.children;
+    std::vector<int> place(kids.length, 0);
+    std::unordered_map<int, int> seen;
+    for (unsigned i = 0; i < kids.length; ++i) {
+      auto* k = static_cast<const GumboNode*>(kids.data[i]);
+      if (k->type == GUMBO_NODE_ELEMENT) place[i] = ++seen[k->v.element.tag];
+    }
+    for (unsigned i = 0; i < kids.length; ++i) {
+      auto* k = static_cast<const GumboNode*>(kids.data[i]);
+      if (k->type == GUMBO_NODE_ELEMENT && seen[k->v.element.tag] == 1) place[i] = 0;
+    }
+    return place;
+  }
+  std::unordered_map<const GumboNode*, std::vector<int>> places_;
+};
+
+std::string locator_step(const GumboNode* n, SiblingIndex& siblings) {
   const GumboElement& el = n->v.element;
   std::string step = tag_name(n);
   if (const char* id = attr(el, "id"); id && *id && !std::strchr(id, ' ')) {
@@ -184,26 +216,16 @@ std::string locator_step(const GumboNode* n) {
   }
   const GumboNode* parent = n->parent;
   if (parent && (parent->type == GUMBO_NODE_ELEMENT || parent->type == GUMBO_NODE_DOCUMENT)) {
-    const GumboVector& kids = parent->type == GUMBO_NODE_ELEMENT ? parent->v.element.children
-                                                                 : parent->v.document.children;
-    int same = 0, index = 0;
-    for (unsigned i = 0; i < kids.length; ++i) {
-      auto* k = static_cast<const GumboNode*>(kids.data[i]);
-      if (k->type == GUMBO_NODE_ELEMENT && k->v.element.tag == el.tag) {
-        ++same;
-        if (k == n) index = same;
-      }
-    }
-    if (same > 1) step += ":nth-of-type(" + std::to_string(index) + ")";
+    if (int index = siblings.nth_of_type(n); index > 0) step += ":nth-of-type(" + std::to_string(index) + ")";
   }
   return step;
 }
 
-std::string locator_of(const GumboNode* n) {
+std::string locator_of(const GumboNode* n, SiblingIndex& siblings) {
   std::vector<std::string> steps;
   for (const GumboNode* cur = n; cur && cur->type == GUMBO_NODE_ELEMENT; cur = cur->parent) {
     if (cur->v.element.tag == GUMBO_TAG_HTML) break;
-    std::string step = locator_step(cur);
+    std::string step = locator_step(cur, siblings);
     steps.push_back(step);
     // An id anchors the path: shorter locators stay readable in a report.
     if (step.find('#') != std::string::npos) break;
@@ -353,7 +375,7 @@ class Builder {
   // modals keep contact forms hidden until a script shows them.
   void hidden_walk(const GumboNode* n, const std::string& parent_region, const std::string& why) {
     const GumboElement& el = n->v.element;
-    if (hidden_depth_++ == 0) hidden_by_ = locator_step(n) + ": " + why;
+    if (hidden_depth_++ == 0) hidden_by_ = locator_step(n, siblings_) + ": " + why;
     std::string region = classify_region(tag_name(n), attr(el, "role"), attr(el, "id"), attr(el, "class"), parent_region);
     if (el.tag == GUMBO_TAG_FORM) add_form(n, region);
     const GumboVector& kids = el.children;
@@ -503,7 +525,7 @@ class Builder {
       if (const char* v = attr(el, fallback)) link.text = collapse(v);
     }
     link.region = region;
-    link.locator = locator_of(n);
+    link.locator = locator_of(n, siblings_);
     link.offset = start;
     doc_.links.push_back(std::move(link));
   }
@@ -547,7 +569,7 @@ class Builder {
     f.method = method ? method : "get";
     for (auto& c : f.method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     f.region = region;
-    f.locator = locator_of(n);
+    f.locator = locator_of(n, siblings_);
     f.offset = doc_.text.size();
     f.heading = last_heading_;
     f.visible = hidden_depth_ == 0;
@@ -647,7 +669,7 @@ class Builder {
       Block b;
       b.begin = doc_.text.size();
       b.region = region;
-      b.locator = block ? locator_of(block) : "body";
+      b.locator = block ? locator_of(block, siblings_) : "body";
       b.heading = block && block->type == GUMBO_NODE_ELEMENT && block->v.element.tag >= GUMBO_TAG_H1 &&
                   block->v.element.tag <= GUMBO_TAG_H6;
       doc_.blocks.push_back(std::move(b));
@@ -711,6 +733,7 @@ class Builder {
   std::vector<FormSource> forms_;
   std::vector<std::pair<std::string, std::string>> owned_fields_;  // form="id" fields: id, field
   PageStyles styles_;
+  SiblingIndex siblings_;
   std::vector<std::string> colors_, backgrounds_;  // declared colours in force (#rrggbb)
   int hidden_depth_ = 0;     // hidden elements around the node being read
   std::string hidden_by_;    // the outermost of them, and why ("div#gform_wrapper_3: display:none")

@@ -69,6 +69,19 @@ TEST(HtmlDocument, BuildsTextBlocksRegionsAndLinks) {
   EXPECT_EQ(d.forms[0].fields, (std::vector<std::string>{"email:email", "textarea:message"}));
 }
 
+// Every element's place among many same-tag siblings (a mail body of thousands of paragraphs,
+// a product list), with the one element of its tag left unnumbered.
+TEST(HtmlDocument, LocatorsNumberSameTagSiblingsAmongThousands) {
+  std::string body = "<!doctype html><html><body><div><span><a href=\"/first\">first</a></span>";
+  for (int i = 1; i <= 5000; ++i) body += "<a href=\"/p" + std::to_string(i) + "\">item " + std::to_string(i) + "</a>";
+  body += "</div></body></html>";
+  Document d = parse(page_of(body));
+  ASSERT_EQ(d.links.size(), 5001u);
+  EXPECT_EQ(d.links[0].locator, "body > div > span > a");
+  EXPECT_EQ(d.links[4321].locator, "body > div > a:nth-of-type(4321)");
+  EXPECT_EQ(d.links[5000].locator, "body > div > a:nth-of-type(5000)");
+}
+
 TEST(HtmlDocument, LinkOffsetPointsAtItsFirstCharacter) {
   Document d = parse(page_of("<p>E-Mail: <a href=\"mailto:info@shop.de\">info@shop.de</a> oder <b>Tel.</b> <a href=\"tel:+4930\">030</a></p>"));
   ASSERT_EQ(d.links.size(), 2u);
