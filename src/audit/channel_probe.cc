@@ -22,7 +22,7 @@ std::string mx_snippet(const MailDomainCheck& c) {
   if (c.status == "nxdomain") shown = "NXDOMAIN";
   if (c.status == "no_mail" && c.via == "none") shown = "no MX, no A/AAAA";
   if (c.status == "inconclusive") shown = "no answer";
-  return "MX " + c.domain + ": [[" + shown + "]]";
+  return "MX " + extract::quote_text(c.domain) + ": [[" + extract::quote_text(shown) + "]]";
 }
 
 // What a finding's message lists for this check: the domain and, in a few words, the answer.
@@ -75,7 +75,7 @@ Fact form_fact(const FormCheck& c) {
     f.evidence.sha256 = c.sha256;
     f.evidence.status = c.http_status;
   }
-  f.evidence.snippet = "GET " + (c.url.empty() ? c.action : c.url) + " → [[" +
+  f.evidence.snippet = "GET " + extract::quote_text(c.url.empty() ? c.action : c.url) + " → [[" +
                        (c.http_status ? "HTTP " + std::to_string(c.http_status) : c.status) + "]]";
   f.evidence.note = c.reason;
   return f;

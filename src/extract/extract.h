@@ -23,6 +23,11 @@ namespace omnicheck::extract {
 
 // Contract (DESIGN.md): web evidence carries url, fetched_at, status, sha256, locator,
 // snippet, region; e-mail evidence carries file, message_id, header or snippet, date.
+// Merchant text as a snippet quotes it: white space collapsed, and a doubled bracket ("[[",
+// "]]") split by a space, so that the only [[…]] in a snippet is the tool's mark and a
+// merchant's "[[x]]" is never rendered as a highlight (issue 17).
+std::string quote_text(std::string_view merchant_text);
+
 struct Evidence {
   // web
   std::string url, fetched_at, sha256, locator, region;

@@ -180,7 +180,7 @@ void extract_forms(const PageContext& pc, const SitePatterns& sp, FactStore& out
                                                             form.hidden_by + ")");
     f.evidence.locator = form.locator;
     f.evidence.region = form.region;
-    f.evidence.snippet = "[[<form action=\"" + form.action + "\" method=\"" + form.method + "\">]]";
+    f.evidence.snippet = "[[" + quote_text("<form action=\"" + form.action + "\" method=\"" + form.method + "\">") + "]]";
     f.source = pc.page->final_url;
     f.begin = f.end = form.offset;
     out.add(std::move(f));

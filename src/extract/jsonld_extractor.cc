@@ -60,7 +60,7 @@ class JsonLdReader {
                {"visible", false}, {"source", "jsonld"}, {"value", value}, {"third_party", false}};
     f.evidence = page_evidence(*pc_.page, note + " (schema.org JSON-LD, not visible on the page)");
     f.evidence.locator = "script[type=\"application/ld+json\"]";
-    f.evidence.snippet = "[[" + value + "]]";
+    f.evidence.snippet = "[[" + quote_text(value) + "]]";
     f.source = pc_.page->final_url;
     return f;
   }

@@ -17,6 +17,14 @@ std::size_t align_fwd(std::string_view t, std::size_t i) {
 
 }  // namespace
 
+std::string quote_text(std::string_view merchant_text) {
+  std::string out = squeeze(merchant_text);
+  for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+    if ((out[i] == '[' && out[i + 1] == '[') || (out[i] == ']' && out[i + 1] == ']')) out.insert(i + 1, 1, ' ');
+  }
+  return out;
+}
+
 std::string make_snippet(std::string_view text, std::size_t begin, std::size_t end, std::size_t radius) {
   if (begin > text.size()) begin = text.size();
   if (end > text.size()) end = text.size();
@@ -37,11 +45,11 @@ std::string make_snippet(std::string_view text, std::size_t begin, std::size_t e
   to = align_fwd(text, to);
   std::string out;
   if (from > 0 && text[from - 1] != '\n') out += "…";
-  out += squeeze(text.substr(from, begin - from));
+  out += quote_text(text.substr(from, begin - from));
   if (begin > from && std::isspace(static_cast<unsigned char>(text[begin - 1]))) out += ' ';
-  out += "[[" + squeeze(text.substr(begin, end - begin)) + "]]";
+  out += "[[" + quote_text(text.substr(begin, end - begin)) + "]]";
   if (to > end && std::isspace(static_cast<unsigned char>(text[end]))) out += ' ';
-  out += squeeze(text.substr(end, to - end));
+  out += quote_text(text.substr(end, to - end));
   if (to < text.size() && text[to] != '\n') out += "…";
   return out;
 }

@@ -384,7 +384,7 @@ void add_response_time_facts(const std::vector<MailMessage>& messages, const Thr
   Evidence ev;
   ev.file = common_folder(messages);
   ev.note = "response times measured over the mailbox";
-  ev.snippet = text;
+  ev.snippet = quote_text(text);
   s.evidence = ev;
   out.add(s);
 }

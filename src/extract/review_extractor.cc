@@ -114,7 +114,7 @@ void shown_in_jsonld(const PageContext& pc, FactStore& out) {
   if (found.rating >= 0) f.attrs["rating"] = found.rating;
   f.evidence = page_evidence(*pc.page, "consumer reviews in schema.org JSON-LD (not visible on the page)");
   f.evidence.locator = "script[type=\"application/ld+json\"]";
-  f.evidence.snippet = "[[" + value + "]]";
+  f.evidence.snippet = "[[" + quote_text(value) + "]]";
   f.source = pc.page->final_url;
   out.add(std::move(f));
 }

@@ -50,9 +50,9 @@ std::string printable(std::string_view s) {
 std::string quote_match(std::string_view text, const Match& m, std::size_t radius = 60) {
   std::size_t from = m.begin > radius ? m.begin - radius : 0;
   std::size_t to = std::min(text.size(), m.end + radius);
-  return (from > 0 ? "…" : "") + squeeze(printable(text.substr(from, m.begin - from))) + "[[" +
-         squeeze(printable(text.substr(m.begin, m.end - m.begin))) + "]]" +
-         squeeze(printable(text.substr(m.end, to - m.end))) + (to < text.size() ? "…" : "");
+  return (from > 0 ? "…" : "") + quote_text(printable(text.substr(from, m.begin - from))) + "[[" +
+         quote_text(printable(text.substr(m.begin, m.end - m.begin))) + "]]" +
+         quote_text(printable(text.substr(m.end, to - m.end))) + (to < text.size() ? "…" : "");
 }
 
 // Whether the raw page may hold the entry's markup: one of its `markup_hint` literals occurs in

@@ -26,6 +26,12 @@ std::vector<Token> tokenize(std::string_view s) {
       ++i;
       continue;
     }
+    // "]]]": a bracket of the quoted text closes just before the mark does; the mark is the last
+    // two ("[[[x]]]" marks "[x]").
+    if (two == "]]" && i + 2 < s.size() && s[i + 2] == ']') {
+      ++i;
+      continue;
+    }
     if (i > text_start) tokens.push_back({Kind::kText, s.substr(text_start, i - text_start)});
     tokens.push_back({two == "[[" ? Kind::kOpen : Kind::kClose, two});
     i += 2;

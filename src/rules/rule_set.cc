@@ -270,7 +270,7 @@ std::vector<CaseResult> RuleSet::run_cases() const {
         f.attrs = jf;
         for (const char* k : {"type", "begin", "end"}) f.attrs.erase(k);
         if (!site) f.attrs.erase("source");
-        f.evidence.snippet = "[[" + f.attrs.value("value", std::string()) + "]]";
+        f.evidence.snippet = "[[" + extract::quote_text(f.attrs.value("value", std::string())) + "]]";
         if (rule.scope != "site") sources.insert(f.source);
         store.add(std::move(f));
       }

@@ -130,5 +130,17 @@ TEST(Snippet, FactEvidenceFromMultiByteBlocksIsValid) {
   EXPECT_GT(n, 3);
 }
 
+// The merchant's own doubled brackets never become the tool's mark: the snippet splits them, so
+// its only [[…]] is the match (issue 17).
+TEST(Snippet, MerchantDoubleBracketsAreNeverAMark) {
+  const std::string text = "[[PROMO]] -50% sur tout ! Contact : service@boutique.fr [[fin]]";
+  const std::size_t b = text.find("service@");
+  const std::string s = make_snippet(text, b, b + std::string("service@boutique.fr").size());
+  EXPECT_EQ(s, "[ [PROMO] ] -50% sur tout ! Contact : [[service@boutique.fr]] [ [fin] ]");
+  EXPECT_EQ(quote_text("a]]b[[c"), "a] ]b[ [c");
+  // Counter-case: single brackets and ordinary text are quoted as written.
+  EXPECT_EQ(quote_text("Tél. [0]1 23  45"), "Tél. [0]1 23 45");
+}
+
 }  // namespace
 }  // namespace omnicheck::extract

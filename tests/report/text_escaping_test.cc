@@ -121,7 +121,10 @@ TEST(SplitMarks, UnbalancedDelimitersStayAsText) {
   EXPECT_EQ(marks("x ]] y [[z"), (std::vector<Segment>{{"x ]] y [[z", false}}));
   EXPECT_EQ(marks("]] [[m]] [["),
             (std::vector<Segment>{{"]] ", false}, {"m", true}, {" [[", false}}));
-  EXPECT_EQ(marks("[[[x]]]"), (std::vector<Segment>{{"[x", true}, {"]", false}}));
+  // A quoted match that ends with its own bracket: the mark closes with the last two.
+  EXPECT_EQ(marks("[[[x]]]"), (std::vector<Segment>{{"[x]", true}}));
+  EXPECT_EQ(marks("Tel. [[+33 1 [0] 23]] (fixe)"),
+            (std::vector<Segment>{{"Tel. ", false}, {"+33 1 [0] 23", true}, {" (fixe)", false}}));
   // Every merchant character survives: concatenating the segments and the dropped pairs
   // gives the input back.
   std::string joined;
