@@ -29,6 +29,7 @@ struct Message {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string date_raw;                 // Date header as written
   std::optional<std::int64_t> date_utc;  // seconds since the epoch, UTC, as written; unset when unreadable
+  std::vector<std::string> defects;      // malformed input read around ("NUL byte(s) in the header block …")
   bool date_implausible = false;         // written before 1990 or from 2100 on: see believed_date()
   int tz_offset_minutes = 0;             // zone of the Date header (+0200 -> 120)
   std::string text_plain;  // decoded text/plain parts (UTF-8), joined
@@ -60,6 +61,10 @@ struct Mailbox {
 // or a Maildir (cur/ and new/). Throws std::runtime_error naming the path when the path itself
 // cannot be read; per-message problems go to Mailbox::errors.
 Mailbox read_mail(const std::filesystem::path& path);
+
+// A file name as reports show it: valid UTF-8 as it is, each byte that is not as \xHH
+// (a name that is not UTF-8 is escaped, never replaced by U+FFFD, so it names the real file).
+std::string shown_path(std::string_view raw);
 
 // Parses one message from memory (used by read_mail and by tests).
 std::optional<Message> parse_message(std::string_view raw, const std::string& file,

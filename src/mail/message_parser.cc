@@ -121,6 +121,27 @@ std::optional<Message> parse_message(std::string_view raw, const std::string& fi
     return std::nullopt;
   }
 
+  // GMime hands header values over as C strings: a NUL byte in the header block would cut a
+  // header there ("Bout\0ique <noreply@…>" read as "Bout", the no-reply sender lost). RFC 5322
+  // allows none; they are removed, and the message says so.
+  std::string without_nuls;
+  std::vector<std::string> defects;
+  {
+    std::size_t header_end = raw.find("\n\n");
+    std::size_t crlf_end = raw.find("\r\n\r\n");
+    if (crlf_end != std::string_view::npos && (header_end == std::string_view::npos || crlf_end < header_end)) header_end = crlf_end;
+    if (header_end == std::string_view::npos) header_end = raw.size();
+    const std::size_t nuls = static_cast<std::size_t>(std::count(raw.begin(), raw.begin() + static_cast<std::ptrdiff_t>(header_end), '\0'));
+    if (nuls > 0) {
+      without_nuls.reserve(raw.size());
+      for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (i >= header_end || raw[i] != '\0') without_nuls += raw[i];
+      }
+      raw = without_nuls;
+      defects.push_back(std::to_string(nuls) + " NUL byte(s) in the header block, removed before reading it");
+    }
+  }
+
   ParserOptionsPtr options = make_parser_options();
   GObjectPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(raw.data(), raw.size()));
   GObjectPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
@@ -142,6 +163,7 @@ std::optional<Message> parse_message(std::string_view raw, const std::string& fi
   Message out;
   out.file = file;
   out.offset = offset;
+  out.defects = std::move(defects);
   fill_from_headers(options.get(), headers, out);
   BodyText body = collect_body_text(message.get());
   out.text_plain = std::move(body.plain);

@@ -1,5 +1,9 @@
 // read_mail: the mail stage's entry point, choosing a reader by what the path is.
+#include <glib.h>
+
+#include <cstdio>
 #include <stdexcept>
+#include <string_view>
 #include <system_error>
 
 #include "mail/gmime_init.h"
@@ -9,9 +13,28 @@
 
 namespace omnicheck::mail {
 
-Mailbox read_mail(const std::filesystem::path& path) {
+std::string shown_path(std::string_view raw) {
+  std::string out;
+  const char* p = raw.data();
+  const char* end = raw.data() + raw.size();
+  while (p < end) {
+    const gchar* bad = nullptr;
+    g_utf8_validate_len(p, static_cast<gsize>(end - p), &bad);
+    out.append(p, bad);
+    if (bad >= end) break;
+    char hex[5];
+    std::snprintf(hex, sizeof hex, "\\x%02X", static_cast<unsigned char>(*bad));
+    out += hex;
+    p = bad + 1;
+  }
+  return out;
+}
+
+namespace {
+
+Mailbox read_mail_raw_names(const std::filesystem::path& path) {
   ensure_gmime_initialized();
-  const std::string where = "cannot read mail from '" + path.string() + "': ";
+  const std::string where = "cannot read mail from '" + shown_path(path.string()) + "': ";
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
   if (!std::filesystem::exists(status)) {
@@ -29,6 +52,21 @@ Mailbox read_mail(const std::filesystem::path& path) {
     }
   } else {
     throw std::runtime_error(where + "not a regular file or folder");
+  }
+  return box;
+}
+
+}  // namespace
+
+Mailbox read_mail(const std::filesystem::path& path) {
+  Mailbox box = read_mail_raw_names(path);
+  // Paths are bytes; the report is UTF-8. A name that is not UTF-8 is shown escaped rather than
+  // with U+FFFD, which would name a file that does not exist.
+  for (auto& m : box.messages) m.file = shown_path(m.file);
+  for (auto& e : box.errors) e.file = shown_path(e.file);
+  // A message read around a defect is still judged; the defect is reported beside the errors.
+  for (const auto& m : box.messages) {
+    for (const auto& d : m.defects) box.errors.push_back({m.file, m.offset, d});
   }
   return box;
 }

@@ -301,6 +301,38 @@ TEST(ReadMail, NonexistentPathThrowsNamingThePath) {
   }
 }
 
+// A NUL byte in a header would cut it where GMime reads it as a C string: "Bout\0ique
+// <noreply@…>" lost its address and the no-reply verdict with it. The NULs are removed and the
+// defect reported beside the errors; the message is still judged.
+TEST(ReadMail, NulInAHeaderIsRemovedAndReported) {
+  TempDir dir;
+  std::string raw = simple_message("nul");
+  raw.replace(raw.find("Shop <shop@example.com>"), 23, std::string("Sh\0op <noreply@example.com>", 28));
+  write_file(dir.path() / "nul.eml", raw);
+  const Mailbox box = read_mail(dir.path() / "nul.eml");
+  ASSERT_EQ(box.messages.size(), 1u);
+  ASSERT_EQ(box.messages[0].from.size(), 1u);
+  EXPECT_EQ(box.messages[0].from[0].address, "noreply@example.com");
+  ASSERT_EQ(box.errors.size(), 1u);
+  EXPECT_NE(box.errors[0].reason.find("NUL"), std::string::npos);
+  // Counter-case: the same message without the NUL has no defect.
+  write_file(dir.path() / "clean.eml", simple_message("clean"));
+  EXPECT_TRUE(read_mail(dir.path() / "clean.eml").errors.empty());
+}
+
+// File names are bytes: one that is not UTF-8 is shown with its odd bytes as \xHH, never as
+// U+FFFD, so the evidence names the file that exists.
+TEST(ReadMail, FileNameThatIsNotUtf8IsShownEscaped) {
+  TempDir dir;
+  write_file(dir.path() / "commande-caf\xE9.eml", simple_message("latin1"));
+  const Mailbox box = read_mail(dir.path());
+  ASSERT_EQ(box.messages.size(), 1u);
+  const std::string& shown = box.messages[0].file;
+  EXPECT_NE(shown.find("commande-caf\\xE9.eml"), std::string::npos) << shown;
+  EXPECT_EQ(shown.find("\xEF\xBF\xBD"), std::string::npos);
+  EXPECT_EQ(shown_path("Zásilka-č.eml"), "Zásilka-č.eml");  // counter-case: UTF-8 stays as written
+}
+
 TEST(ReadMail, SingleEmlFile) {
   TempDir dir;
   write_file(dir.path() / "order.eml", simple_message("order"));
