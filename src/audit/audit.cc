@@ -140,6 +140,8 @@ Result run(const Options& opt, const Loaded& loaded) {
     in.pages = std::move(crawled.pages);
     in.documents = std::move(crawled.documents);
     extract::extract_site(in, lex, xopt, result.facts);
+    // The extractors add what they could not read (a page past a reading budget) to the notes.
+    if (result.facts.audit.contains("crawl_notes")) rep.target_extra["crawl_notes"] = result.facts.audit["crawl_notes"];
     if (opt.probe && opt.replay.empty()) probe_channels(opt, result.facts);
     rep.pages_fetched = result.facts.audit.value("pages_fetched", 0);
   }

@@ -309,6 +309,10 @@ void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, F
   out.audit["pages_failed"] = failed;
   out.audit["crawl_complete"] = in.crawl_complete;
   out.audit["crawl_notes"] = in.crawl_notes;
+  // A page read only in part (past a reading budget) says so beside the crawl's own notes.
+  for (const auto& pc : contexts) {
+    if (!pc.doc->limit_note.empty()) out.audit["crawl_notes"].push_back(pc.page->final_url + ": " + pc.doc->limit_note);
+  }
   out.audit["legal_link_failed"] = legal_link_failed;
   out.audit["legal_notice_found"] = !legal_pages.empty();
   out.audit["home_fetched"] = home_fetched;

@@ -307,8 +307,45 @@ class Builder {
   };
   inline static const std::string kNone;
 
+  // Browsers stop nesting at 512 levels (Blink's parser attaches deeper elements at that depth);
+  // the walks here recurse per level, so deeper content is read as plain text, iteratively: a
+  // hostile page of 20,000 nested <div> overflowed the stack (issue 16).
+  static constexpr int kMaxDepth = 512;
+  struct Deeper {
+    explicit Deeper(int& d) : d_(++d) {}
+    ~Deeper() { --d_; }
+    Deeper(const Deeper&) = delete;
+    Deeper& operator=(const Deeper&) = delete;
+    int& d_;
+  };
+
+  void flat_text(const GumboNode* top, const std::string& region, const GumboNode* block) {
+    if (doc_.limit_note.empty()) {
+      doc_.limit_note = "elements nested deeper than " + std::to_string(kMaxDepth) +
+                        " levels were read as plain text (their links, forms and hidden parts were not read)";
+    }
+    std::vector<const GumboNode*> stack{top};
+    while (!stack.empty()) {
+      const GumboNode* n = stack.back();
+      stack.pop_back();
+      if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA || n->type == GUMBO_NODE_WHITESPACE) {
+        append_text(n->v.text.text, region, block);
+        continue;
+      }
+      if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) continue;
+      if (is_skipped(n->v.element.tag)) continue;
+      const GumboVector& kids = n->v.element.children;
+      for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
+    }
+  }
+
   void element(const GumboNode* n, const std::string& parent_region, const GumboNode* block) {
     const GumboElement& el = n->v.element;
+    if (depth_ >= kMaxDepth) {
+      flat_text(n, parent_region, block);
+      return;
+    }
+    Deeper deeper(depth_);
     collect_metadata(n);
     if (is_field(el.tag)) add_field(el);
     if (el.tag == GUMBO_TAG_HEAD) {
@@ -375,6 +412,8 @@ class Builder {
   // modals keep contact forms hidden until a script shows them.
   void hidden_walk(const GumboNode* n, const std::string& parent_region, const std::string& why) {
     const GumboElement& el = n->v.element;
+    if (depth_ >= kMaxDepth) return;  // hidden and too deep: nothing of it is read
+    Deeper deeper(depth_);
     if (hidden_depth_++ == 0) hidden_by_ = locator_step(n, siblings_) + ": " + why;
     std::string region = classify_region(tag_name(n), attr(el, "role"), attr(el, "id"), attr(el, "class"), parent_region);
     if (el.tag == GUMBO_TAG_FORM) add_form(n, region);
@@ -389,7 +428,8 @@ class Builder {
       form_text(n->v.text.text, n->v.text.start_pos.offset);
       return;
     }
-    if (n->type != GUMBO_NODE_ELEMENT) return;
+    if (n->type != GUMBO_NODE_ELEMENT || depth_ >= kMaxDepth) return;
+    Deeper deeper(depth_);
     const GumboElement& el = n->v.element;
     if (is_field(el.tag)) add_field(el);
     if (is_skipped(el.tag)) return;
@@ -473,6 +513,8 @@ class Builder {
 
   // <head> holds no visible text, but title, base, scripts and JSON-LD.
   void metadata_walk(const GumboNode* n) {
+    if (depth_ >= kMaxDepth) return;
+    Deeper deeper(depth_);
     const GumboVector& kids = n->v.element.children;
     for (unsigned i = 0; i < kids.length; ++i) {
       auto* k = static_cast<const GumboNode*>(kids.data[i]);
@@ -482,13 +524,18 @@ class Builder {
     }
   }
 
-  static std::string inner_text(const GumboNode* n) {
+  static std::string inner_text(const GumboNode* top) {
     std::string out;
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA || n->type == GUMBO_NODE_WHITESPACE) {
-      out += n->v.text.text;
-    } else if (n->type == GUMBO_NODE_ELEMENT) {
-      const GumboVector& kids = n->v.element.children;
-      for (unsigned i = 0; i < kids.length; ++i) out += inner_text(static_cast<const GumboNode*>(kids.data[i]));
+    std::vector<const GumboNode*> stack{top};  // iterative: the subtree may nest deeply
+    while (!stack.empty()) {
+      const GumboNode* n = stack.back();
+      stack.pop_back();
+      if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA || n->type == GUMBO_NODE_WHITESPACE) {
+        out += n->v.text.text;
+      } else if (n->type == GUMBO_NODE_ELEMENT) {
+        const GumboVector& kids = n->v.element.children;
+        for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
+      }
     }
     return out;
   }
@@ -736,6 +783,7 @@ class Builder {
   SiblingIndex siblings_;
   std::vector<std::string> colors_, backgrounds_;  // declared colours in force (#rrggbb)
   int hidden_depth_ = 0;     // hidden elements around the node being read
+  int depth_ = 0;            // elements around the node being read (kMaxDepth)
   std::string hidden_by_;    // the outermost of them, and why ("div#gform_wrapper_3: display:none")
   std::string last_heading_;
 };

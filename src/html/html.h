@@ -83,6 +83,9 @@ struct Document {
   std::vector<Script> scripts;
   std::vector<std::string> jsonld;  // raw JSON-LD blocks
   std::vector<Mark> marks;          // ordered by begin; only short runs
+  // Set when the page went past a reading budget (elements nested deeper than browsers build):
+  // what was read and what was not, for the report.
+  std::string limit_note;
 
   const Block* block_at(std::size_t offset) const;
   std::string region_at(std::size_t offset) const;

@@ -69,6 +69,26 @@ TEST(HtmlDocument, BuildsTextBlocksRegionsAndLinks) {
   EXPECT_EQ(d.forms[0].fields, (std::vector<std::string>{"email:email", "textarea:message"}));
 }
 
+// A hostile page of 20,000 nested elements overflowed the stack. Past the depth browsers build
+// (512) the content is read as plain text, and the document says so (issue 16).
+TEST(HtmlDocument, DeepNestingIsReadFlatPastTheBrowsersDepth) {
+  std::string body = "<!doctype html><html><body><p>Kontakt: info@werkstatt-test.de</p>";
+  for (int i = 0; i < 20000; ++i) body += i % 3 == 0 ? "<div>" : i % 3 == 1 ? "<section>" : "<span>";
+  body += "Tel. 030 1234567";
+  body += "</body></html>";
+  Document d = parse(page_of(body));
+  EXPECT_NE(d.text.find("info@werkstatt-test.de"), std::string::npos);
+  EXPECT_NE(d.text.find("Tel. 030 1234567"), std::string::npos);
+  EXPECT_NE(d.limit_note.find("512"), std::string::npos);
+  // Counter-case: an ordinary page, however nested its theme, reads whole with no note.
+  std::string ok = "<!doctype html><html><body>";
+  for (int i = 0; i < 60; ++i) ok += "<div>";
+  ok += "<a href=\"/impressum\">Impressum</a></body></html>";
+  Document o = parse(page_of(ok));
+  EXPECT_TRUE(o.limit_note.empty());
+  ASSERT_EQ(o.links.size(), 1u);
+}
+
 // Every element's place among many same-tag siblings (a mail body of thousands of paragraphs,
 // a product list), with the one element of its tag left unnumbered.
 TEST(HtmlDocument, LocatorsNumberSameTagSiblingsAmongThousands) {
