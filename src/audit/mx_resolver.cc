@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <map>
 #include <mutex>
 #include <stdexcept>
 
@@ -19,6 +20,7 @@ namespace {
 
 constexpr int kClassIn = 1;
 constexpr int kTypeA = 1;
+constexpr int kTypeNs = 2;
 constexpr int kTypeMx = 15;
 constexpr int kTypeAaaa = 28;
 
@@ -127,6 +129,7 @@ struct MxResolver::Impl {
   DnsOptions opt;
   ares_channel channel = nullptr;
   std::string server_csv;
+  std::map<std::string, std::string> doubt_by_tld;  // "" when the resolver answered for the TLD
 
   // Runs the channel until every reply in `replies` is in, or the safety deadline passes (then
   // the outstanding queries are cancelled, which completes them with ARES_ECANCELLED).
@@ -206,7 +209,40 @@ MxResolver::~MxResolver() {
   if (impl_ && impl_->channel) ares_destroy(impl_->channel);
 }
 
+// Before a domain is judged not to exist or to take no mail, the resolver must show it answers
+// for names that do exist: the domain's top-level domain. A filtering resolver, or that of a
+// machine without network that answers NXDOMAIN for everything, fails here, and its negative
+// answers prove nothing (issue 16). Asked once per TLD.
+std::string MxResolver::doubt_about_resolver(const std::string& domain) {
+  std::string tld = domain.substr(domain.rfind('.') == std::string::npos ? 0 : domain.rfind('.') + 1);
+  auto known = impl_->doubt_by_tld.find(tld);
+  if (known != impl_->doubt_by_tld.end()) return known->second;
+  Reply ns;
+  ares_query(impl_->channel, tld.c_str(), kClassIn, kTypeNs, on_reply, &ns);
+  impl_->wait({&ns});
+  std::string doubt;
+  if (ns.status == ARES_ENOTFOUND) {
+    doubt = "the resolver says the top-level domain \"" + tld +
+            "\" does not exist either, so its NXDOMAIN answers prove nothing (a filtering resolver, or a machine without network)";
+  } else if (ns.status != ARES_SUCCESS && ns.status != ARES_ENODATA) {
+    doubt = "the resolver could not vouch for the top-level domain \"" + tld + "\": " + describe_failure(ns.status, impl_->opt);
+  }
+  impl_->doubt_by_tld[tld] = doubt;
+  return doubt;
+}
+
 MailDomainCheck MxResolver::check(const std::string& domain_in) {
+  MailDomainCheck out = check_records(domain_in);
+  if (out.status == "nxdomain" || out.status == "no_mail") {
+    if (std::string doubt = doubt_about_resolver(out.domain); !doubt.empty()) {
+      out.status = "inconclusive";
+      out.reason = out.reason + "; but " + doubt;
+    }
+  }
+  return out;
+}
+
+MailDomainCheck MxResolver::check_records(const std::string& domain_in) {
   MailDomainCheck out;
   std::string domain = domain_in;
   while (!domain.empty() && domain.back() == '.') domain.pop_back();

@@ -42,10 +42,14 @@ class MxResolver {
   MxResolver(const MxResolver&) = delete;
   MxResolver& operator=(const MxResolver&) = delete;
 
-  // Never throws for what the network answers: every failure becomes a status.
+  // Never throws for what the network answers: every failure becomes a status. A negative
+  // answer (nxdomain, no_mail) stands only when the resolver also answers for the domain's
+  // top-level domain; otherwise the check is inconclusive and says why.
   MailDomainCheck check(const std::string& domain);
 
  private:
+  MailDomainCheck check_records(const std::string& domain);
+  std::string doubt_about_resolver(const std::string& domain);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

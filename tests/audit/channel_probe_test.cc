@@ -49,6 +49,12 @@ std::vector<std::string> zone_records() {
   }
   add(LoopbackDnsServer::local_zone("kavarnadoma.cz"));
   add({"--txt-record=kavarnadoma.cz,v=spf1 -all"});
+  // The top-level domains exist: a negative answer stands only from a resolver that answers
+  // for those (MxResolver::check).
+  for (const char* tld : {"example", "fr", "de", "nl", "uk", "cz"}) {
+    add(LoopbackDnsServer::local_zone(tld));
+    add({std::string("--host-record=") + tld + ",127.0.0.1"});
+  }
   return r;
 }
 
@@ -120,9 +126,28 @@ TEST_F(WithDns, NeitherMxNorAddressMeansNoMail) {
 }
 
 TEST_F(WithDns, RefusedLookupIsInconclusiveNotAFailure) {
-  auto c = check("not-in-the-zone.example");  // dnsmasq has no upstream: REFUSED
+  auto c = check("not-in-the-zone.test");  // dnsmasq has no upstream and no local "test": REFUSED
   EXPECT_EQ(c.status, "inconclusive");
   EXPECT_NE(c.reason.find("refused"), std::string::npos) << c.reason;
+}
+
+// A resolver that says NXDOMAIN for every name (a filtering resolver, a machine without
+// network) would make every shop's mail domain "not exist": its negative answers stand only
+// when it answers for the top-level domain too (issue 16).
+TEST(MxResolver, AResolverThatDeniesEveryNameProvesNothing) {
+  LoopbackDnsServer denies_all({"--address=/#/"});
+  DnsOptions o;
+  o.server = denies_all.address();
+  o.timeout_ms = 1000;
+  MxResolver r(o);
+  auto c = r.check("maison-lumiere.fr");
+  EXPECT_EQ(c.status, "inconclusive") << c.reason;
+  EXPECT_NE(c.reason.find("top-level domain \"fr\" does not exist either"), std::string::npos) << c.reason;
+}
+
+TEST_F(WithDns, NxdomainFromAResolverThatKnowsTheTopLevelDomainStands) {
+  auto c = check("gone.example");
+  EXPECT_EQ(c.status, "nxdomain") << c.reason;  // counter-case of the test above
 }
 
 TEST(MxResolver, SilentResolverTimesOutWithinItsBoundAsInconclusive) {
@@ -397,7 +422,7 @@ TEST_F(WithDns, LiveShopWhoseMailDomainDoesNotExistFails) {
 
 TEST_F(WithDns, RefusedLookupMakesTheFindingInconclusive) {
   TestHttpServer http;
-  http.serve("/", 200, "text/html; charset=utf-8", shop_page("contact@unknown-to-dnsmasq.example"));
+  http.serve("/", 200, "text/html; charset=utf-8", shop_page("contact@unknown-to-dnsmasq.test"));
   http.serve("/contact/send", 200, "text/html", "<p>ok</p>");
   Result r = run(live_options(http.url("/")));
   const auto& f = finding(r, "contact.effective");
