@@ -31,7 +31,10 @@ int main(int argc, char** argv) {
     std::ifstream in(f, std::ios::binary);
     buf.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     bytes += buf.size();
-    GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, buf.data(), buf.size());
+    // The same options as omnicheck's own parse (src/html/document_builder.cc): no parse errors kept.
+    GumboOptions options = kGumboDefaultOptions;
+    options.max_errors = 0;
+    GumboOutput* out = gumbo_parse_with_options(&options, buf.data(), buf.size());
     stack.assign(1, out->root);
     while (!stack.empty()) {
       const GumboNode* n = stack.back();
@@ -44,7 +47,7 @@ int main(int argc, char** argv) {
         for (const char* p = n->v.text.text; *p; ++p) ++text;
       }
     }
-    gumbo_destroy_output(&kGumboDefaultOptions, out);
+    gumbo_destroy_output(&options, out);
   }
   std::printf("files=%zu bytes=%llu elements=%llu text_bytes=%llu\n", files.size(), bytes, elements, text);
   return 0;

@@ -142,6 +142,7 @@ Result run(const Options& opt, const Loaded& loaded) {
     extract::extract_site(in, lex, xopt, result.facts);
     // The extractors add what they could not read (a page past a reading budget) to the notes.
     if (result.facts.audit.contains("crawl_notes")) rep.target_extra["crawl_notes"] = result.facts.audit["crawl_notes"];
+    if (result.facts.audit.contains("crawl_complete")) rep.target_extra["crawl_complete"] = result.facts.audit["crawl_complete"];
     if (opt.probe && opt.replay.empty()) probe_channels(opt, result.facts);
     rep.pages_fetched = result.facts.audit.value("pages_fetched", 0);
   }

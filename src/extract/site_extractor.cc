@@ -309,9 +309,12 @@ void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, F
   out.audit["pages_failed"] = failed;
   out.audit["crawl_complete"] = in.crawl_complete;
   out.audit["crawl_notes"] = in.crawl_notes;
-  // A page read only in part (past a reading budget) says so beside the crawl's own notes.
+  // A page read only in part (past a reading budget) says so beside the crawl's own notes, and
+  // the site counts as not wholly read: what was not read may hold what a rule found missing.
   for (const auto& pc : contexts) {
-    if (!pc.doc->limit_note.empty()) out.audit["crawl_notes"].push_back(pc.page->final_url + ": " + pc.doc->limit_note);
+    if (pc.doc->limit_note.empty()) continue;
+    out.audit["crawl_notes"].push_back(pc.page->final_url + ": " + pc.doc->limit_note);
+    out.audit["crawl_complete"] = false;
   }
   out.audit["legal_link_failed"] = legal_link_failed;
   out.audit["legal_notice_found"] = !legal_pages.empty();
