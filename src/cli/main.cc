@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "audit/audit.h"
 #include "batch/batch.h"
@@ -279,6 +280,23 @@ int main(int argc, char** argv) {
               throw InputError((r.file.empty() ? opt.rules_dir : r.file) + ": rule " + r.id + ": " + key + " \"" + date +
                                "\" is not a calendar date (YYYY-MM-DD)");
             }
+          }
+        }
+        // Every name a rule uses must be one the extractors write (rules/schema/vocabulary.json).
+        const std::filesystem::path vocab_file = std::filesystem::path(opt.rules_dir) / "schema" / "vocabulary.json";
+        if (std::filesystem::exists(vocab_file)) {
+          std::ifstream in(vocab_file);
+          std::stringstream ss;
+          ss << in.rdbuf();
+          const nlohmann::json vocab = omnicheck::rules::parse_json_with_comments(ss.str(), vocab_file.string());
+          std::vector<std::string> problems;
+          for (const auto& r : loaded->rules.rules()) {
+            for (auto& p : omnicheck::rules::lint_vocabulary(r.definition, vocab)) problems.push_back(r.file + ": " + p);
+          }
+          if (!problems.empty()) {
+            for (const auto& p : problems) std::cerr << p << "\n";
+            throw InputError(std::to_string(problems.size()) + " name(s) in rules that no extractor writes, checked against " +
+                             vocab_file.string() + " (scripts/rules-vocabulary rewrites it; keys the fixtures never show go under \"also\")");
           }
         }
         std::cout << set.rules().size() << " rules and their lexicons load cleanly (rules version " << set.version() << ")\n";

@@ -109,8 +109,9 @@ RuleSet RuleSet::load(const fs::path& dir) {
   std::vector<fs::path> files;
   for (const auto& e : fs::recursive_directory_iterator(dir)) {
     if (!e.is_regular_file() || e.path().extension() != ".json") continue;
-    // Lexicons live in rules/lexicon/ and its topic subfolders (statements/, channels/, …).
-    if (*fs::relative(e.path(), dir).begin() == "lexicon") continue;
+    // Lexicons live in rules/lexicon/ and its topic subfolders (statements/, channels/, …); the
+    // vocabulary that `rules lint` checks names against lives in rules/schema/.
+    if (*fs::relative(e.path(), dir).begin() == "lexicon" || *fs::relative(e.path(), dir).begin() == "schema") continue;
     files.push_back(e.path());
   }
   std::sort(files.begin(), files.end());

@@ -45,7 +45,8 @@ struct CaseResult {
 
 class RuleSet {
  public:
-  // Loads every *.json below `dir` (except lexicon/); JSON may carry // and /* */ comments.
+  // Loads every *.json below `dir` (except lexicon/ and schema/); JSON may carry // and /* */
+  // comments.
   // Throws std::runtime_error naming the file on any malformed rule.
   static RuleSet load(const std::filesystem::path& dir);
 
@@ -64,6 +65,11 @@ class RuleSet {
   std::vector<Rule> rules_;
   std::string version_;
 };
+
+// The names a rule uses that no extractor writes: fact types, attributes (in "where", "near",
+// "evidence" and the rule's cases) and audit keys, checked against `vocabulary`
+// (rules/schema/vocabulary.json, written by scripts/rules-vocabulary). Each problem names the key.
+std::vector<std::string> lint_vocabulary(const nlohmann::json& rule, const nlohmann::json& vocabulary);
 
 // Strips // and /* */ comments outside strings, then parses (throws naming `what`).
 nlohmann::json parse_json_with_comments(const std::string& text, const std::string& what);

@@ -267,6 +267,28 @@ TEST(CliValidation, LintLoadsTheLexiconsAndChecksRuleDates) {
   EXPECT_EQ(run_command(cli() + " rules lint --rules " + dir.string() + " 2>&1", &out), 2);
   EXPECT_NE(out.find("applies_from"), std::string::npos) << out;
   EXPECT_NE(out.find("2022-13-99"), std::string::npos) << out;
+  std::ofstream(rule, std::ios::binary | std::ios::trunc) << rule_text;
+
+  // A condition on a key no extractor writes never matches: lint names the file, rule and key
+  // (issue 17), for audit keys and fact attributes alike.
+  const auto phone = dir / "site" / "contact.phone.json";
+  const std::string phone_text = read_file(phone);
+  for (const auto& [good, typo] : {std::pair<std::string, std::string>{"\"pages_fetched\": 0", "\"pages_fetchd\": 0"},
+                                   {"\"third_party\": false, \"visible\": true", "\"third_prty\": false, \"visible\": true"}}) {
+    std::string bad = phone_text;
+    const auto k = bad.find(good);
+    ASSERT_NE(k, std::string::npos) << good;
+    bad.replace(k, good.size(), typo);
+    std::ofstream(phone, std::ios::binary | std::ios::trunc) << bad;
+    out.clear();
+    EXPECT_EQ(run_command(cli() + " rules lint --rules " + dir.string() + " 2>&1", &out), 2) << out;
+    EXPECT_NE(out.find("contact.phone.json"), std::string::npos) << out;
+    const std::string key = typo.substr(1, typo.find('"', 1) - 1);
+    EXPECT_NE(out.find("\"" + key + "\""), std::string::npos) << out;
+  }
+  std::ofstream(phone, std::ios::binary | std::ios::trunc) << phone_text;
+  out.clear();
+  EXPECT_EQ(run_command(cli() + " rules lint --rules " + dir.string() + " 2>&1", &out), 0) << out;  // counter-case
   std::filesystem::remove_all(dir);
 }
 
