@@ -35,11 +35,12 @@ std::string make_snippet(std::string_view text, std::size_t begin, std::size_t e
   std::size_t from = begin > radius ? begin - radius : 0;
   std::size_t to = std::min(text.size(), end + radius);
   // Prefer whole lines: the block the match stands in is what a person looks for.
-  std::size_t line_start = text.rfind('\n', begin == 0 ? 0 : begin - 1);
-  line_start = line_start == std::string_view::npos || begin == 0 ? 0 : line_start + 1;
-  if (line_start > from) from = line_start;
-  std::size_t line_end = text.find('\n', end);
-  if (line_end != std::string_view::npos && line_end < to) to = line_end;
+  // Only within the quoted window: a search to the page's ends made every quote on a page of
+  // one long line cost the whole page.
+  std::size_t line_start = begin > from ? text.substr(from, begin - from).rfind('\n') : std::string_view::npos;
+  if (line_start != std::string_view::npos) from = from + line_start + 1;
+  std::size_t line_end = to > end ? text.substr(end, to - end).find('\n') : std::string_view::npos;
+  if (line_end != std::string_view::npos) to = end + line_end;
   // Both cuts move outwards to a character boundary (never past the line's ends, which are).
   from = align_back(text, from);
   to = align_fwd(text, to);

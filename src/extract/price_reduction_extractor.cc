@@ -90,6 +90,10 @@ class PriceReductionScan {
       p.span = span;
       prices_.push_back(std::move(p));
     }
+    prices_sorted_ = std::is_sorted(prices_.begin(), prices_.end(),
+                                    [](const Price& a, const Price& b) { return a.span.begin < b.span.begin; }) &&
+                     std::all_of(prices_.begin(), prices_.end(),
+                                 [](const Price& p) { return p.span.end - p.span.begin <= kLongestPrice; });
     mark_excluded();
     find_statements();
     mark_old_prices();
@@ -277,8 +281,10 @@ class PriceReductionScan {
   }
 
   void add_reduction(Reduction r) {
-    for (auto& existing : reductions_) {
-      if (existing.new_index != r.new_index) continue;
+    // One reduction per new price: found by index, not by a walk over all of them.
+    auto known = reduction_of_price_.find(r.new_index);
+    if (known != reduction_of_price_.end()) {
+      Reduction& existing = reductions_[known->second];
       // An RRP and a struck own price for one product: the own price is the reduction.
       if (r.old_index && (!existing.old_index || (existing.rrp && !r.rrp))) {
         existing.old_index = r.old_index;
@@ -294,6 +300,7 @@ class PriceReductionScan {
       }
       return;
     }
+    reduction_of_price_[r.new_index] = reductions_.size();
     reductions_.push_back(std::move(r));
   }
 
@@ -355,7 +362,20 @@ class PriceReductionScan {
   std::optional<std::size_t> price_near(std::size_t b, std::size_t e, std::size_t within, std::size_t max_newlines) {
     std::optional<std::size_t> best;
     std::size_t best_gap = within + 1;
-    for (std::size_t j = 0; j < prices_.size(); ++j) {
+    // Prices are in text order: only those that can lie within reach are looked at (a page of
+    // 100,000 prices and percentages made this a product of the two).
+    std::size_t first = 0, last = prices_.size();
+    if (prices_sorted_) {
+      const std::size_t reach = within + kLongestPrice;
+      const std::size_t from = b > reach ? b - reach : 0;
+      first = static_cast<std::size_t>(std::lower_bound(prices_.begin(), prices_.end(), from,
+                                                        [](const Price& p, std::size_t at) { return p.span.begin < at; }) -
+                                        prices_.begin());
+      last = static_cast<std::size_t>(std::upper_bound(prices_.begin(), prices_.end(), e + within,
+                                                       [](std::size_t at, const Price& p) { return at < p.span.begin; }) -
+                                      prices_.begin());
+    }
+    for (std::size_t j = first; j < last; ++j) {
       const PriceSpan& n = prices_[j].span;
       if (!can_be_current(j)) continue;
       std::size_t g = gap(b, e, n.begin, n.end);
@@ -610,6 +630,9 @@ class PriceReductionScan {
   const SitePatterns& sp_;
   const std::string& text_;
   std::vector<Price> prices_;
+  bool prices_sorted_ = false;                          // by span.begin, each span short (price_near)
+  std::map<std::size_t, std::size_t> reduction_of_price_;  // new_index -> its place in reductions_
+  static constexpr std::size_t kLongestPrice = 64;
   std::vector<Statement> statements_;
   std::vector<Reduction> reductions_;
   const Statement* page_note_ = nullptr;

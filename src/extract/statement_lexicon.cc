@@ -74,15 +74,27 @@ std::string map_keys_alternation(const nlohmann::json& map) {
   return alt.empty() ? "(?!)" : alt;
 }
 
+// A "line" is looked for at most kLongestLine bytes away: every extractor asks for the line of
+// each match, and on a page that is one 4 MB line of prices each answer cost a scan to the page's
+// start (quadratic: minutes). No label, name or address spans that far; past it, the cut falls
+// on a character boundary.
+constexpr std::size_t kLongestLine = 16384;
+
 std::size_t line_begin(std::string_view text, std::size_t pos) {
   if (pos > text.size()) pos = text.size();
-  std::size_t nl = pos == 0 ? std::string_view::npos : text.rfind('\n', pos - 1);
-  return nl == std::string_view::npos ? 0 : nl + 1;
+  const std::size_t floor = pos > kLongestLine ? pos - kLongestLine : 0;
+  for (std::size_t i = pos; i > floor; --i) {
+    if (text[i - 1] == '\n') return i;
+  }
+  return floor == 0 ? 0 : utf8_ceil(text, floor);
 }
 
 std::size_t line_end(std::string_view text, std::size_t pos) {
-  std::size_t nl = text.find('\n', pos);
-  return nl == std::string_view::npos ? text.size() : nl;
+  if (pos >= text.size()) return text.size();
+  const std::size_t ceiling = std::min(text.size(), pos + kLongestLine);
+  std::size_t nl = text.substr(0, ceiling).find('\n', pos);
+  if (nl != std::string_view::npos) return nl;
+  return ceiling == text.size() ? text.size() : utf8_floor(text, ceiling);
 }
 
 std::size_t utf8_floor(std::string_view text, std::size_t pos) {
