@@ -812,9 +812,9 @@ Document parse_utf8(const std::string& whole, const std::string& url) {
   b.finish();
   gumbo_destroy_output(&options, out);
   if (cut != std::string::npos) {
-    doc.limit_note = (doc.limit_note.empty() ? "" : doc.limit_note + "; ") + "the page nests its elements more than " + std::to_string(kMaxParsedDepth) +
-                     " levels deep from byte " + std::to_string(cut) + " of " + std::to_string(whole.size()) +
-                     " on; only the part before was read";
+    doc.limit_note = (doc.limit_note.empty() ? "" : doc.limit_note + "; ") + "the page nests its elements more than " +
+                     std::to_string(kMaxParsedDepth) + " levels deep, or gives one element more than 4096 attributes, from byte " +
+                     std::to_string(cut) + " of " + std::to_string(whole.size()) + " on; only the part before was read";
   }
   while (!doc.text.empty() && doc.text.back() == '\n') doc.text.pop_back();
   // Marks are recorded as their elements close (inner first); readers want them in text order.

@@ -23,7 +23,7 @@ bool uncounted(const std::string& tag) {
 
 }  // namespace
 
-std::size_t nesting_cut(std::string_view html, int max_depth) {
+std::size_t nesting_cut(std::string_view html, int max_depth, int max_attributes) {
   int depth = 0;
   std::size_t i = 0;
   while ((i = html.find('<', i)) != std::string_view::npos) {
@@ -44,8 +44,29 @@ std::size_t nesting_cut(std::string_view html, int max_depth) {
     }
     std::string tag(html.substr(b, e - b));
     std::transform(tag.begin(), tag.end(), tag.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    std::size_t gt = html.find('>', e);
-    if (gt == std::string_view::npos) break;
+    // The tag's end, past quoted values, counting its attributes: Gumbo checks each new
+    // attribute against all before it, so 250,000 on one element took minutes.
+    std::size_t gt = e;
+    int attributes = 0;
+    bool in_token = false;
+    char quote = 0;
+    for (; gt < html.size(); ++gt) {
+      const char c = html[gt];
+      if (quote) {
+        if (c == quote) quote = 0;
+        continue;
+      }
+      if (c == '>') break;
+      if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (std::isspace(static_cast<unsigned char>(c))) {
+        in_token = false;
+      } else if (!in_token) {
+        in_token = true;
+        if (c != '=' && c != '/' && ++attributes > max_attributes) return at;
+      }
+    }
+    if (gt >= html.size()) break;
     i = gt + 1;
     if (!closing && (tag == "script" || tag == "style" || tag == "textarea" || tag == "title")) {
       // Raw text: no tags inside until its own end tag.

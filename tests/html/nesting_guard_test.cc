@@ -33,6 +33,20 @@ TEST(NestingGuard, OrdinarySloppyMarkupIsNeverCut) {
   EXPECT_EQ(nesting_cut(html, 4096), std::string::npos);
 }
 
+TEST(NestingGuard, AnElementWithTooManyAttributesIsCut) {
+  std::string html = "<!doctype html><html><body><p>vorher</p><div";
+  const std::size_t at = html.size() - 4;
+  for (int i = 0; i < 5000; ++i) html += " data-a" + std::to_string(i) + "=x";
+  html += ">x</div></body></html>";
+  EXPECT_EQ(nesting_cut(html, 4096), at);
+  // Counter-case: a long quoted value (a shop's product JSON in a data attribute) is one
+  // attribute, whatever it holds, and a '>' inside quotes does not end the tag.
+  std::string json = "<!doctype html><html><body><div data-product='{";
+  for (int i = 0; i < 5000; ++i) json += "\"k" + std::to_string(i) + "\": \"a > b\", ";
+  json += "\"end\": 1}' class=\"product\">x</div></body></html>";
+  EXPECT_EQ(nesting_cut(json, 4096), std::string::npos);
+}
+
 TEST(NestingGuard, APageCutIsReadUpToTheCutAndSaysSo) {
   std::string body = "<!doctype html><html><body><p>Impressum: Werkstatt Test GmbH, info@werkstatt-test.de</p>";
   for (int i = 0; i < 10000; ++i) body += "<section>";
