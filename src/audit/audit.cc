@@ -104,6 +104,7 @@ Result run(const Options& opt, const Loaded& loaded) {
     limits.max_pages = opt.full ? std::max<std::size_t>(opt.max_pages, 100000) : opt.max_pages;
     limits.max_depth = opt.max_depth;
     limits.full = opt.full;
+    limits.max_per_pattern = opt.max_per_pattern;
     // A focused crawl stops once the pages fetched decide every site rule.
     rules::EvalContext judge_ctx;
     judge_ctx.audit_date = rep.audit_date;

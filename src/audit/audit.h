@@ -33,6 +33,9 @@ struct Options {
   std::size_t max_pages = 30;
   int max_depth = 6;
   bool full = false;         // crawl every page, not only what the rules need
+  // URLs of one shape (digits masked: /p/#.html) fetched at most, the crawler-trap cap;
+  // 0 = the default (10 focused, 1,000 with --full). Skipped URLs are named in the crawl notes.
+  std::size_t max_per_pattern = 0;
   fetch::HttpOptions http;
   std::string dns_server;    // ADDR:PORT of the resolver for channel checks, "" = system's
   bool probe = true;         // check disclosed channels over the network (MX, form targets)

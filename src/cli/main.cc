@@ -154,6 +154,10 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   audit_cmd->add_option("--max-depth", opt.max_depth, "Link depth to follow at most")->check(CLI::NonNegativeNumber);
   audit_cmd->add_flag("--full", opt.full, "Crawl every page of the site, not only those the rules need");
+  audit_cmd->add_option("--max-per-pattern", opt.max_per_pattern,
+                        "URLs of one shape (digits masked, e.g. /p/#.html) to fetch at most, the crawler-trap cap "
+                        "(default 10, or 1000 with --full); what it skips is named in the report")
+      ->check(CLI::PositiveNumber);
   audit_cmd->add_option("--replay", opt.replay, "Audit a WARC archive written by --archive, without network");
   audit_cmd->add_option("--archive", opt.http.archive_path, "Write every request and response to FILE.warc.gz");
   audit_cmd->add_option("--cacert", opt.http.cacert, "CA bundle for TLS verification");

@@ -78,6 +78,35 @@ TEST(Cli, HostDelayAndConnectionsAreCheckedAsNumbers) {
   EXPECT_NE(run_command(cli() + " audit " + shop + " --host-delay 0 --host-connections 4 --no-probe >/dev/null 2>&1", nullptr), 2);
 }
 
+// The crawler-trap cap is an option, and what it skipped is named (issue 16): a catalogue of
+// /p/<number>.html pages is read whole when the cap allows it.
+TEST(Cli, MaxPerPatternIsTheTrapCapAndItsSkipsAreNamed) {
+  auto dir = std::filesystem::temp_directory_path() / "omnicheck-per-pattern";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "p");
+  std::string home = "<!doctype html><html lang=\"en\"><body><h1>Catalogue</h1>";
+  for (int i = 1; i <= 30; ++i) {
+    home += "<a href=\"/p/" + std::to_string(i) + ".html\">Product " + std::to_string(i) + "</a> ";
+    std::ofstream(dir / "p" / (std::to_string(i) + ".html")) << "<!doctype html><html><body><h1>Product " << i << "</h1></body></html>";
+  }
+  std::ofstream(dir / "index.html") << home << "</body></html>";
+  auto pages_and_notes = [&](const std::string& extra) {
+    std::string out;
+    run_command(cli() + " audit " + dir.string() + " --full --no-probe --format json " + extra + " 2>/dev/null", &out);
+    auto j = nlohmann::json::parse(out);
+    return std::make_pair(j["target"]["pages_fetched"].get<int>(), j["target"]["crawl_notes"].dump());
+  };
+  auto [capped, capped_notes] = pages_and_notes("--max-per-pattern 5");
+  EXPECT_EQ(capped, 6);  // the home page and five products
+  EXPECT_NE(capped_notes.find("beyond the cap of 5"), std::string::npos) << capped_notes;
+  auto [whole, whole_notes] = pages_and_notes("--max-per-pattern 100");
+  EXPECT_EQ(whole, 31);
+  EXPECT_EQ(whole_notes.find("beyond the cap"), std::string::npos) << whole_notes;
+  std::string err;
+  EXPECT_EQ(run_command(cli() + " audit " + dir.string() + " --max-per-pattern 0 2>&1", &err), 2) << err;
+  std::filesystem::remove_all(dir);
+}
+
 TEST(Cli, UnknownOptionIsUsageError) {
   EXPECT_EQ(run_command(cli() + " audit --no-such-option x >/dev/null 2>&1", nullptr), 2);
 }
