@@ -41,7 +41,8 @@ nlohmann::json lexicon_map(const Lexicon& lex, const std::string& key);
 // Alternation of the literal keys of a lexicon_map, longest first, spaces as white space.
 std::string map_keys_alternation(const nlohmann::json& map);
 
-// The start of the line holding `pos`, and the end of the line holding `pos`.
+// The start of the line holding `pos`, and the end of the line holding `pos`, looked for at most
+// 16 KB away (statement_lexicon.cc): past that, the cut is a character boundary 16 KB off.
 std::size_t line_begin(std::string_view text, std::size_t pos);
 std::size_t line_end(std::string_view text, std::size_t pos);
 // Moves `pos` back (or forward) to a UTF-8 character boundary.
