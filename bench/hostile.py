@@ -41,6 +41,10 @@ INPUTS = {
         "Date: Mon, 02 Sep 2024 10:00:00 +0200\nMessage-ID: <x@boutique-exemple.fr>\nMIME-Version: 1.0\n"
         "Content-Type: text/html; charset=utf-8\n\n<html><body>"
         + "<p>Merci de ne pas r&eacute;pondre &agrave; ce message.</p>\n" * 80000 + "</body></html>\n")),
+    "mbox-100k-tiny": ("mbox", lambda: "".join(
+        f"From shop@shop-example.de Mon Sep  2 10:00:00 2024\nFrom: Shop <noreply@shop-example.de>\n"
+        f"To: c{i}@example.org\nSubject: Bestellung {i}\nDate: Mon, 02 Sep 2024 10:{i % 60:02d}:00 +0200\n"
+        f"Message-ID: <m{i}@shop-example.de>\n\nDanke.\n\n" for i in range(100000))),
     "mail-date-9999": ("mail", lambda: (
         "From: Shop <info@shop-example.de>\nTo: c@example.org\nSubject: Ihre Bestellung\n"
         "Date: Fri, 31 Dec 9999 23:59:59 +0000\nMessage-ID: <y@shop-example.de>\n\nDanke.\n")),
@@ -80,6 +84,9 @@ def main():
                 target = Path(tmp) / "site"
                 target.mkdir()
                 (target / "index.html").write_text(make(), encoding="utf-8")
+            elif kind == "mbox":
+                target = Path(tmp) / "box.mbox"
+                target.write_text(make(), encoding="utf-8")
             else:
                 target = Path(tmp) / "message.eml"
                 target.write_text(make(), encoding="utf-8")

@@ -167,11 +167,11 @@ Result run(const Options& opt, const Loaded& loaded) {
   ctx.audit_date = rep.audit_date;
   ctx.language = opt.language;
   rep.findings = rules.evaluate(result.facts, ctx);
-  rep.facts = result.facts.summary();
   if (!result.facts.audit.value("country", std::string()).empty()) {
     rep.target_extra["country"] = result.facts.audit["country"];
     rep.target_extra["country_source"] = result.facts.audit["country_source"];
   }
+  rep.facts = opt.keep_facts ? result.facts.summary() : std::move(result.facts).take_summary();
   rep.finished_at = fetch::now_rfc3339();
   return result;
 }

@@ -40,6 +40,10 @@ struct Options {
   std::string dns_server;    // ADDR:PORT of the resolver for channel checks, "" = system's
   bool probe = true;         // check disclosed channels over the network (MX, form targets)
   std::string tool_version = "0.1.0";
+  // Result::facts keeps the facts after the report is assembled (tests and library callers
+  // read them). The CLI needs only the report, so it lets the report take them over: the
+  // facts of a large mailbox are then held once, not twice.
+  bool keep_facts = true;
 };
 
 struct Result {

@@ -82,6 +82,7 @@ nlohmann::json make_job(const Site& site, const audit::Options& s, long parent_p
 
 audit::Options job_options(const nlohmann::json& job) {
   audit::Options o;
+  o.keep_facts = false;  // the worker writes the report and nothing else
   const auto& site = job.at("site");
   o.target = site.value("target", "");
   o.country = site.value("country", "");
@@ -128,7 +129,9 @@ nlohmann::json audit_job(const fs::path& dir, const nlohmann::json& job, Loader&
   try {
     const audit::Options opt = job_options(job);
     audit::Result r = audit::run(opt, loader.get(opt.rules_dir));
-    write_file_durably(dir / "report.json", report::to_json(r.report).dump(2) + "\n");
+    std::ostringstream json;
+    report::write_json(r.report, json);
+    write_file_durably(dir / "report.json", json.str());
     write_file_durably(dir / "report.html", report::to_html(r.report));
     return {{"outcome", "done"}, {"reason", ""}};
   } catch (const audit::InputError& e) {

@@ -19,7 +19,6 @@ using omnicheck::audit::InputError;
 
 std::string render(const omnicheck::report::Report& r, const std::string& format) {
   using namespace omnicheck::report;
-  if (format == "json") return to_json(r).dump(2) + "\n";
   if (format == "html") return to_html(r);
   if (format == "sarif") return to_sarif(r);
   if (format == "junit") return to_junit(r);
@@ -28,11 +27,22 @@ std::string render(const omnicheck::report::Report& r, const std::string& format
   throw InputError("unknown format: " + format);
 }
 
-void write_file(const fs::path& path, const std::string& content) {
+// JSON is written as it is rendered (report::write_json): the JSON report of a large mailbox
+// is hundreds of megabytes, and holding it as one string would double the audit's peak memory.
+void render_to(std::ostream& out, const omnicheck::report::Report& r, const std::string& format) {
+  if (format == "json") {
+    omnicheck::report::write_json(r, out);
+  } else {
+    out << render(r, format);
+  }
+}
+
+void write_report(const fs::path& path, const omnicheck::report::Report& r, const std::string& format) {
   if (path.has_parent_path()) fs::create_directories(path.parent_path());
   std::ofstream out(path, std::ios::binary);
   if (!out) throw InputError("cannot write " + path.string());
-  out << content;
+  render_to(out, r, format);
+  out.flush();
   if (!out) throw InputError("cannot write " + path.string());
 }
 
@@ -102,14 +112,14 @@ std::string nothing_read(const omnicheck::audit::Options& opt, const omnicheck::
 int emit(const omnicheck::audit::Result& result, const OutputOptions& o) {
   const auto& rep = result.report;
   if (!o.out_dir.empty()) {
-    write_file(fs::path(o.out_dir) / "report.json", render(rep, "json"));
-    write_file(fs::path(o.out_dir) / "report.html", render(rep, "html"));
+    write_report(fs::path(o.out_dir) / "report.json", rep, "json");
+    write_report(fs::path(o.out_dir) / "report.html", rep, "html");
     std::cerr << "omnicheck: wrote " << (fs::path(o.out_dir) / "report.json").string() << " and report.html\n";
   }
   if (!o.output.empty()) {
-    write_file(o.output, render(rep, o.format));
+    write_report(o.output, rep, o.format);
   } else if (o.out_dir.empty()) {
-    std::cout << render(rep, o.format);
+    render_to(std::cout, rep, o.format);
   }
   for (const auto& f : rep.findings) {
     std::cerr << "  " << f.status << (f.status.size() < 8 ? "\t\t" : "\t") << f.rule << "\n";
@@ -126,6 +136,7 @@ int main(int argc, char** argv) {
 
   omnicheck::audit::Options opt;
   opt.tool_version = OMNICHECK_VERSION;
+  opt.keep_facts = false;  // the CLI prints the report and nothing else
   opt.rules_dir = OMNICHECK_DEFAULT_RULES_DIR;
   if (const char* env = std::getenv("OMNICHECK_RULES")) opt.rules_dir = env;
   OutputOptions out;

@@ -103,6 +103,8 @@ struct FactStore {
   std::vector<const Fact*> of_type(const std::string& type) const;
   void add(Fact f) { facts.push_back(std::move(f)); }
   nlohmann::json summary() const;  // facts grouped by type for the report
+  // The same, moving each fact into it and leaving the store empty (no second copy is held).
+  nlohmann::json take_summary() &&;
 };
 
 struct Options {

@@ -40,8 +40,10 @@ std::vector<const Fact*> FactStore::of_type(const std::string& type) const {
   return out;
 }
 
-nlohmann::json FactStore::summary() const {
-  // The report's "facts" section: plural keys as in DESIGN.md ("emails", "phones", …).
+namespace {
+
+// The report's "facts" section: plural keys as in DESIGN.md ("emails", "phones", …).
+std::string plural(const std::string& type) {
   static const std::map<std::string, std::string> kPlural = {
       {"email", "emails"},           {"phone", "phones"},
       {"legal_name", "legal_names"}, {"address", "addresses"},
@@ -52,13 +54,32 @@ nlohmann::json FactStore::summary() const {
       {"call_cost_statement", "call_cost_statements"}, {"response_time_statement", "response_time_statements"},
       {"opening_hours", "opening_hours"}, {"chat_widget", "chat_widgets"}, {"mx_check", "mx_checks"},
       {"thread", "threads"},         {"reviews_shown", "reviews_shown"}};
+  auto it = kPlural.find(type);
+  return it != kPlural.end() ? it->second : type + "s";
+}
+
+}  // namespace
+
+nlohmann::json FactStore::summary() const {
   nlohmann::json out = nlohmann::json::object();
-  for (const auto& f : facts) {
-    auto it = kPlural.find(f.type);
-    std::string key = it != kPlural.end() ? it->second : f.type + "s";
-    out[key].push_back(f.to_json());
-  }
+  for (const auto& f : facts) out[plural(f.type)].push_back(f.to_json());
   out["audit"] = audit;
+  return out;
+}
+
+nlohmann::json FactStore::take_summary() && {
+  nlohmann::json out = nlohmann::json::object();
+  for (auto& f : facts) {
+    nlohmann::json j = std::move(f.attrs);
+    j["type"] = f.type;
+    j["evidence"] = f.evidence.to_json();
+    f.evidence = Evidence{};
+    out[plural(f.type)].push_back(std::move(j));
+  }
+  facts.clear();
+  facts.shrink_to_fit();
+  out["audit"] = std::move(audit);
+  audit = nlohmann::json::object();
   return out;
 }
 

@@ -1,5 +1,7 @@
 // The report's JSON: the contract shape of DESIGN.md, written from the findings' fields
 // (Finding::to_json belongs to the rules stage and may carry more than the report promises).
+#include <ostream>
+
 #include "report/report.h"
 #include "report/report_internal.h"
 
@@ -68,9 +70,7 @@ nlohmann::json finding_json(const rules::Finding& f) {
           {"evidence", std::move(evidence)}};
 }
 
-}  // namespace
-
-nlohmann::json to_json(const Report& r) {
+nlohmann::json target_json(const Report& r) {
   using detail::valid_utf8;
   nlohmann::json target = {{"url", valid_utf8(r.target_url)},
                            {"started_at", valid_utf8(r.started_at)},
@@ -86,15 +86,85 @@ nlohmann::json to_json(const Report& r) {
   } else if (!r.target_extra.is_null()) {
     target["extra"] = detail::clean_json(r.target_extra);
   }
+  return target;
+}
 
+nlohmann::json tool_json(const Report& r) {
+  return {{"name", "omnicheck"},
+          {"version", detail::valid_utf8(r.tool_version)},
+          {"rules_version", detail::valid_utf8(r.rules_version)}};
+}
+
+bool keys_valid(const nlohmann::json& object) {
+  for (const auto& [k, v] : object.items()) {
+    if (detail::valid_utf8(k) != k) return false;
+  }
+  return true;
+}
+
+// Writes clean_json(value).dump(2) as if `value` sat `level` levels deep, without building the
+// cleaned copy or the text in memory: a mailbox of 100,000 messages has a facts section of
+// hundreds of megabytes, and a copy of the tree plus its text would triple the audit's peak.
+void stream_clean(const nlohmann::json& value, std::ostream& out, int level) {
+  const bool container = value.is_array() || (value.is_object() && keys_valid(value));
+  if (!container || value.empty()) {
+    // An object whose keys need repair may merge keys (two spellings become one): the copy
+    // decides, exactly as to_json does.
+    const std::string text = detail::clean_json(value).dump(2);
+    for (char c : text) {
+      out.put(c);
+      if (c == '\n') out << std::string(static_cast<std::size_t>(level) * 2, ' ');
+    }
+    return;
+  }
+  const std::string inner(static_cast<std::size_t>(level + 1) * 2, ' ');
+  out << (value.is_array() ? "[\n" : "{\n");
+  bool first = true;
+  for (auto it = value.begin(); it != value.end(); ++it) {
+    if (!first) out << ",\n";
+    first = false;
+    out << inner;
+    if (value.is_object()) out << nlohmann::json(it.key()).dump() << ": ";
+    stream_clean(*it, out, level + 1);
+  }
+  out << "\n" << std::string(static_cast<std::size_t>(level) * 2, ' ') << (value.is_array() ? "]" : "}");
+}
+
+}  // namespace
+
+void write_json(const Report& r, std::ostream& out) {
+  // Keys in the order nlohmann::json's object keeps them (sorted), so that the text equals
+  // to_json(r).dump(2) byte for byte.
+  out << "{\n  \"errors\": ";
+  stream_clean(r.errors, out, 1);
+  out << ",\n  \"facts\": ";
+  stream_clean(r.facts, out, 1);
+  out << ",\n  \"findings\": ";
+  if (r.findings.empty()) {
+    out << "[]";
+  } else {
+    out << "[\n";
+    for (std::size_t i = 0; i < r.findings.size(); ++i) {
+      out << (i ? ",\n    " : "    ");
+      stream_clean(finding_json(r.findings[i]), out, 2);
+    }
+    out << "\n  ]";
+  }
+  out << ",\n  \"summary\": ";
+  stream_clean(detail::status_counts(r.findings), out, 1);
+  out << ",\n  \"target\": ";
+  stream_clean(target_json(r), out, 1);
+  out << ",\n  \"tool\": ";
+  stream_clean(tool_json(r), out, 1);
+  out << "\n}\n";
+}
+
+nlohmann::json to_json(const Report& r) {
   nlohmann::json findings = nlohmann::json::array();
   for (const auto& f : r.findings) findings.push_back(finding_json(f));
 
-  return {{"tool",
-           {{"name", "omnicheck"},
-            {"version", valid_utf8(r.tool_version)},
-            {"rules_version", valid_utf8(r.rules_version)}}},
-          {"target", std::move(target)},
+  return {{"tool", tool_json(r)},
+          {"target", target_json(r)},
           {"summary", detail::status_counts(r.findings)},
           {"findings", std::move(findings)},
           {"facts", detail::clean_json(r.facts)},

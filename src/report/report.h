@@ -8,6 +8,7 @@
 // highlights and show every other bracket literally, so no merchant character is ever lost.
 #pragma once
 
+#include <iosfwd>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -31,6 +32,10 @@ struct Report {
 // the contract keys), summary (one count per contract status), findings, facts, errors.
 // Evidence objects omit empty strings and status 0; e-mail evidence (a `file`) keeps `offset`.
 nlohmann::json to_json(const Report& r);
+// The same text as to_json(r).dump(2) plus a line end, written piece by piece: no copy of the
+// report's tree and no string of its text is held, so a report of 100,000 messages costs no
+// more memory than the facts it prints.
+void write_json(const Report& r, std::ostream& out);
 
 // Self-contained page for a legal reader: inline CSS, a Content-Security-Policy that forbids
 // scripts, no external resources, printable.

@@ -1,6 +1,8 @@
 // The report JSON keeps the contract shape of DESIGN.md.
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "report/report.h"
 #include "report/sample_reports.h"
 
@@ -116,6 +118,34 @@ TEST(JsonReport, InvalidUtf8NeverMakesTheDumpThrow) {
   // Markup stays as data in JSON: the renderer that shows it escapes it.
   EXPECT_EQ(j["findings"][0]["title"], "\"><img src=x onerror=alert(2)>");
   EXPECT_TRUE(j["facts"].contains("<svg onload=alert(19)>"));
+}
+
+
+std::string streamed(const Report& r) {
+  std::ostringstream out;
+  write_json(r, out);
+  return out.str();
+}
+
+// write_json is what the CLI writes; to_json(r).dump(2) is the contract's reference text.
+TEST(JsonReport, StreamedTextEqualsTheDumpedTree) {
+  for (const Report& r : {testing::sample_report(), testing::hostile_report(), Report{}}) {
+    EXPECT_EQ(streamed(r), to_json(r).dump(2) + "\n");
+  }
+}
+
+TEST(JsonReport, StreamedTextRepairsInvalidUtf8InKeysAndValuesAsTheTreeDoes) {
+  Report r = testing::sample_report();
+  // Two keys that become one after repair ("\xff" and "\xfe" are both U+FFFD), empty
+  // containers at every depth, numbers, booleans and nulls.
+  r.facts["messages"] = json::array({{{"value", "Bestellung \xc3\x28"}, {"count", 3}, {"ok", true}, {"none", nullptr}},
+                                     json::object(), json::array()});
+  r.facts["weird"] = json::object({{"a\xff", 1}, {"a\xfe", 2}, {"b", json::array({json::array(), 1.5})}});
+  r.errors = json::array({{{"file", "box\xe9.mbox"}, {"offset", 12}, {"error", "NUL byte"}}});
+  r.target_extra["emails"] = "Posteingang\xe9";
+  const std::string text = streamed(r);
+  EXPECT_EQ(text, to_json(r).dump(2) + "\n");
+  EXPECT_TRUE(json::parse(text).is_object());
 }
 
 }  // namespace
