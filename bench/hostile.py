@@ -31,6 +31,7 @@ INPUTS = {
     "misnested-b-i-a-20k": ("page", lambda: PAGE.format("<b><i><a href=/x>" * 20000)),
     "links-1m": ("page", lambda: PAGE.format("".join(f"<a href=/p{i}>{i}</a>" for i in range(1000000)))),
     "links-250k": ("page", lambda: PAGE.format("".join(f"<a href=/p{i}>{i}</a>" for i in range(250000)))),
+    "links-200k": ("page", lambda: PAGE.format("".join(f"<a href=/p{i}>{i}</a>" for i in range(200000)))),
     "attributes-250k": ("page", lambda: PAGE.format("<div " + " ".join(f"data-a{i}=x" for i in range(250000)) + ">x</div>")),
     "price-text-4mb": ("page", lambda: PAGE.format("<p>" + " ".join(f"statt {i % 997},99 € jetzt {i % 991},49 € -{i % 90}%" for i in range(110000)) + "</p>")),
     "jsonld-1k": ("page", lambda: PAGE.format("".join(

@@ -18,10 +18,12 @@
 //    (letters counted, as alpha numbers convert them) cannot yield a valid number and are not
 //    run at all.
 //  * The try budget: the whole-text matcher gives up after kPhoneMatcherTries failed
-//    candidates over the whole text; each line here has its own. survey() bounds the tries one
-//    pass over a line can cost; while the sum over all lines (a line with matches is passed
-//    again from each match) stays under the budget, the whole-text matcher never ran out, and
-//    the results are equal. Otherwise the scan runs the whole-text matcher itself.
+//    candidates over the whole text; each line here has its own. While the whole-text matcher
+//    does not run out, the results are equal. When it would (a catalogue page of article
+//    numbers, a price list), the scan goes on and finds the numbers after them: the budget
+//    guards the matcher's cost, and a hotline below 600 article numbers is still a hotline.
+//  * A line longer than 4 KB is matched in pieces cut at a character no candidate holds and
+//    whose context test gives the same answer in both pieces (match_line).
 #include "extract/phone_number_scan.h"
 
 #include <glib.h>
@@ -29,6 +31,7 @@
 #include <phonenumbers/phonenumbermatcher.h>
 #include <phonenumbers/phonenumberutil.h>
 
+#include <algorithm>
 #include <string_view>
 
 namespace omnicheck::extract {
@@ -76,16 +79,6 @@ bool is_extension_mark(gunichar c) { return c == '#' || c == 0xFF03 || c == '~' 
 // any case: any letter or combining mark.
 bool is_letter(gunichar c) { return g_unichar_isalpha(c) || g_unichar_ismark(c); }
 
-// Characters the matcher's inner-match patterns split a failed candidate on ("/", "(", a
-// hyphen, a wide dash, ".", \p{Z}); each can cost up to two more tries.
-bool is_split_char(gunichar c) {
-  if (c == '/' || c == '(' || c == '-' || c == '.' || (c >= 0x2012 && c <= 0x2015) || c == 0xFF0D) return true;
-  if (c < 0x80) return c == ' ';
-  GUnicodeType t = g_unichar_type(c);
-  return t == G_UNICODE_SPACE_SEPARATOR || t == G_UNICODE_LINE_SEPARATOR || t == G_UNICODE_PARAGRAPH_SEPARATOR ||
-         t == G_UNICODE_UNASSIGNED;
-}
-
 // Whether a candidate may run across `gap` (the characters between two digit runs): up to four
 // punctuation characters between digit blocks, or what may stand between a number and its
 // extension digits.
@@ -121,25 +114,21 @@ std::vector<gunichar> code_points(std::string_view s) {
 }
 
 struct LineSurvey {
-  bool has_digit = false;
   bool may_hold_number = false;  // a possible candidate with kMinPhoneNumberDigits digits
-  std::size_t try_bound = 0;     // most tries one pass of the matcher over the line can fail
 };
 
-// Digit runs joined into the stretches a candidate may cover; per stretch its digits (and
-// letters), the candidates it can hold (one per run, one more per 9 digits: blocks are at most
-// 20 digits, extensions at most 9 or 20) and the split characters in it and in its opening.
+// Digit runs joined into the stretches a candidate may cover, and per stretch its digits (and
+// letters): a line whose stretches all hold fewer than kMinPhoneNumberDigits holds no number.
 LineSurvey survey(std::string_view line) {
   LineSurvey s;
   const std::vector<gunichar> cps = code_points(line);
   std::size_t i = 0;
   std::size_t prev_run_end = 0;
   bool in_stretch = false;
-  std::size_t digits = 0, candidates = 0, splits = 0;
+  std::size_t digits = 0;
   auto close_stretch = [&] {
     if (!in_stretch) return;
     s.may_hold_number = s.may_hold_number || digits >= kMinPhoneNumberDigits;
-    s.try_bound += candidates + 2 * splits;
     in_stretch = false;
   };
   while (i < cps.size()) {
@@ -153,27 +142,22 @@ LineSurvey survey(std::string_view line) {
     if (in_stretch && joins(cps, prev_run_end, run_begin)) {
       for (std::size_t k = prev_run_end; k < run_begin; ++k) {
         if (is_letter(cps[k])) ++digits;
-        if (is_split_char(cps[k])) ++splits;
       }
     } else {
       close_stretch();
       in_stretch = true;
-      digits = candidates = splits = 0;
+      digits = 0;
       // The opening: up to two brackets or plus signs with up to four punctuation after each.
       for (std::size_t k = run_begin, n = 0; k > prev_run_end && n < 10; ++n) {
         gunichar c = cps[--k];
         if (!is_lead(c) && !is_punctuation(c)) break;
         if (is_letter(c)) ++digits;
-        if (is_split_char(c)) ++splits;
       }
     }
     digits += run_length;
-    candidates += 1 + run_length / 9;
     prev_run_end = i;
-    s.has_digit = true;
   }
   close_stretch();
-  if (s.has_digit) ++s.try_bound;  // a pass that starts inside a run, after a match
   return s;
 }
 
@@ -203,22 +187,87 @@ std::vector<PhoneNumberInText> match_phone_numbers_whole(const std::string& text
 
 namespace {
 
-// The line-by-line scan, or the whole-text matcher when the try budget could run out.
+// A character no candidate can hold, and that no candidate's context test reads beyond itself:
+// not a digit, letter or mark, not punctuation, a lead, an extension separator or mark, not
+// '*' (Israeli numbers) and not a space (numbers are written with spaces). '€', '%', '!', '|'
+// and the like.
+bool is_hard_separator(gunichar c) {
+  if (c == '*' || c == 0xFF0A || c == 0xFFFD) return false;
+  if (is_digit(c) || is_letter(c) || is_punctuation(c) || is_lead(c) || is_extension_separator(c) ||
+      is_extension_mark(c)) {
+    return false;
+  }
+  return !g_unichar_isspace(c);
+}
+
+// A space with no digit within 24 bytes on either side: in prose, between words. No candidate
+// reaches it (digit blocks join over at most four characters, an extension label is a short
+// word right after the number's digits and right before its own).
+bool is_quiet_space(std::string_view line, std::size_t i) {
+  if (line[i] != ' ') return false;
+  const std::size_t from = i > 24 ? i - 24 : 0;
+  const std::size_t to = std::min(line.size(), i + 25);
+  for (std::size_t k = from; k < to; ++k) {
+    if (line[k] >= '0' && line[k] <= '9') return false;
+    if (static_cast<unsigned char>(line[k]) >= 0x80) return false;  // a digit of another script, perhaps
+  }
+  return true;
+}
+
+// Where to cut a long line at or before `limit` (and after `from`): the start of a hard
+// separator or a quiet space, so that the piece before ends with it and the piece after starts
+// with it, and both read it as the context the whole line gives. npos when there is none.
+std::size_t cut_before(std::string_view line, std::size_t from, std::size_t limit) {
+  for (std::size_t i = limit; i > from; --i) {
+    const unsigned char b = static_cast<unsigned char>(line[i]);
+    if ((b & 0xC0) == 0x80) continue;  // inside a character
+    if (is_quiet_space(line, i)) return i;
+    const gunichar c = g_utf8_get_char_validated(line.data() + i, static_cast<gssize>(line.size() - i));
+    if (c != static_cast<gunichar>(-1) && c != static_cast<gunichar>(-2) && is_hard_separator(c)) return i;
+  }
+  return std::string_view::npos;
+}
+
+// Lines longer than this are matched in pieces: the matcher converts the rest of its text for
+// every candidate, so one piece costs at most its length times its candidates.
+constexpr std::size_t kPieceBytes = 4096;
+
+// The matches of one line: the line whole when it is short, else in pieces cut at hard
+// separators or quiet spaces. 2 KB without either (a soup of digits and punctuation) is cut at
+// the piece length on a character boundary, where a number standing across the cut may be missed.
+void match_line(std::string_view line, std::size_t offset, const std::string& region,
+                std::vector<PhoneNumberInText>& out) {
+  std::size_t pos = 0;
+  while (pos < line.size()) {
+    std::size_t end = line.size();
+    std::size_t next = end;
+    if (line.size() - pos > kPieceBytes) {
+      std::size_t cut = cut_before(line, pos + kPieceBytes / 2, pos + kPieceBytes);
+      if (cut != std::string_view::npos) {
+        end = cut + static_cast<std::size_t>(g_utf8_skip[static_cast<unsigned char>(line[cut])]);
+        next = cut;
+      } else {
+        end = pos + kPieceBytes;
+        while (end > pos && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) --end;
+        next = end;
+      }
+    }
+    std::string_view piece = line.substr(pos, end - pos);
+    if (survey(piece).may_hold_number) append_matches(std::string(piece), offset + pos, region, out);
+    pos = next;
+  }
+}
+
+// Line by line (and piece by piece), each with the matcher's whole try budget: a catalogue page
+// with hundreds of article numbers before its hotline still yields the hotline, where one
+// matcher over the whole text would have given up before reaching it.
 std::vector<PhoneNumberInText> scan_lines(const std::string& text, const std::string& region) {
   std::vector<PhoneNumberInText> out;
-  std::size_t tries = 0;  // bound on what the whole-text matcher would spend
   std::size_t begin = 0;
   while (begin <= text.size()) {
     std::size_t end = text.find('\n', begin);
     if (end == std::string::npos) end = text.size();
-    std::string_view line(text.data() + begin, end - begin);
-    LineSurvey s = survey(line);
-    if (s.has_digit) {
-      std::size_t before = out.size();
-      if (s.may_hold_number) append_matches(std::string(line), begin, region, out);
-      tries += (1 + out.size() - before) * s.try_bound;
-      if (tries >= static_cast<std::size_t>(kPhoneMatcherTries)) return match_phone_numbers_whole(text, region);
-    }
+    match_line(std::string_view(text.data() + begin, end - begin), begin, region, out);
     begin = end + 1;
   }
   return out;

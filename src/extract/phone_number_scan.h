@@ -1,9 +1,11 @@
-// Telephone numbers in a page text: exactly what libphonenumber's PhoneNumberMatcher finds in
-// the whole text (leniency VALID, kPhoneMatcherTries tries), without its cost on long texts.
+// Telephone numbers in a page text: what libphonenumber's PhoneNumberMatcher finds in the whole
+// text (leniency VALID), without its cost on long texts and without its give-up point.
 //
 // The matcher converts the rest of the text to UTF-8 again for every candidate it looks at, so
-// its cost grows with candidates × text length. This runs it line by line, and only on lines
-// that can hold a number; phone_number_scan.cc says why the result is the same.
+// its cost grows with candidates × text length, and it stops after kPhoneMatcherTries failed
+// candidates. This runs it line by line (long lines in 4 KB pieces), only on lines that can hold
+// a number, each with the whole try budget: the cost is linear in the text, and the result is
+// the whole-text matcher's wherever that matcher did not give up (phone_number_scan.cc says why).
 #pragma once
 
 #include <phonenumbers/phonenumber.pb.h>
@@ -34,8 +36,8 @@ struct PhoneNumberInText {
   PhoneNumberInText& operator=(const PhoneNumberInText&) = default;
 };
 
-// The matches of PhoneNumberMatcher(util, text, region, VALID, kPhoneMatcherTries), in order.
-// `region` is the default region ("ZZ": only numbers written with a country code). Safe on
+// The matches of PhoneNumberMatcher(util, line, region, VALID, kPhoneMatcherTries) for each line
+// of the text, in order. `region` is the default region ("ZZ": only numbers written with a country code). Safe on
 // several threads; the last answer is kept per thread for the next extractor of the same page.
 std::vector<PhoneNumberInText> find_phone_numbers(const std::string& text, const std::string& region);
 

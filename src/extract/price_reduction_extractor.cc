@@ -21,6 +21,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "extract/price_scan.h"
 #include "extract/statement_extractors.h"
@@ -77,6 +78,34 @@ std::size_t newlines_between(std::string_view text, std::size_t a, std::size_t b
                                              text.begin() + static_cast<std::ptrdiff_t>(b), '\n'));
 }
 
+// Which reductions may lie near a range: each is registered in the 256-byte buckets its range
+// covers, and a query reads only the buckets within reach. A page of 100,000 prices and
+// percentages made every "nearest reduction" a walk over all of them (minutes).
+class SpanBuckets {
+ public:
+  void add(std::size_t id, std::size_t begin, std::size_t end) {
+    const std::size_t last = (std::max(end, begin + 1) - 1) / kBucket;
+    for (std::size_t k = begin / kBucket; k <= last; ++k) buckets_[k].push_back(id);
+  }
+  // The ids of the ranges that may come within `within` bytes of [b, e): ascending, each
+  // once, so that a caller keeping the first best of equals picks what a walk in order picks.
+  std::vector<std::size_t> near(std::size_t b, std::size_t e, std::size_t within) const {
+    std::vector<std::size_t> ids;
+    const std::size_t from = b > within + 1 ? b - within - 1 : 0;
+    for (std::size_t k = from / kBucket; k <= (e + within) / kBucket; ++k) {
+      auto it = buckets_.find(k);
+      if (it != buckets_.end()) ids.insert(ids.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+  }
+
+ private:
+  static constexpr std::size_t kBucket = 256;
+  std::unordered_map<std::size_t, std::vector<std::size_t>> buckets_;
+};
+
 bool quiet_region(const std::string& region) { return region == "nav" || region == "header" || region == "footer"; }
 
 class PriceReductionScan {
@@ -90,8 +119,9 @@ class PriceReductionScan {
       p.span = span;
       prices_.push_back(std::move(p));
     }
-    prices_sorted_ = std::is_sorted(prices_.begin(), prices_.end(),
-                                    [](const Price& a, const Price& b) { return a.span.begin < b.span.begin; }) &&
+    prices_by_begin_ = std::is_sorted(prices_.begin(), prices_.end(),
+                                      [](const Price& a, const Price& b) { return a.span.begin < b.span.begin; });
+    prices_sorted_ = prices_by_begin_ &&
                      std::all_of(prices_.begin(), prices_.end(),
                                  [](const Price& p) { return p.span.end - p.span.begin <= kLongestPrice; });
     mark_excluded();
@@ -148,8 +178,20 @@ class PriceReductionScan {
     }
   }
 
+  // The first price that may begin at or after `pos`: found by bisection when the prices are
+  // in text order, else the first of all (callers then check every price).
+  std::size_t first_price_from(std::size_t pos) const {
+    if (!prices_by_begin_) return 0;
+    return static_cast<std::size_t>(
+        std::lower_bound(prices_.begin(), prices_.end(), pos,
+                         [](const Price& p, std::size_t at) { return p.span.begin < at; }) -
+        prices_.begin());
+  }
+  // Whether the walk from first_price_from may stop at price i: the prices after it begin later.
+  bool past(std::size_t i, std::size_t pos) const { return prices_by_begin_ && prices_[i].span.begin > pos; }
+
   std::optional<std::size_t> price_starting_in(std::size_t from, std::size_t to) const {
-    for (std::size_t i = 0; i < prices_.size(); ++i) {
+    for (std::size_t i = first_price_from(from); i < prices_.size() && !past(i, to); ++i) {
       if (prices_[i].span.begin >= from && prices_[i].span.begin <= to) return i;
     }
     return std::nullopt;
@@ -223,7 +265,8 @@ class PriceReductionScan {
                        (regular && token_matches(mark.context, "price.sale_context_classes"));
       bool rrp_class = token_matches(mark.classes, "price.rrp_classes");
       if (!mark.struck && !old_class && !rrp_class && !regular) continue;
-      for (auto& p : prices_) {
+      for (std::size_t i = first_price_from(mark.begin); i < prices_.size() && !past(i, mark.end); ++i) {
+        Price& p = prices_[i];
         if (p.span.begin < mark.begin || p.span.begin >= mark.end) continue;
         if (mark.struck) p.markers.insert("struck");
         if (old_class || rrp_class) p.markers.insert("class");
@@ -292,6 +335,7 @@ class PriceReductionScan {
       }
       existing.begin = std::min(existing.begin, r.begin);
       existing.end = std::max(existing.end, r.end);
+      reduction_spans_.add(known->second, existing.begin, existing.end);
       existing.markers.insert(r.markers.begin(), r.markers.end());
       if (r.percent) {
         existing.percent = r.percent;
@@ -301,6 +345,7 @@ class PriceReductionScan {
       return;
     }
     reduction_of_price_[r.new_index] = reductions_.size();
+    reduction_spans_.add(reductions_.size(), r.begin, r.end);
     reductions_.push_back(std::move(r));
   }
 
@@ -327,7 +372,8 @@ class PriceReductionScan {
                             std::size_t max_newlines = 2) {
     Reduction* best = nullptr;
     std::size_t best_gap = within + 1;
-    for (auto& r : reductions_) {
+    for (std::size_t id : reduction_spans_.near(b, e, within)) {
+      Reduction& r = reductions_[id];
       std::size_t g = gap(b, e, r.begin, r.end);
       if (g < best_gap && newlines_between(text_, std::min(e, r.end), std::max(b, r.begin)) <= max_newlines) {
         best = &r, best_gap = g;
@@ -342,12 +388,13 @@ class PriceReductionScan {
   // product's, as Dawn renders its price once for the regular and once for the sale state).
   Reduction* reduction_after(std::size_t from, std::size_t within) {
     Reduction* best = nullptr;
-    for (auto& r : reductions_) {
+    for (std::size_t id : reduction_spans_.near(from, from, within)) {
+      Reduction& r = reductions_[id];
       if (r.begin < from || r.begin - from > within) continue;
       if (!best || r.begin < best->begin) best = &r;
     }
     if (!best) return nullptr;
-    for (std::size_t j = 0; j < prices_.size(); ++j) {
+    for (std::size_t j = first_price_from(from); j < prices_.size() && !past(j, best->begin); ++j) {
       const PriceSpan& p = prices_[j].span;
       if (p.begin < from || p.begin >= best->begin || prices_[j].excluded || prices_[j].reference) continue;
       const PriceSpan& now = prices_[best->new_index].span;
@@ -423,6 +470,7 @@ class PriceReductionScan {
         near->markers.insert("percent");
         near->begin = std::min(near->begin, m.begin);
         near->end = std::max(near->end, m.end);
+        reduction_spans_.add(static_cast<std::size_t>(near - reductions_.data()), near->begin, near->end);
         continue;
       }
       if (!j) continue;  // "jusqu'à -50 %" with no price: no particular price is announced
@@ -533,7 +581,8 @@ class PriceReductionScan {
       }
       Reduction* best = nullptr;
       std::tuple<std::size_t, bool, long> best_key{0, false, 0};
-      for (auto& r : reductions_) {
+      for (std::size_t id : reduction_spans_.near(s.begin, s.end, kStatementToReduction)) {
+        Reduction& r = reductions_[id];
         std::size_t g = gap(s.begin, s.end, r.begin, r.end);
         if (g > kStatementToReduction || r.statement) continue;
         std::tuple<std::size_t, bool, long> key{shared_steps(s.begin, prices_[r.new_index].span.begin), r.end <= s.begin,
@@ -551,7 +600,8 @@ class PriceReductionScan {
     for (const Statement* s : left) {
       Reduction* best = nullptr;
       std::size_t best_gap = kStatementOnProductPage + 1;
-      for (auto& r : reductions_) {
+      for (std::size_t id : reduction_spans_.near(s->begin, s->end, kStatementOnProductPage)) {
+        Reduction& r = reductions_[id];
         std::size_t g = gap(s->begin, s->end, r.begin, r.end);
         if (!r.statement && g < best_gap) best = &r, best_gap = g;
       }
@@ -630,7 +680,9 @@ class PriceReductionScan {
   const SitePatterns& sp_;
   const std::string& text_;
   std::vector<Price> prices_;
+  bool prices_by_begin_ = false;                        // in text order (first_price_from)
   bool prices_sorted_ = false;                          // by span.begin, each span short (price_near)
+  SpanBuckets reduction_spans_;                         // places in reductions_ by where they lie
   std::map<std::size_t, std::size_t> reduction_of_price_;  // new_index -> its place in reductions_
   static constexpr std::size_t kLongestPrice = 64;
   std::vector<Statement> statements_;

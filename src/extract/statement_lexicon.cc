@@ -1,6 +1,7 @@
 // Lexicon helpers shared by the statement extractors: lexicon entries are PCRE2 patterns, and
 // a space in one stands for any white space (pages break lines and use no-break spaces).
 #include <algorithm>
+#include <cstring>
 
 #include "extract/statement_extractors.h"
 
@@ -83,8 +84,9 @@ constexpr std::size_t kLongestLine = 16384;
 std::size_t line_begin(std::string_view text, std::size_t pos) {
   if (pos > text.size()) pos = text.size();
   const std::size_t floor = pos > kLongestLine ? pos - kLongestLine : 0;
-  for (std::size_t i = pos; i > floor; --i) {
-    if (text[i - 1] == '\n') return i;
+  // memrchr (glibc) scans backwards a word at a time: every price of a 4 MB one-line page asks.
+  if (const void* nl = memrchr(text.data() + floor, '\n', pos - floor)) {
+    return static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) + 1;
   }
   return floor == 0 ? 0 : utf8_ceil(text, floor);
 }

@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 #include <stdexcept>
+#include <unordered_set>
 
 #include "rules/condition.h"
 #include "rules/rules.h"
@@ -39,10 +40,12 @@ std::string localized(const nlohmann::json& msg, const std::string& lang) {
 }
 
 std::string fill(std::string text, const std::vector<const Fact*>& bound) {
+  // Each value once, in the order first seen; a set, as 100,000 bound messages are no rarity.
   std::vector<std::string> values;
+  std::unordered_set<std::string> seen;
   for (const Fact* f : bound) {
     std::string v = f->attrs.value("value", std::string());
-    if (!v.empty() && std::find(values.begin(), values.end(), v) == values.end()) values.push_back(v);
+    if (!v.empty() && seen.insert(v).second) values.push_back(std::move(v));
   }
   std::string joined;
   for (std::size_t i = 0; i < values.size() && i < 5; ++i) joined += (i ? "; " : "") + values[i];
@@ -78,8 +81,9 @@ Decision decide(const Rule& rule, const FactView& view, const EvalContext& ctx) 
       }
     }
     std::vector<const Fact*> unique;
+    std::unordered_set<const Fact*> seen;
     for (const Fact* f : bound) {
-      if (std::find(unique.begin(), unique.end(), f) == unique.end()) unique.push_back(f);
+      if (seen.insert(f).second) unique.push_back(f);
     }
     return {outcome.at("status"), fill(localized(outcome.at("message"), ctx.language), unique), unique};
   }

@@ -1,12 +1,14 @@
 // The line-by-line phone number scan (src/extract/phone_number_scan.h) must give exactly what
-// one PhoneNumberMatcher over the whole text gives: checked on hand-made texts aimed at the
-// edges of the argument in phone_number_scan.cc, on every fixture page, and on the pages of
+// one PhoneNumberMatcher over the whole text gives wherever that matcher does not give up:
+// checked on hand-made texts aimed at the edges of the argument in phone_number_scan.cc, on
+// long lines read in pieces, on every fixture page, and on the pages of
 // the directories listed in OMNICHECK_PHONE_SCAN_PAGES (':'-separated, e.g. the bench shops),
 // each in several default regions.
 #include <gtest/gtest.h>
 
 #include <phonenumbers/phonenumberutil.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -142,17 +144,77 @@ TEST(PhoneNumberScan, EqualsWholeTextOnEdgeCases) {
   for (const auto& t : texts) expect_same_as_whole_text(t, "'" + t + "'");
 }
 
-TEST(PhoneNumberScan, FallsBackToTheWholeTextWhenTheTryBudgetCouldRunOut) {
-  // Hundreds of failing candidates before a number: the whole-text matcher may give up before
-  // it, so the scan must give up exactly there too.
+// What one matcher over each line alone finds, at the line's offsets: the scan's reference
+// where the whole-text matcher would have given up.
+std::vector<PhoneNumberInText> match_each_line(const std::string& text, const std::string& region) {
+  std::vector<PhoneNumberInText> out;
+  std::size_t begin = 0;
+  while (begin <= text.size()) {
+    std::size_t end = std::min(text.find('\n', begin), text.size());
+    for (auto m : match_phone_numbers_whole(text.substr(begin, end - begin), region)) {
+      m.begin += begin;
+      m.end += begin;
+      out.push_back(m);
+    }
+    begin = end + 1;
+  }
+  return out;
+}
+
+bool holds(const std::vector<PhoneNumberInText>& found, const std::string& raw) {
+  for (const auto& f : found) {
+    if (f.raw == raw) return true;
+  }
+  return false;
+}
+
+TEST(PhoneNumberScan, FindsTheHotlineBelowACatalogueWhereTheWholeTextMatcherGivesUp) {
+  // 600 article lines of failing candidates, then the hotline: one matcher over the whole
+  // text runs out of tries before it; the scan gives every line the whole budget.
   std::string text;
   for (int i = 0; i < 600; ++i) text += "Artikel " + std::to_string(1000 + i) + "-" + std::to_string(i) + " / 12.5\n";
   text += "Hotline: +49 30 12345678\n";
-  expect_same_as_whole_text(text, "many candidates");
+  for (const std::string region : {"DE", "ZZ", "FR"}) {
+    const auto scanned = find_phone_numbers(text, region);
+    EXPECT_FALSE(holds(match_phone_numbers_whole(text, region), "+49 30 12345678")) << region;
+    EXPECT_TRUE(holds(scanned, "+49 30 12345678")) << region;
+    EXPECT_TRUE(same(scanned, match_each_line(text, region))) << region << "\n" << describe(scanned);
+  }
   std::string dense;
   for (int i = 0; i < 3000; ++i) dense += std::to_string(i % 97) + " ";
   dense += "\n+49 30 12345678\n";
-  expect_same_as_whole_text(dense, "dense digits");
+  EXPECT_TRUE(holds(find_phone_numbers(dense, "DE"), "+49 30 12345678"));
+}
+
+TEST(PhoneNumberScan, ReadsALongLineInPiecesAsTheWholeLineReadsIt) {
+  // One paragraph of 20 KB (shops that put a whole catalogue text in one <p>): numbers near
+  // every possible cut, prices with their currency sign (a hard separator), and stretches of
+  // prose without digits (quiet spaces), in several languages.
+  const std::vector<std::string> sentences = {
+      "Notre service client r\xC3\xA9pond au 01 23 45 67 89 du lundi au vendredi. ",
+      "Prix 19,99 \xE2\x82\xAC au lieu de 24,99 \xE2\x82\xAC ! ",
+      "Unsere Hotline +49 30 12345678 ist werktags erreichbar, sonst schreiben Sie uns bitte eine Nachricht. ",
+      "Z\xC3\xA1kaznick\xC3\xA1 linka +420 222 333 444 | ",
+      "Call us on +44 20 7946 0018 ext. 12 whenever you like, our friendly team answers every question. ",
+      "Versand ab 4,90 \xE2\x82\xAC | 30 Tage R\xC3\xBC""ckgabe | ",
+  };
+  std::string line;
+  for (std::size_t i = 0; line.size() < 20000; ++i) line += sentences[(i * 7) % sentences.size()];
+  const std::string text = "Kontakt\n" + line + "\nEnde";
+  for (const std::string region : {"DE", "FR", "CZ", "GB", "ZZ"}) {
+    const auto whole = match_phone_numbers_whole(text, region);
+    const auto scanned = find_phone_numbers(text, region);
+    ASSERT_GT(whole.size(), 100u) << region;  // the whole-text matcher did not give up
+    EXPECT_TRUE(same(scanned, whole)) << region << "\nscan:\n" << describe(scanned) << "whole:\n" << describe(whole);
+  }
+  // A price list of 400 KB in one line: found to its end.
+  std::string prices;
+  for (int i = 0; prices.size() < 400000; ++i) {
+    prices += "statt " + std::to_string(i % 997) + ",99 \xE2\x82\xAC jetzt " + std::to_string(i % 991) + ",49 \xE2\x82\xAC -" +
+              std::to_string(i % 90) + "% ";
+  }
+  prices += "Bestellhotline +49 30 12345678";
+  EXPECT_TRUE(holds(find_phone_numbers(prices, "DE"), "+49 30 12345678"));
 }
 
 TEST(PhoneNumberScan, EqualsWholeTextOnEveryFixturePage) {
