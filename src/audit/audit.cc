@@ -161,6 +161,8 @@ Result run(const Options& opt, const Loaded& loaded) {
     rep.target_extra["emails"] = opt.emails;
     rep.target_extra["messages_read"] = box.messages.size();
     extract::extract_mail(box, lex, result.facts, {opt.customers, opt.trader_domains});
+    const auto& cut = result.facts.audit["mail_fact_notes"];
+    if (cut.is_array() && !cut.empty()) rep.target_extra["mail_notes"] = cut;
   }
 
   rules::EvalContext ctx;

@@ -100,12 +100,23 @@ struct FactStore {
   std::vector<Fact> facts;
   nlohmann::json audit = nlohmann::json::object();  // context: pages, completeness, country
 
+  // The budget of facts of one type that add() keeps, 0 = no budget. The extractors give each
+  // page and each message a store of its own with kFactsPerSource: a 5 MB page of prices or a
+  // mail of 80,000 "do not reply" lines yields that many facts, not hundreds of megabytes of
+  // them. What was dropped is counted by type in `dropped` and named in the report.
+  std::size_t per_type_limit = 0;
+  std::map<std::string, std::size_t> kept, dropped;
+
   std::vector<const Fact*> of_type(const std::string& type) const;
-  void add(Fact f) { facts.push_back(std::move(f)); }
+  void add(Fact f);
   nlohmann::json summary() const;  // facts grouped by type for the report
   // The same, moving each fact into it and leaving the store empty (no second copy is held).
   nlohmann::json take_summary() &&;
 };
+
+// The budget of facts of one type from one page or one message (FactStore::per_type_limit).
+// Real pages hold a few hundred prices, phones or links at most.
+inline constexpr std::size_t kFactsPerSource = 2000;
 
 struct Options {
   std::string country;  // ISO 3166-1 alpha-2, upper case; "" = infer

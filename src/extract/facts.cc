@@ -32,6 +32,18 @@ nlohmann::json Fact::to_json() const {
   return j;
 }
 
+void FactStore::add(Fact f) {
+  if (per_type_limit != 0) {
+    std::size_t& n = kept[f.type];
+    if (n >= per_type_limit) {
+      ++dropped[f.type];
+      return;
+    }
+    ++n;
+  }
+  facts.push_back(std::move(f));
+}
+
 std::vector<const Fact*> FactStore::of_type(const std::string& type) const {
   std::vector<const Fact*> out;
   for (const auto& f : facts) {

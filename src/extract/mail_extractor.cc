@@ -276,6 +276,7 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
   }
 
   // 4. Facts per message.
+  std::vector<std::string> cut_notes;
   std::map<std::pair<std::string, std::string>, std::pair<bool, std::string>> alternatives;  // window, region
   for (std::size_t idx = 0; idx < messages.size(); ++idx) {
     const MailMessage& mm = messages[idx];
@@ -284,6 +285,10 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
     const std::string& body = mm.body;
     std::string_view own(std::string_view(body).substr(0, own_end[idx]));
     std::string kind = message_kind(mm, sp);
+    // The message's own facts, at most kFactsPerSource of a type (80,000 notice lines in one
+    // mail are one notice repeated, not 80,000 facts to hold).
+    FactStore msg_out;
+    msg_out.per_type_limit = kFactsPerSource;
 
     Fact msg;
     msg.type = "message";
@@ -308,7 +313,7 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
     if (m.date_implausible) msg.attrs["date_implausible"] = true;
     msg.evidence = mail_evidence(m, raw_header(m, "Subject"), "", "message (" + kind + "; " + mm.side_reason + ")");
     msg.source = key;
-    out.add(std::move(msg));
+    msg_out.add(std::move(msg));
 
     auto add_addresses = [&](const std::vector<mail::Address>& list, const char* header) {
       for (const auto& a : list) {
@@ -329,7 +334,7 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
         f.evidence = mail_evidence(
             m, h, "", noreply ? std::string(header) + " is a no-reply address" : std::string(header) + " address");
         f.source = key;
-        out.add(std::move(f));
+        msg_out.add(std::move(f));
       }
     };
     add_addresses(m.from, "From");
@@ -361,13 +366,13 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
       f.source = key;
       f.begin = nm.begin;
       f.end = nm.end;
-      out.add(std::move(f));
+      msg_out.add(std::move(f));
     }
 
     // Whose domain From is matters for the trader's messages; an unknown side is judged only
     // while the trader's domains are unknown too (inconclusive), never taken for the trader's.
     bool domains_known = !td.domains.empty() || !td.addresses.empty();
-    if (mm.side == "trader" || (mm.side == "unknown" && !domains_known)) add_sender_domain_fact(mm, td, out);
+    if (mm.side == "trader" || (mm.side == "unknown" && !domains_known)) add_sender_domain_fact(mm, td, msg_out);
 
     if (mm.auto_reply && mm.side != "customer") {
       // The addresses the refusal speaks for: the auto-reply's own From and where the customer wrote.
@@ -401,7 +406,7 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
           m, sig.header, snippet,
           "automatic answer (" + sig.by + ")" + (disclosed.empty() ? "" : "; the site discloses " + disclosed.front()));
       f.source = key;
-      out.add(std::move(f));
+      msg_out.add(std::move(f));
 
       bool acknowledged = autos.acknowledges(own);
       for (const auto& r : autos.refusals(own)) {
@@ -427,7 +432,7 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
         rf.source = key;
         rf.begin = r.begin;
         rf.end = r.end;
-        out.add(std::move(rf));
+        msg_out.add(std::move(rf));
       }
     }
 
@@ -450,12 +455,19 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
       f.source = key;
       f.begin = s.begin;
       f.end = s.end;
-      out.add(std::move(f));
+      msg_out.add(std::move(f));
     }
 
     if (kind == "contractual" || kind == "commercial") {
       std::string hint = trader_country.empty() ? country_of_tld(lex, mm.from) : trader_country;
-      extract_mail_identity(mm, own, sp, hint, site_id, brands, out);
+      extract_mail_identity(mm, own, sp, hint, site_id, brands, msg_out);
+    }
+    if (!msg_out.dropped.empty()) msg_out.facts.front().attrs["facts_cut"] = true;  // the `message` fact
+    for (auto& f : msg_out.facts) out.add(std::move(f));
+    for (const auto& [type, n] : msg_out.dropped) {
+      cut_notes.push_back(key + (m.message_id.empty() ? "" : " <" + m.message_id + ">") + ": " +
+                          std::to_string(n) + " more " + type + " facts past the budget of " +
+                          std::to_string(kFactsPerSource) + " per message were not recorded");
     }
   }
 
@@ -488,6 +500,8 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
   out.audit["trader_domains_detail"] = td.detail;
   out.audit["customer_side"] = customer_side;
   out.audit["threads"] = static_cast<int>(threads.threads.size());
+  // A message past the fact budget (its `message` fact says facts_cut) was not wholly judged.
+  out.audit["mail_fact_notes"] = cut_notes;
 }
 
 }  // namespace omnicheck::extract

@@ -34,13 +34,17 @@ bool is_trader_fact(const Fact& f) {
   return f.attrs.value("visible", false) && !f.attrs.value("third_party", false);
 }
 
+// Facts of one type a page yielded past kFactsPerSource: (page URL, type) -> how many were dropped.
+// A page read again (the second pass, under another country) replaces its count.
+using FactCuts = std::map<std::pair<std::string, std::string>, std::size_t>;
+
 // Runs `extract` on every page, on several threads. A page's extractors see the facts already
 // found on that page (some read them: a call-cost statement needs the page's phone numbers) and
 // nothing of other pages, so pages are independent; their new facts are appended in page order,
 // which keeps the report identical to a one-thread run. The national pack, the one site-wide
-// derivation, is left to the caller.
+// derivation, is left to the caller. Each page keeps at most kFactsPerSource new facts of a type.
 template <typename Extract>
-void for_each_page(const std::vector<PageContext>& contexts, FactStore& out, const Extract& extract) {
+void for_each_page(const std::vector<PageContext>& contexts, FactStore& out, FactCuts& cuts, const Extract& extract) {
   std::vector<FactStore> found(contexts.size());
   std::vector<std::size_t> known(contexts.size());
   {
@@ -50,12 +54,16 @@ void for_each_page(const std::vector<PageContext>& contexts, FactStore& out, con
       auto it = page_index.find(f.source);
       if (it != page_index.end()) found[it->second].facts.push_back(f);
     }
-    for (std::size_t i = 0; i < contexts.size(); ++i) known[i] = found[i].facts.size();
+    for (std::size_t i = 0; i < contexts.size(); ++i) {
+      known[i] = found[i].facts.size();
+      found[i].per_type_limit = kFactsPerSource;
+    }
   }
   common::parallel_for(contexts.size(), [&](std::size_t i) { extract(contexts[i], found[i]); });
   for (std::size_t i = 0; i < contexts.size(); ++i) {
     auto& facts = found[i].facts;
     for (std::size_t k = known[i]; k < facts.size(); ++k) out.add(std::move(facts[k]));
+    for (const auto& [type, n] : found[i].dropped) cuts[{contexts[i].page->final_url, type}] = n;
   }
 }
 
@@ -108,7 +116,8 @@ void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, F
   if (hint.empty()) hint = country_of_tld(lex, fetch::url_host(in.start_url));
   if (hint.empty() && !contexts.empty()) hint = country_from_lang(lex, contexts.front().doc->lang);
   for (auto& pc : contexts) pc.country = hint.empty() ? country_from_lang(lex, pc.doc->lang) : hint;
-  for_each_page(contexts, out, [&sp](const PageContext& pc, FactStore& page_out) {
+  FactCuts cuts;
+  for_each_page(contexts, out, cuts, [&sp](const PageContext& pc, FactStore& page_out) {
     extract_addresses(pc, sp, page_out);
     extract_legal_names(pc, sp, page_out);
     extract_emails(pc, sp, page_out);
@@ -126,7 +135,7 @@ void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, F
   const std::size_t second_pass_from = out.facts.size();
   auto second_pass = [&](const std::string& cc) {
     for (auto& pc : contexts) pc.country = cc;
-    for_each_page(contexts, out, [&sp](const PageContext& pc, FactStore& page_out) {
+    for_each_page(contexts, out, cuts, [&sp](const PageContext& pc, FactStore& page_out) {
     extract_jsonld(pc, sp, page_out);
     extract_phones(pc, sp, page_out);
     extract_statements(pc, sp, page_out);
@@ -316,6 +325,15 @@ void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, F
     out.audit["crawl_notes"].push_back(pc.page->final_url + ": " + pc.doc->limit_note);
     out.audit["crawl_complete"] = false;
   }
+  // A page past the fact budget was not wholly read either; rules whose pass rests on the
+  // absence of something (every reduction states its prior price) cannot pass on it.
+  for (const auto& [where, n] : cuts) {
+    out.audit["crawl_notes"].push_back(where.first + ": " + std::to_string(n) + " more " + where.second +
+                                       " facts past the budget of " + std::to_string(kFactsPerSource) +
+                                       " per page were not recorded");
+    out.audit["crawl_complete"] = false;
+  }
+  out.audit["facts_cut"] = !cuts.empty();
   out.audit["legal_link_failed"] = legal_link_failed;
   out.audit["legal_notice_found"] = !legal_pages.empty();
   out.audit["home_fetched"] = home_fetched;
