@@ -34,7 +34,8 @@ struct Options {
   int max_depth = 6;
   bool full = false;         // crawl every page, not only what the rules need
   // URLs of one shape (digits masked: /p/#.html) fetched at most, the crawler-trap cap;
-  // 0 = the default (10 focused, 1,000 with --full). Skipped URLs are named in the crawl notes.
+  // 0 = the default: 10 focused; with --full no count, a pattern is stopped when its pages
+  // repeat themselves (crawl_trap_guard.h). Skipped URLs are named in the crawl notes.
   std::size_t max_per_pattern = 0;
   fetch::HttpOptions http;
   std::string dns_server;    // ADDR:PORT of the resolver for channel checks, "" = system's

@@ -16,6 +16,25 @@ constexpr int kMaxSameSegment = 3;
 // A session id shows up unchanged in links to at least this many different paths of one page.
 constexpr std::size_t kSessionMinPaths = 3;
 constexpr std::size_t kMaxCachedKeys = 100000;
+// Pages of one pattern fetched before judging whether it repeats itself; then, page after page,
+// fewer distinct texts than half the pages is a trap (a 12-month calendar: 12 texts, stopped
+// at its 25th page). Past kVariedTexts distinct texts a pattern is a catalogue, no longer watched.
+constexpr std::size_t kTrapSample = 20;
+constexpr std::size_t kVariedTexts = 1000;
+
+// FNV-1a over the text with each run of digits read as one '#': the same calendar page for
+// another month, the same listing at another offset give the same fingerprint.
+std::uint64_t text_fingerprint(const std::string& text) {
+  std::uint64_t h = 1469598103934665603ull;
+  bool in_digits = false;
+  for (unsigned char c : text) {
+    const bool digit = c >= '0' && c <= '9';
+    if (digit && in_digits) continue;
+    in_digits = digit;
+    h = (h ^ (digit ? '#' : c)) * 1099511628211ull;
+  }
+  return h;
+}
 
 struct UrlParts {
   std::string origin, path, query;
@@ -174,12 +193,22 @@ std::optional<std::string> CrawlTrapGuard::structural_trap(const std::string& ur
 bool CrawlTrapGuard::admit(const std::string& url) {
   std::string pattern = pattern_of(url);
   std::size_t& n = admitted_[pattern];
-  if (n >= max_per_pattern_) {
+  auto seen = seen_.find(pattern);
+  if ((max_per_pattern_ != 0 && n >= max_per_pattern_) || (seen != seen_.end() && seen->second.trap)) {
     ++skipped_[pattern];
     return false;
   }
   ++n;
   return true;
+}
+
+void CrawlTrapGuard::observe(const std::string& url, const std::string& text) {
+  if (max_per_pattern_ != 0) return;  // counted instead
+  Seen& s = seen_[pattern_of(url)];
+  if (s.trap || s.texts.size() >= kVariedTexts) return;
+  ++s.pages;
+  s.texts.insert(text_fingerprint(text));
+  if (s.pages >= kTrapSample && s.texts.size() * 2 < s.pages) s.trap = true;
 }
 
 std::size_t CrawlTrapGuard::skipped() const {
@@ -191,9 +220,17 @@ std::size_t CrawlTrapGuard::skipped() const {
 std::vector<std::string> CrawlTrapGuard::notes() const {
   std::vector<std::string> out;
   for (const auto& [pattern, n] : skipped_) {
-    out.push_back("crawler-trap guard: " + std::to_string(n) + " URL(s) like " + pattern +
-                  " not fetched, beyond the cap of " + std::to_string(max_per_pattern_) +
-                  " per pattern (URLs differing only in digits or query values)");
+    auto seen = seen_.find(pattern);
+    if (seen != seen_.end() && seen->second.trap) {
+      out.push_back("crawler-trap guard: " + std::to_string(n) + " URL(s) like " + pattern +
+                    " not fetched: " + std::to_string(seen->second.pages) + " pages of that shape held " +
+                    std::to_string(seen->second.texts.size()) +
+                    " distinct text(s), digits aside (a calendar or listing that repeats itself)");
+    } else {
+      out.push_back("crawler-trap guard: " + std::to_string(n) + " URL(s) like " + pattern +
+                    " not fetched, beyond the cap of " + std::to_string(max_per_pattern_) +
+                    " per pattern (URLs differing only in digits or query values)");
+    }
   }
   return out;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -16,6 +17,9 @@ namespace omnicheck::audit {
 
 class CrawlTrapGuard {
  public:
+  // max_per_pattern > 0: at most that many fetches per pattern (a focused crawl, or the user's
+  // --max-per-pattern). 0: no count; a pattern is stopped by what it serves (observe()), so a
+  // full crawl of a 50,000-product catalogue fetches every product and a calendar stops.
   explicit CrawlTrapGuard(std::size_t max_per_pattern) : max_per_pattern_(max_per_pattern) {}
 
   // The URL with digit runs in its path masked as '#' and its query reduced to the sorted
@@ -36,8 +40,14 @@ class CrawlTrapGuard {
   static std::optional<std::string> structural_trap(const std::string& url);
 
   // Counts a fetch of `url` against its pattern; false (and counted as skipped) once the
-  // pattern has had its share.
+  // pattern has had its share, or has shown itself a trap.
   bool admit(const std::string& url);
+
+  // What the page fetched as `url` says, digit runs aside: a pattern of 20 pages or more that
+  // holds fewer distinct texts than half its pages repeats itself (a calendar month after
+  // month, a listing sorted a hundred ways) and is stopped. Products of one catalogue differ in
+  // name and description and go on.
+  void observe(const std::string& url, const std::string& text);
 
   std::size_t skipped() const;
   // One line per pattern that had URLs skipped.
@@ -50,6 +60,12 @@ class CrawlTrapGuard {
   // Shops repeat their navigation on every page: the same few hundred hrefs, thousands of times.
   mutable std::unordered_map<std::string, std::string> key_cache_;
   std::map<std::string, std::size_t> admitted_, skipped_;
+  struct Seen {
+    std::size_t pages = 0;
+    std::set<std::uint64_t> texts;  // fingerprints of the pages' texts, digits masked
+    bool trap = false;
+  };
+  std::map<std::string, Seen> seen_;
 };
 
 }  // namespace omnicheck::audit

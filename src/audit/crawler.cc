@@ -11,8 +11,8 @@
 namespace omnicheck::audit {
 namespace {
 
+// A focused crawl needs a few pages of each kind; a full one is stopped by content (observe()).
 constexpr std::size_t kFocusedPerPattern = 10;
-constexpr std::size_t kFullPerPattern = 1000;
 constexpr std::size_t kMaxKnownUrls = 200000;  // bounds memory on sites that generate links
 constexpr std::size_t kMaxListed = 5;          // URLs quoted in one note
 constexpr std::size_t kMaxFailureNotes = 20;
@@ -97,7 +97,7 @@ class Crawl {
         roles_(roles),
         limits_(limits),
         decided_(decided),
-        trap_(limits.max_per_pattern ? limits.max_per_pattern : (limits.full ? kFullPerPattern : kFocusedPerPattern)) {}
+        trap_(limits.max_per_pattern ? limits.max_per_pattern : (limits.full ? 0 : kFocusedPerPattern)) {}
 
   CrawlResult run() {
     Item home;
@@ -251,7 +251,7 @@ class Crawl {
     if (k.state != State::queued) return false;  // fetched meanwhile under another URL
     if (!trap_.admit(item.url)) {
       k.state = State::skipped;
-      if (item.expected) unresolved(item.url, "crawler-trap guard: too many URLs of the pattern " + CrawlTrapGuard::pattern_of(item.url));
+      if (item.expected) unresolved(item.url, "crawler-trap guard: URLs of the pattern " + CrawlTrapGuard::pattern_of(item.url) + " not fetched (see the crawl notes)");
       return false;
     }
     k.state = State::taken;
@@ -337,6 +337,7 @@ class Crawl {
       std::vector<std::string> link_urls;
       for (const auto& link : doc.links) link_urls.push_back(link.url);
       trap_.learn_session_params(link_urls);
+      trap_.observe(item.url, doc.text);
       if (is_home) {
         home_ok_ = true;
         std::string final_key = trap_.dedupe_key(page.final_url);

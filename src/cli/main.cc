@@ -167,7 +167,8 @@ int main(int argc, char** argv) {
   audit_cmd->add_flag("--full", opt.full, "Crawl every page of the site, not only those the rules need");
   audit_cmd->add_option("--max-per-pattern", opt.max_per_pattern,
                         "URLs of one shape (digits masked, e.g. /p/#.html) to fetch at most, the crawler-trap cap "
-                        "(default 10, or 1000 with --full); what it skips is named in the report")
+                        "(default 10; with --full no count: a shape whose pages repeat themselves, a calendar, is stopped); "
+                        "what it skips is named in the report")
       ->check(CLI::PositiveNumber);
   audit_cmd->add_option("--replay", opt.replay, "Audit a WARC archive written by --archive, without network");
   audit_cmd->add_option("--archive", opt.http.archive_path, "Write every request and response to FILE.warc.gz");

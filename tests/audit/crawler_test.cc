@@ -379,6 +379,87 @@ TEST(CrawlTraps, EndlessCalendarIsCappedPerPattern) {
   }
 }
 
+// A full crawl is stopped by what a shape of URL serves, not by how many URLs it has.
+TEST(CrawlTraps, FullCrawlFetchesEveryProductOfALargeCatalogue) {
+  // 1,500 products /p/N.html, each its own name and description, listed 100 per category page.
+  const std::vector<std::string> kinds = {"Teekanne", "Tasse", "Becher", "Schale", "Dose", "Sieb"};
+  const std::vector<std::string> glazes = {"seladon", "tenmoku", "shino", "ascheglasur", "kobaltblau"};
+  Responder shop = [&](const std::string& pq) -> std::optional<std::string> {
+    if (pq == "/") {
+      std::string cats;
+      for (int c = 0; c < 15; ++c) cats += link("/kategorie/" + std::to_string(c) + ".html", "Kategorie");
+      return page(cats, link("/legal-notice", "Impressum"));
+    }
+    if (pq == "/legal-notice") return page("Keramik Hofer GmbH");
+    if (pq.rfind("/kategorie/", 0) == 0) {
+      int c = std::stoi(pq.substr(11));
+      std::string items;
+      for (int i = c * 100; i < c * 100 + 100; ++i) items += link("/p/" + std::to_string(i) + ".html", "Produkt");
+      return page(items);
+    }
+    if (pq.rfind("/p/", 0) == 0) {
+      int i = std::stoi(pq.substr(3));
+      return page("<h1>" + kinds[i % kinds.size()] + " " + glazes[(i / 6) % glazes.size()] + " von " +
+                  std::string(1, static_cast<char>('A' + i % 26)) + std::string(1, static_cast<char>('a' + (i / 26) % 26)) +
+                  "</h1><p>Handgedreht, " + glazes[(i / 30) % glazes.size()] + ", Serie " + kinds[(i / 150) % kinds.size()] + "</p>");
+    }
+    return std::nullopt;
+  };
+  MemoryFetcher f(shop);
+  CrawlLimits limits;
+  limits.full = true;
+  limits.max_pages = 100000;
+  CrawlResult r = crawl(f, roles(), limits);
+  std::size_t products = 0;
+  for (const auto& u : f.fetched) products += u.find("/p/") != std::string::npos;
+  EXPECT_EQ(products, 1500u);
+  EXPECT_TRUE(r.complete);
+  EXPECT_FALSE(any_note(r, "crawler-trap guard"));
+
+  // Counter-case: the user's cap still counts.
+  MemoryFetcher capped(shop);
+  limits.max_per_pattern = 300;
+  CrawlResult rc = crawl(capped, roles(), limits);
+  products = 0;
+  for (const auto& u : capped.fetched) products += u.find("/p/") != std::string::npos;
+  EXPECT_EQ(products, 300u);
+  EXPECT_TRUE(any_note(rc, "beyond the cap of 300 per pattern"));
+  EXPECT_FALSE(rc.complete);
+}
+
+TEST(CrawlTraps, FullCrawlStopsACalendarThatRepeatsItself) {
+  // Month after month the same page, its dates aside, and the month's name: 12 texts in all.
+  const std::vector<std::string> months = {"Januar", "Februar", "März", "April", "Mai", "Juni",
+                                           "Juli", "August", "September", "Oktober", "November", "Dezember"};
+  Responder calendar = [&](const std::string& pq) -> std::optional<std::string> {
+    if (pq == "/") return page(link("/termine/2024/1", "Termine"), link("/legal-notice", "Impressum"));
+    if (pq == "/legal-notice") return page("Keramik Hofer GmbH");
+    if (pq.rfind("/termine/", 0) == 0) {
+      long y = std::stol(pq.substr(9, 4)), m = std::stol(pq.substr(14));
+      long n = y * 12 + m;
+      std::string days;
+      for (int d = 1; d <= 28; ++d) days += "<td>" + std::to_string(d) + "</td>";
+      return page("<h1>Termine " + months[static_cast<std::size_t>(m - 1)] + " " + std::to_string(y) + "</h1><table><tr>" +
+                  days + "</tr></table><p>Keine Termine.</p>" +
+                  link("/termine/" + std::to_string(n / 12) + "/" + std::to_string(n % 12 + 1), "Nächster Monat"));
+    }
+    return std::nullopt;
+  };
+  MemoryFetcher f(calendar);
+  CrawlLimits limits;
+  limits.full = true;
+  limits.max_pages = 100000;
+  limits.max_depth = 100000;
+  CrawlResult r = crawl(f, roles(), limits);
+  std::size_t months_fetched = 0;
+  for (const auto& u : f.fetched) months_fetched += u.find("/termine/") != std::string::npos;
+  EXPECT_GE(months_fetched, 25u);
+  EXPECT_LE(months_fetched, 40u);
+  EXPECT_TRUE(any_note(r, "like http://shop.test/termine/#/# not fetched")) << ::testing::PrintToString(r.notes);
+  EXPECT_TRUE(any_note(r, "held 12 distinct text(s), digits aside")) << ::testing::PrintToString(r.notes);
+  EXPECT_FALSE(r.complete);
+}
+
 TEST(CrawlTraps, SessionIdsInEveryLinkDoNotMultiplyPages) {
   int served = 0;
   Responder site = [&served](const std::string& pq) -> std::optional<std::string> {

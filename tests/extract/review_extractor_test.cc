@@ -187,8 +187,8 @@ TEST(ReviewsShown, LookAlikesAreNoReviews) {
 // The reviews tab of a product nobody has reviewed yet.
 TEST(ReviewsShown, AnEmptyReviewsTabShowsNone) {
   const char* const kPages[] = {
-      "<div class=\"tabs\"><h3>Bewertungen</h3><p>Noch keine Bewertungen vorhanden. Seien Sie die Erste und teilen Sie Ihre "
-      "Erfahrungen mit anderen Kunden.</p><div class=\"stars\">&#9734;&#9734;&#9734;&#9734;&#9734;</div></div>",
+      ("<div class=\"tabs\"><h3>Bewertungen</h3><p>Noch keine Bewertungen vorhanden. Seien Sie die Erste und teilen Sie Ihre "
+       "Erfahrungen mit anderen Kunden.</p><div class=\"stars\">&#9734;&#9734;&#9734;&#9734;&#9734;</div></div>"),
       "<h2>Reviews (0)</h2><p>There are no reviews yet.</p>",
       "<h2>Avis clients</h2><p>Aucun avis pour le moment. Soyez le premier à donner votre avis !</p>",
       "<h2>Hodnocení produktu</h2><p>Zatím žádné hodnocení. Buďte první, kdo produkt ohodnotí.</p>",
