@@ -462,7 +462,9 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
       std::string hint = trader_country.empty() ? country_of_tld(lex, mm.from) : trader_country;
       extract_mail_identity(mm, own, sp, hint, site_id, brands, msg_out);
     }
-    if (!msg_out.dropped.empty()) msg_out.facts.front().attrs["facts_cut"] = true;  // the `message` fact
+    // The `message` fact says when the message was not wholly read: its MIME tree past a budget,
+    // or its facts past theirs.
+    if (m.read_in_part || !msg_out.dropped.empty()) msg_out.facts.front().attrs["read_in_part"] = true;
     for (auto& f : msg_out.facts) out.add(std::move(f));
     for (const auto& [type, n] : msg_out.dropped) {
       cut_notes.push_back(key + (m.message_id.empty() ? "" : " <" + m.message_id + ">") + ": " +
@@ -500,7 +502,7 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
   out.audit["trader_domains_detail"] = td.detail;
   out.audit["customer_side"] = customer_side;
   out.audit["threads"] = static_cast<int>(threads.threads.size());
-  // A message past the fact budget (its `message` fact says facts_cut) was not wholly judged.
+  // A message past the fact budget (its `message` fact says read_in_part) was not wholly judged.
   out.audit["mail_fact_notes"] = cut_notes;
 }
 

@@ -38,31 +38,62 @@ void append_part(std::string& joined, std::string text) {
   joined += text;
 }
 
-void visit_part(GMimeObject* /*parent*/, GMimeObject* object, gpointer user_data) {
-  // Multiparts are containers (the walk descends into them for us) and message/rfc822 parts
-  // are deliberately not descended into.
+void read_part(GMimeObject* object, BodyText& body) {
   if (!GMIME_IS_PART(object)) return;
   auto* part = GMIME_PART(object);
   if (g_mime_part_is_attachment(part)) return;
-
   GMimeContentType* type = g_mime_object_get_content_type(object);
   if (type == nullptr) return;
   const bool plain = g_mime_content_type_is_type(type, "text", "plain");
   const bool html = g_mime_content_type_is_type(type, "text", "html");
   if (!plain && !html) return;
-
   const char* charset = g_mime_content_type_get_parameter(type, "charset");
   std::string text = without_carriage_returns(
       convert_to_utf8(decoded_content(part), charset != nullptr ? charset : ""));
-  auto* body = static_cast<BodyText*>(user_data);
-  append_part(plain ? body->plain : body->html, std::move(text));
+  append_part(plain ? body.plain : body.html, std::move(text));
 }
 
 }  // namespace
 
 BodyText collect_body_text(GMimeMessage* message) {
   BodyText body;
-  g_mime_message_foreach(message, visit_part, &body);
+  GMimeObject* root = g_mime_message_get_mime_part(message);
+  if (root == nullptr) return body;
+  // Depth-first in document order, with an explicit stack: multiparts are containers;
+  // message/rfc822 parts are deliberately not descended into.
+  struct Pending {
+    GMimeObject* object;
+    int depth;
+  };
+  std::vector<Pending> stack{{root, 0}};
+  std::size_t parts = 0;
+  bool too_deep = false, too_many = false;
+  while (!stack.empty()) {
+    Pending p = stack.back();
+    stack.pop_back();
+    if (++parts > kMaxMimeParts) {
+      too_many = true;
+      break;
+    }
+    if (!GMIME_IS_MULTIPART(p.object)) {
+      read_part(p.object, body);
+      continue;
+    }
+    auto* multipart = GMIME_MULTIPART(p.object);
+    const int count = g_mime_multipart_get_count(multipart);
+    if (count > 0 && p.depth >= kMaxMimeDepth) {
+      too_deep = true;
+      continue;
+    }
+    for (int i = count - 1; i >= 0; --i) stack.push_back({g_mime_multipart_get_part(multipart, i), p.depth + 1});
+  }
+  if (too_deep) {
+    body.cut.push_back("MIME parts nested deeper than " + std::to_string(kMaxMimeDepth) +
+                       " levels were not read");
+  }
+  if (too_many) {
+    body.cut.push_back("more than " + std::to_string(kMaxMimeParts) + " MIME parts: the rest were not read");
+  }
   return body;
 }
 

@@ -30,6 +30,7 @@ struct Message {
   std::string date_raw;                 // Date header as written
   std::optional<std::int64_t> date_utc;  // seconds since the epoch, UTC, as written; unset when unreadable
   std::vector<std::string> defects;      // malformed input read around ("NUL byte(s) in the header block …")
+  bool read_in_part = false;             // the body was not wholly read (a MIME budget): see defects
   bool date_implausible = false;         // written before 1990 or from 2100 on: see believed_date()
   int tz_offset_minutes = 0;             // zone of the Date header (+0200 -> 120)
   std::string text_plain;  // decoded text/plain parts (UTF-8), joined

@@ -168,6 +168,8 @@ std::optional<Message> parse_message(std::string_view raw, const std::string& fi
   BodyText body = collect_body_text(message.get());
   out.text_plain = std::move(body.plain);
   out.text_html = std::move(body.html);
+  for (auto& cut : body.cut) out.defects.push_back(std::move(cut));
+  out.read_in_part = !body.cut.empty();
   return out;
 }
 

@@ -122,5 +122,26 @@ TEST(FactBudget, AMessageRepeatingItsNoticePastTheBudgetIsNotFailedOnWhatWasRead
   fs::remove_all(dir);
 }
 
+TEST(FactBudget, AMessageNestedPastTheMimeBudgetIsNotPassedOnWhatWasRead) {
+  const fs::path dir = fresh_dir("mime-budget-mail");
+  // The do-not-reply notice sits 80 multiparts deep: it was a silent pass before.
+  std::string eml =
+      "From: Versandhaus Brandt <noreply@versandhaus-brandt.de>\nTo: kunde@example.org\n"
+      "Subject: Ihre Bestellung 48213\nDate: Mon, 02 Sep 2024 10:00:00 +0200\n"
+      "Message-ID: <b48213@versandhaus-brandt.de>\nMIME-Version: 1.0\n";
+  for (int i = 0; i < 80; ++i) eml += "Content-Type: multipart/mixed; boundary=\"b" + std::to_string(i) + "\"\n\n--b" + std::to_string(i) + "\n";
+  eml += "Content-Type: text/plain; charset=utf-8\n\nBitte antworten Sie nicht auf diese E-Mail.\n";
+  for (int i = 79; i >= 0; --i) eml += "--b" + std::to_string(i) + "--\n";
+  write(dir / "tief.eml", eml);
+  Options opt = options();
+  opt.emails = (dir / "tief.eml").string();
+  Result r = run(opt);
+  EXPECT_EQ(status(r, "email.no_reply_notice"), "inconclusive");
+  bool named = false;
+  for (const auto& e : r.report.errors) named |= e.value("error", std::string()).find("nested deeper than 64 levels") != std::string::npos;
+  EXPECT_TRUE(named) << r.report.errors.dump(1);
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace omnicheck::audit
