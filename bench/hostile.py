@@ -46,6 +46,17 @@ INPUTS = {
         f"From shop@shop-example.de Mon Sep  2 10:00:00 2024\nFrom: Shop <noreply@shop-example.de>\n"
         f"To: c{i}@example.org\nSubject: Bestellung {i}\nDate: Mon, 02 Sep 2024 10:{i % 60:02d}:00 +0200\n"
         f"Message-ID: <m{i}@shop-example.de>\n\nDanke.\n\n" for i in range(100000))),
+    "mime-deep-3k": ("mail", lambda: (
+        "From: Versandhaus Brandt <noreply@versandhaus-brandt.de>\nTo: c@example.org\nSubject: Bestellung\n"
+        "Date: Mon, 02 Sep 2024 10:00:00 +0200\nMessage-ID: <d@versandhaus-brandt.de>\nMIME-Version: 1.0\n"
+        + "".join(f'Content-Type: multipart/mixed; boundary="b{i}"\n\n--b{i}\n' for i in range(3000))
+        + "Content-Type: text/plain; charset=utf-8\n\nBitte antworten Sie nicht auf diese E-Mail.\n"
+        + "".join(f"--b{i}--\n" for i in reversed(range(3000))))),
+    "mime-parts-100k": ("mail", lambda: (
+        "From: Versandhaus Brandt <info@versandhaus-brandt.de>\nTo: c@example.org\nSubject: Bestellung\n"
+        "Date: Mon, 02 Sep 2024 10:00:00 +0200\nMessage-ID: <w@versandhaus-brandt.de>\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/mixed; boundary="x"\n\n'
+        + "".join(f"--x\nContent-Type: text/plain\n\nTeil {i}\n" for i in range(100000)) + "--x--\n")),
     "mail-date-9999": ("mail", lambda: (
         "From: Shop <info@shop-example.de>\nTo: c@example.org\nSubject: Ihre Bestellung\n"
         "Date: Fri, 31 Dec 9999 23:59:59 +0000\nMessage-ID: <y@shop-example.de>\n\nDanke.\n")),
