@@ -289,6 +289,7 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
     // mail are one notice repeated, not 80,000 facts to hold).
     FactStore msg_out;
     msg_out.per_type_limit = kFactsPerSource;
+    take_pattern_giveups();
 
     Fact msg;
     msg.type = "message";
@@ -464,7 +465,12 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
     }
     // The `message` fact says when the message was not wholly read: its MIME tree past a budget,
     // or its facts past theirs.
-    if (m.read_in_part || !msg_out.dropped.empty()) msg_out.facts.front().attrs["read_in_part"] = true;
+    const std::size_t giveups = take_pattern_giveups();
+    if (m.read_in_part || !msg_out.dropped.empty() || giveups != 0) msg_out.facts.front().attrs["read_in_part"] = true;
+    if (giveups != 0) {
+      cut_notes.push_back(key + (m.message_id.empty() ? "" : " <" + m.message_id + ">") + ": " + std::to_string(giveups) +
+                          " pattern search(es) gave up (PCRE2 match limit); what they look for may be missed");
+    }
     for (auto& f : msg_out.facts) out.add(std::move(f));
     for (const auto& [type, n] : msg_out.dropped) {
       cut_notes.push_back(key + (m.message_id.empty() ? "" : " <" + m.message_id + ">") + ": " +

@@ -8,6 +8,7 @@
 #include "common/parallel_for.h"
 #include "extract/extractors.h"
 #include "extract/statement_extractors.h"
+#include "extract/text_pattern.h"
 
 namespace omnicheck::extract {
 namespace {
@@ -34,9 +35,14 @@ bool is_trader_fact(const Fact& f) {
   return f.attrs.value("visible", false) && !f.attrs.value("third_party", false);
 }
 
-// Facts of one type a page yielded past kFactsPerSource: (page URL, type) -> how many were dropped.
-// A page read again (the second pass, under another country) replaces its count.
-using FactCuts = std::map<std::pair<std::string, std::string>, std::size_t>;
+// What a page's extractors could not read, by page URL: facts of one type past kFactsPerSource
+// ((page URL, type) -> how many were dropped) and pattern searches PCRE2 gave up on. A page
+// read again (the second pass, under another country) replaces its counts.
+struct FactCuts {
+  std::map<std::pair<std::string, std::string>, std::size_t> facts;
+  std::map<std::string, std::size_t> giveups;
+  bool empty() const { return facts.empty() && giveups.empty(); }
+};
 
 // Runs `extract` on every page, on several threads. A page's extractors see the facts already
 // found on that page (some read them: a call-cost statement needs the page's phone numbers) and
@@ -59,11 +65,17 @@ void for_each_page(const std::vector<PageContext>& contexts, FactStore& out, Fac
       found[i].per_type_limit = kFactsPerSource;
     }
   }
-  common::parallel_for(contexts.size(), [&](std::size_t i) { extract(contexts[i], found[i]); });
+  std::vector<std::size_t> giveups(contexts.size());
+  common::parallel_for(contexts.size(), [&](std::size_t i) {
+    take_pattern_giveups();  // a page is extracted on one thread: its count is this thread's
+    extract(contexts[i], found[i]);
+    giveups[i] = take_pattern_giveups();
+  });
   for (std::size_t i = 0; i < contexts.size(); ++i) {
     auto& facts = found[i].facts;
     for (std::size_t k = known[i]; k < facts.size(); ++k) out.add(std::move(facts[k]));
-    for (const auto& [type, n] : found[i].dropped) cuts[{contexts[i].page->final_url, type}] = n;
+    for (const auto& [type, n] : found[i].dropped) cuts.facts[{contexts[i].page->final_url, type}] = n;
+    if (giveups[i] != 0) cuts.giveups[contexts[i].page->final_url] = giveups[i];
   }
 }
 
@@ -327,10 +339,16 @@ void extract_site(const SiteInput& in, const Lexicon& lex, const Options& opt, F
   }
   // A page past the fact budget was not wholly read either; rules whose pass rests on the
   // absence of something (every reduction states its prior price) cannot pass on it.
-  for (const auto& [where, n] : cuts) {
+  for (const auto& [where, n] : cuts.facts) {
     out.audit["crawl_notes"].push_back(where.first + ": " + std::to_string(n) + " more " + where.second +
                                        " facts past the budget of " + std::to_string(kFactsPerSource) +
                                        " per page were not recorded");
+    out.audit["crawl_complete"] = false;
+  }
+  // A pattern that gave up read as "not found": the page was not wholly read either.
+  for (const auto& [page, n] : cuts.giveups) {
+    out.audit["crawl_notes"].push_back(page + ": " + std::to_string(n) +
+                                       " pattern search(es) gave up (PCRE2 match limit); what they look for may be missed");
     out.audit["crawl_complete"] = false;
   }
   out.audit["facts_cut"] = !cuts.empty();

@@ -41,11 +41,25 @@ pcre2_match_data* thread_match_data(uint32_t captures) {
 }  // namespace
 
 // Runs the match; fills `m` (groups padded to the pattern's capture count when `pad`).
+namespace {
+thread_local std::size_t pattern_giveups = 0;
+}  // namespace
+
+std::size_t take_pattern_giveups() {
+  const std::size_t n = pattern_giveups;
+  pattern_giveups = 0;
+  return n;
+}
+
 bool TextPattern::run(std::string_view text, std::size_t start, unsigned options, Match* m, bool pad) const {
   const Impl& impl = *impl_;
   pcre2_match_data* md = thread_match_data(impl.captures);
   const char* subject = text.data() != nullptr ? text.data() : "";
   int rc = pcre2_match(impl.code, reinterpret_cast<PCRE2_SPTR>(subject), text.size(), start, options, md, nullptr);
+  if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
+      rc == PCRE2_ERROR_JIT_STACKLIMIT) {
+    ++pattern_giveups;
+  }
   if (rc < 0) return false;
   if (m != nullptr) {
     const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md);

@@ -13,6 +13,11 @@
 
 namespace omnicheck::extract {
 
+// Searches PCRE2 gave up on, on this thread, since the last call (its match, depth, heap or JIT
+// stack limit: a pattern backtracking without end on some text). A search that gives up reads
+// as "no match", so the caller must say that what the pattern looks for may have been missed.
+std::size_t take_pattern_giveups();
+
 struct Match {
   std::size_t begin = 0, end = 0;          // byte offsets of the whole match
   std::vector<std::pair<std::size_t, std::size_t>> groups;  // capture groups (npos when unset)
