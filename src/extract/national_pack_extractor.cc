@@ -143,7 +143,15 @@ void update_national_pack(const PageContext& pc, const SitePatterns& sp, FactSto
   const auto& pack = packs[pc.country];
 
   bool company = std::any_of(out.facts.begin(), out.facts.end(), [](const Fact& f) { return f.type == "register_due"; });
-  nlohmann::json present = nlohmann::json::array(), missing = nlohmann::json::array();
+  // A trader the site names as a sole trader ("Inhaberin: Maria Huber", "OSVČ"), with no legal
+  // form that requires registration, has no register entry to give where the country's sole
+  // traders are not entered in the register the pack's company items name (the pack says so:
+  // sole_traders_unregistered; an Italian ditta individuale is in the REA, so not there).
+  const bool sole_trader = !company && pack.value("sole_traders_unregistered", false) && std::any_of(out.facts.begin(), out.facts.end(), [](const Fact& f) {
+    return f.type == "legal_name" && f.attrs.value("sole_trader", false) && !f.attrs.value("third_party", false) &&
+           f.attrs.value("visible", true);
+  });
+  nlohmann::json present = nlohmann::json::array(), missing = nlohmann::json::array(), not_due = nlohmann::json::array();
   int missing_required = 0, missing_conditional = 0;
   std::map<std::string, int> items_per_page;
   std::map<std::string, const Fact*> first_on_page;
@@ -167,6 +175,10 @@ void update_national_pack(const PageContext& pc, const SitePatterns& sp, FactSto
       continue;
     }
     std::string required = item.value("required", "always");
+    if (required == "company" && sole_trader) {
+      not_due.push_back(label);
+      continue;
+    }
     bool due = required == "always" || (required == "company" && company);
     missing.push_back(label + (due ? "" : " (if any)"));
     (due ? missing_required : missing_conditional)++;
@@ -194,6 +206,8 @@ void update_national_pack(const PageContext& pc, const SitePatterns& sp, FactSto
   f.attrs["missing_required"] = missing_required;
   f.attrs["missing_conditional"] = missing_conditional;
   f.attrs["company"] = company;
+  f.attrs["sole_trader"] = sole_trader;
+  f.attrs["not_due"] = not_due;
   std::string value = "present: ";
   for (std::size_t i = 0; i < present.size(); ++i) value += (i ? "; " : "") + present[i].get<std::string>();
   if (present.empty()) value += "none";

@@ -142,6 +142,40 @@ TEST(NationalPacks, ItalianSoleTraderWithoutReaIsAConditionalMiss) {
   EXPECT_EQ(joined(p.attrs["missing"]), "numero REA (if any)|");
 }
 
+// § 5 DDG asks for the register only where the trader is entered in one: a sole trader named as
+// such ("Inhaberin") owes no register items. A GmbH does, and an Italian ditta individuale owes
+// its REA number (it is entered there).
+TEST(NationalPacks, GermanSoleTraderOwesNoRegisterItems) {
+  const std::string notice =
+      "<h1>Impressum</h1><p>Angaben gemäß § 5 DDG</p><p>Wollwerk Huber<br>Inhaberin: Maria Huber<br>Kirchplatz 3<br>"
+      "83209 Prien am Chiemsee</p><p>Telefon: 0152 28817406<br>E-Mail: hallo@wollwerk-huber.de</p>"
+      "<p>Umsatzsteuer-Identifikationsnummer gemäß § 27a UStG: DE 507 218 280</p>";
+  auto s = facts_of_page(notice, "https://wollwerk-huber.de/impressum", "DE");
+  const Fact& p = pack(s);
+  EXPECT_EQ(p.attrs["sole_trader"], true) << p.attrs.dump();
+  EXPECT_EQ(p.attrs["missing_required"], 0) << p.attrs.dump();
+  EXPECT_EQ(p.attrs["missing_conditional"], 0) << p.attrs.dump();
+  EXPECT_NE(joined(p.attrs["not_due"]).find("Registernummer|"), std::string::npos) << p.attrs.dump();
+
+  // Counter-case: the same notice of a GmbH without its register is a required miss.
+  std::string gmbh = notice;
+  gmbh.replace(gmbh.find("Wollwerk Huber<br>Inhaberin: Maria Huber"), 40, "Wollwerk Huber GmbH<br>Geschäftsführerin: Maria Huber");
+  auto g = facts_of_page(gmbh, "https://wollwerk-huber.de/impressum", "DE");
+  const Fact& q = pack(g);
+  EXPECT_EQ(q.attrs["sole_trader"], false) << q.attrs.dump();
+  EXPECT_GT(q.attrs["missing_required"].get<int>(), 0) << q.attrs.dump();
+  EXPECT_TRUE(q.attrs["not_due"].empty()) << q.attrs.dump();
+}
+
+TEST(NationalPacks, ItalianSoleTraderNamedAsSuchStillOwesItsRea) {
+  auto s = facts_of_page("<footer><p>Cartoleria Test di Mario Test, ditta individuale – Via Roma 12, 20121 Milano – "
+                         "P.IVA 03512740378</p></footer>",
+                         "https://cartoleria-test.it/", "IT");
+  const Fact& p = pack(s);
+  EXPECT_EQ(p.attrs["missing_conditional"], 1) << p.attrs.dump();
+  EXPECT_EQ(joined(p.attrs["missing"]), "numero REA (if any)|");
+}
+
 TEST(NationalPacks, OnlyTheTraderCountrysPack) {
   auto s = facts_of_page(mentions(""), "https://maison-test.fr/mentions-legales", "PL");
   EXPECT_TRUE(s.of_type("national_pack").empty());
