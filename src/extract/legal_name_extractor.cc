@@ -176,6 +176,36 @@ static bool block_name_under_trader_label(const std::string& text, std::size_t s
   return false;
 }
 
+// A sole trader's label on a line of its own, closing the identity block it speaks of ("Petra
+// Dvořáková – Bylinkárna Zelený dvůr\nHorní 218\n588 32 Brtnice\nIČO: 05172934\nFyzická osoba
+// podnikající …"): the name opens the block, above its address and id lines. Walks up at most
+// six short lines; the first that opens with a name (the trading name may follow a dash)
+// gives it. A line that is neither a name nor short stops the walk.
+static bool name_atop_identity_block(const std::string& text, std::size_t label_line, const SitePatterns& sp,
+                                     std::size_t& nb, std::size_t& ne) {
+  static const TextPattern opening(
+      "^\\s*((?:\\p{Lu}[\\p{Ll}'’\\-]+)(?:\\s+(?:von|van|der|den|de|di|da|del|la|le|\\p{Lu}[\\p{Ll}'’\\-]+)){1,3})"
+      "\\s*(?:[\\-–|,]\\s*\\S.{0,60})?$",
+      false, "name opening an identity block");
+  std::size_t cur = label_line;
+  for (int lines = 0; lines < 6 && cur > 1; ++lines) {
+    std::size_t pls = text.rfind('\n', cur - 2);
+    pls = pls == std::string::npos ? 0 : pls + 1;
+    std::string_view line = std::string_view(text).substr(pls, cur - 1 - pls);
+    if (line.size() > 90) return false;
+    Match nm;
+    if (opening.search(line, &nm) && nm.matched(0)) {
+      std::string_view cand = line.substr(nm.groups[0].first, nm.groups[0].second - nm.groups[0].first);
+      if (sp.street_word.search(cand) || sp.street_suffix.search(cand) || sp.legal_form.search(cand)) return false;
+      nb = pls + nm.groups[0].first;
+      ne = pls + nm.groups[0].second;
+      return true;
+    }
+    cur = pls;
+  }
+  return false;
+}
+
 static void extract_sole_traders(const PageContext& pc, const SitePatterns& sp, std::set<std::string>& seen, FactStore& out) {
   const auto& labels = sp.lex.list("sole_trader_labels");
   if (labels.empty()) return;
@@ -220,7 +250,8 @@ static void extract_sole_traders(const PageContext& pc, const SitePatterns& sp, 
         if (prev.size() <= 90 && whole_line.search(prev, &nm) && nm.matched(0)) {
           nb = pls + nm.groups[0].first;
           ne = pls + nm.groups[0].second;
-        } else if (!block_name_under_trader_label(text, ls, sp, whole_line, nb, ne)) {
+        } else if (!block_name_under_trader_label(text, ls, sp, whole_line, nb, ne) &&
+                   !name_atop_identity_block(text, ls, sp, nb, ne)) {
           continue;
         }
       } else {
@@ -238,6 +269,21 @@ static void extract_sole_traders(const PageContext& pc, const SitePatterns& sp, 
     {
       std::size_t back = nb > 240 ? nb - 240 : 0;
       if (sp.legal_form.search(std::string_view(text).substr(back, nb - back))) continue;
+    }
+    // "Jan Kowalczyk prowadzący działalność gospodarczą pod firmą Wędkarski Świat Jan Kowalczyk":
+    // the firm the sole trader trades under (lexicon sole_trader_firm_leads) is the legal name.
+    {
+      const auto& leads = sp.lex.list("sole_trader_firm_leads");
+      if (!leads.empty()) {
+        const TextPattern& firm = sp.pattern("sole_trader_firm", [&] {
+          return "^\\s*,?\\s*(?:" + words_to_pattern(leads) + ")\\s+" + kName + "(?![\\p{L}\\p{N}])";
+        });
+        Match fm;
+        if (firm.search(rest, &fm) && fm.matched(0)) {
+          nb = m.end + fm.groups[0].first;
+          ne = m.end + fm.groups[0].second;
+        }
+      }
     }
     std::string name = squeeze(std::string_view(text).substr(nb, ne - nb));
     if (!seen.insert(name).second) continue;

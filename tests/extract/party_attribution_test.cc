@@ -180,6 +180,38 @@ TEST(SoleTrader, NameBesideItsLabelIsTheLegalName) {
   for (const auto* n : co.of_type("legal_name")) EXPECT_FALSE(n->attrs.value("sole_trader", false));
 }
 
+TEST(SoleTrader, LabelClosingTheIdentityBlockNamesThePersonAtItsTop) {
+  // Shoptet's contact page: the name and trading name, address and IČO, then the label.
+  auto s = facts_of_page(page("<h1>Kontakty</h1><p>Petra Dvořáková – Bylinkárna Zelený dvůr<br>Horní 218<br>588 32 Brtnice"
+                              "<br>IČO: 05172934<br>Nejsem plátce DPH.<br>Fyzická osoba podnikající podle živnostenského "
+                              "zákona, zapsaná v živnostenském rejstříku.</p>",
+                              "cs"),
+                         "https://zelenydvur.cz/kontakty/");
+  const Fact* f = find_fact(s, "legal_name", "Petra Dvořáková");
+  ASSERT_NE(f, nullptr);
+  EXPECT_TRUE(f->attrs.value("sole_trader", false));
+  // Counter-case: a block headed by no name (a street line, a heading of lower-case words)
+  // gives none.
+  auto none = facts_of_page(page("<p>Zákaznická podpora<br>Horní 218<br>588 32 Brtnice<br>Fyzická osoba podnikající.</p>", "cs"),
+                            "https://zelenydvur.cz/kontakty/");
+  for (const auto* n : none.of_type("legal_name")) EXPECT_FALSE(n->attrs.value("sole_trader", false)) << n->attrs.dump();
+}
+
+TEST(SoleTrader, PolishFirmUnderWhichTheTraderTradesIsTheLegalName) {
+  auto s = facts_of_page(page("<h2>§ 1 Sprzedawca</h2><p>Sprzedawcą jest Jan Kowalczyk prowadzący działalność gospodarczą pod "
+                              "firmą Wędkarski Świat Jan Kowalczyk, ul. Pieniężnego 14, 10-006 Olsztyn, NIP 7392045187.</p>",
+                              "pl"),
+                         "https://wedkarskiswiat.pl/regulamin");
+  const Fact* f = find_fact(s, "legal_name", "Wędkarski Świat Jan Kowalczyk");
+  ASSERT_NE(f, nullptr);
+  EXPECT_TRUE(f->attrs.value("sole_trader", false));
+  // Counter-case: without a firm the person's own name is the legal name.
+  auto p = facts_of_page(page("<p>Sprzedawcą jest Anna Nowak prowadząca działalność gospodarczą, ul. Długa 5, 00-238 Warszawa.</p>",
+                              "pl"),
+                         "https://sklep-nowak.pl/regulamin");
+  EXPECT_NE(find_fact(p, "legal_name", "Anna Nowak"), nullptr);
+}
+
 TEST(LegalName, FormAfterACommaOrInParentheses) {
   auto s = facts_of_page(page("<p>Dupont Frères (SARL), 4 place du Marché, 21000 Dijon</p>"
                               "<p>Maison Lumière, société par actions simplifiée au capital de 10 000 €</p>"),
