@@ -47,6 +47,11 @@ inline std::optional<std::int64_t> believed_date(const Message& m) {
   return m.date_implausible ? std::nullopt : m.date_utc;
 }
 
+// The most of one message that is read: mail servers refuse messages over 25 MB (attachments
+// included), and what a consumer-service mail says stands far before that. A larger message is
+// read up to here, and says so (defects, read_in_part).
+inline constexpr std::size_t kMaxMessageBytes = std::size_t{25} << 20;
+
 struct ReadError {
   std::string file;
   std::uint64_t offset = 0;

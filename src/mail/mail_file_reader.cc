@@ -8,10 +8,17 @@
 namespace omnicheck::mail {
 namespace {
 
-// Appends the rest of `in` to `content`; false on a read error.
-bool read_rest(std::istream& in, std::string& content) {
+// Appends the rest of `in` to `content`, up to kMaxMessageBytes in all (`cut` says whether more
+// was left); false on a read error.
+bool read_rest(std::istream& in, std::string& content, bool& cut) {
   constexpr std::size_t kChunk = 64 * 1024;
+  cut = false;
   while (in) {
+    if (content.size() >= kMaxMessageBytes) {
+      cut = content.size() > kMaxMessageBytes || in.peek() != std::char_traits<char>::eof();
+      content.resize(kMaxMessageBytes);
+      break;
+    }
     const std::size_t size = content.size();
     content.resize(size + kChunk);
     in.read(content.data() + size, static_cast<std::streamsize>(kChunk));
@@ -20,9 +27,10 @@ bool read_rest(std::istream& in, std::string& content) {
   return !in.bad();
 }
 
-void parse_into(const std::string& content, const std::string& file, Mailbox& box) {
+void parse_into(const std::string& content, const std::string& file, Mailbox& box, bool cut) {
   std::string reason;
   if (auto message = parse_message(content, file, 0, &reason)) {
+    if (cut) mark_cut(*message);
     box.messages.push_back(std::move(*message));
   } else {
     box.errors.push_back({file, 0, reason});
@@ -48,8 +56,9 @@ void read_sniffed(const std::filesystem::path& path, Mailbox& box, bool skip_not
     return;
   }
   if (kind == FileKind::not_mail && skip_not_mail) return;
-  if (!read_rest(in, content)) throw std::runtime_error("cannot read message '" + path.string() + "'");
-  parse_into(content, path.string(), box);
+  bool cut = false;
+  if (!read_rest(in, content, cut)) throw std::runtime_error("cannot read message '" + path.string() + "'");
+  parse_into(content, path.string(), box, cut);
 }
 
 }  // namespace
@@ -58,8 +67,9 @@ void read_message_file(const std::filesystem::path& path, Mailbox& box) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot open message '" + path.string() + "'");
   std::string content;
-  if (!read_rest(in, content)) throw std::runtime_error("cannot read message '" + path.string() + "'");
-  parse_into(content, path.string(), box);
+  bool cut = false;
+  if (!read_rest(in, content, cut)) throw std::runtime_error("cannot read message '" + path.string() + "'");
+  parse_into(content, path.string(), box, cut);
 }
 
 void read_mail_file(const std::filesystem::path& path, Mailbox& box) { read_sniffed(path, box, false); }

@@ -30,4 +30,7 @@ void read_mail_file(const std::filesystem::path& path, Mailbox& box);
 // skipped without an error.
 void read_mail_file_if_mail(const std::filesystem::path& path, Mailbox& box);
 
+// Notes on a message read only up to kMaxMessageBytes that the rest was not read.
+void mark_cut(Message& m);
+
 }  // namespace omnicheck::mail

@@ -13,6 +13,12 @@ void read_mbox_file(const std::filesystem::path& path, Mailbox& box) {
   read_mbox_stream(in, path.string(), box);
 }
 
+void mark_cut(Message& m) {
+  m.defects.push_back("message larger than " + std::to_string(kMaxMessageBytes >> 20) +
+                      " MiB: only its first " + std::to_string(kMaxMessageBytes >> 20) + " MiB were read");
+  m.read_in_part = true;
+}
+
 void read_mbox_stream(std::istream& in, const std::string& file, Mailbox& box) {
   MboxSplitter splitter(in);
   MboxEntry entry;
@@ -25,6 +31,7 @@ void read_mbox_stream(std::istream& in, const std::string& file, Mailbox& box) {
     }
     std::string reason;
     if (auto message = parse_message(entry.raw, file, entry.offset, &reason)) {
+      if (entry.cut) mark_cut(*message);
       box.messages.push_back(std::move(*message));
     } else {
       box.errors.push_back({file, entry.offset, reason});

@@ -67,6 +67,11 @@ bool MboxSplitter::next(MboxEntry& entry) {
     }
     std::string_view text = line_;
     if (is_quoted_from_line(text)) text.remove_prefix(1);
+    // Past the budget the lines are read (to find the next message) but not kept.
+    if (entry.raw.size() + text.size() + 1 > kMaxMessageBytes) {
+      entry.cut = true;
+      continue;
+    }
     entry.raw.append(text);
     if (line_has_newline_) entry.raw += '\n';
   }

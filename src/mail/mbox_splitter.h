@@ -5,12 +5,15 @@
 #include <istream>
 #include <string>
 
+#include "mail/mail.h"
+
 namespace omnicheck::mail {
 
 struct MboxEntry {
   std::uint64_t offset = 0;   // byte offset of the message's "From " line in the file
   bool has_from_line = true;  // false only for text before the first "From " line
   std::string raw;            // the message without its From_ line, ">From " unquoted
+  bool cut = false;           // longer than kMaxMessageBytes: raw holds its first part only
 };
 
 // Reads an mbox one message at a time, so memory stays at one message however big the file.

@@ -3,11 +3,18 @@
 // what lies past 1,024 levels without a word and a notice there would be judged absent.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
 #include "mail/body_text.h"
 #include "mail/mail.h"
 
 namespace omnicheck::mail {
 namespace {
+
+namespace fs = std::filesystem;
 
 const char* kHead =
     "From: Versandhaus Brandt <noreply@versandhaus-brandt.de>\nTo: kunde@example.org\n"
@@ -70,6 +77,39 @@ TEST(MimeBudget, PartsPastTheBudgetAreNotReadAndSaySo) {
   ASSERT_TRUE(some);
   EXPECT_NE(some->text_plain.find("Teil 39"), std::string::npos);
   EXPECT_FALSE(some->read_in_part);
+}
+
+// A message over kMaxMessageBytes (a 30 MB attachment, or a hostile file) is read up to there,
+// in an mbox and as a single file alike, and says so; the next message of the mbox is read whole.
+TEST(MimeBudget, AMessageOverTheSizeBudgetIsReadInPart) {
+  const fs::path dir = fs::temp_directory_path() / ("omnicheck-mime-size-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string big = kHead;
+  big += "Content-Type: multipart/mixed; boundary=\"x\"\n\n--x\nContent-Type: text/plain\n\nDanke f\xC3\xBCr Ihre Bestellung.\n"
+         "--x\nContent-Type: application/octet-stream\nContent-Disposition: attachment; filename=\"katalog.bin\"\n"
+         "Content-Transfer-Encoding: base64\n\n";
+  const std::string b64line(76, 'A');
+  while (big.size() < kMaxMessageBytes + (1u << 20)) big += b64line + "\n";
+  big += "--x--\n";
+  {
+    std::ofstream(dir / "gross.eml", std::ios::binary) << big;
+    std::ofstream mbox(dir / "box.mbox", std::ios::binary);
+    mbox << "From shop@versandhaus-brandt.de Mon Sep  2 10:00:00 2024\n" << big << "\n"
+         << "From shop@versandhaus-brandt.de Mon Sep  2 11:00:00 2024\n" << kHead << "\nZweite Nachricht.\n";
+  }
+  Mailbox single = read_mail(dir / "gross.eml");
+  ASSERT_EQ(single.messages.size(), 1u);
+  EXPECT_TRUE(single.messages[0].read_in_part);
+  EXPECT_NE(single.messages[0].text_plain.find("Danke f\xC3\xBCr Ihre Bestellung"), std::string::npos);
+  EXPECT_TRUE(mentions(single.messages[0].defects, "larger than 25 MiB")) << ::testing::PrintToString(single.messages[0].defects);
+
+  Mailbox box = read_mail(dir / "box.mbox");
+  ASSERT_EQ(box.messages.size(), 2u);
+  EXPECT_TRUE(box.messages[0].read_in_part);
+  EXPECT_FALSE(box.messages[1].read_in_part);
+  EXPECT_NE(box.messages[1].text_plain.find("Zweite Nachricht"), std::string::npos);
+  fs::remove_all(dir);
 }
 
 }  // namespace
