@@ -298,6 +298,15 @@ TEST(CliValidation, LintLoadsTheLexiconsAndChecksRuleDates) {
   EXPECT_NE(out.find("2022-13-99"), std::string::npos) << out;
   std::ofstream(rule, std::ios::binary | std::ios::trunc) << rule_text;
 
+  // A number too large for a double (found by the rule_condition fuzzer) names the file too.
+  broken = rule_text;
+  broken.replace(broken.find("\"applies_from\""), 0, "\"weight\": 4E4444, ");
+  std::ofstream(rule, std::ios::binary | std::ios::trunc) << broken;
+  out.clear();
+  EXPECT_EQ(run_command(cli() + " rules lint --rules " + dir.string() + " 2>&1", &out), 2);
+  EXPECT_NE(out.find("odr.link.json"), std::string::npos) << out;
+  std::ofstream(rule, std::ios::binary | std::ios::trunc) << rule_text;
+
   // A condition on a key no extractor writes never matches: lint names the file, rule and key
   // (issue 17), for audit keys and fact attributes alike.
   const auto phone = dir / "site" / "contact.phone.json";
