@@ -106,6 +106,15 @@ bool any_note(const CrawlResult& r, const std::string& text) {
   return std::any_of(r.notes.begin(), r.notes.end(), [&](const std::string& n) { return n.find(text) != std::string::npos; });
 }
 
+// A full crawl's limits: every page, up to `max_pages`, links followed `max_depth` deep.
+CrawlLimits full_crawl(std::size_t max_pages, int max_depth = CrawlLimits{}.max_depth) {
+  CrawlLimits limits;
+  limits.full = true;
+  limits.max_pages = max_pages;
+  limits.max_depth = max_depth;
+  return limits;
+}
+
 const std::vector<std::string> kServicePages = {"/legal-notice", "/contact", "/terms", "/privacy",
                                                 "/shipping-returns", "/faq", "/about"};
 
@@ -326,9 +335,7 @@ TEST(FullCrawl, FetchesEveryPageExactlyOnce) {
   spec.products_per_category = 30;
   auto shop = generate_shop(spec);
   MemoryFetcher f(shop);
-  CrawlLimits limits;
-  limits.full = true;
-  limits.max_pages = 100000;
+  CrawlLimits limits = full_crawl(100000);
   CrawlResult r = crawl(f, roles(), limits);
   EXPECT_EQ(f.fetched.size(), shop.size());
   std::set<std::string> keys;
@@ -406,9 +413,7 @@ TEST(CrawlTraps, FullCrawlFetchesEveryProductOfALargeCatalogue) {
     return std::nullopt;
   };
   MemoryFetcher f(shop);
-  CrawlLimits limits;
-  limits.full = true;
-  limits.max_pages = 100000;
+  CrawlLimits limits = full_crawl(100000);
   CrawlResult r = crawl(f, roles(), limits);
   std::size_t products = 0;
   for (const auto& u : f.fetched) products += u.find("/p/") != std::string::npos;
@@ -446,10 +451,7 @@ TEST(CrawlTraps, FullCrawlStopsACalendarThatRepeatsItself) {
     return std::nullopt;
   };
   MemoryFetcher f(calendar);
-  CrawlLimits limits;
-  limits.full = true;
-  limits.max_pages = 100000;
-  limits.max_depth = 100000;
+  CrawlLimits limits = full_crawl(100000, 100000);
   CrawlResult r = crawl(f, roles(), limits);
   std::size_t months_fetched = 0;
   for (const auto& u : f.fetched) months_fetched += u.find("/termine/") != std::string::npos;
@@ -472,9 +474,7 @@ TEST(CrawlTraps, SessionIdsInEveryLinkDoNotMultiplyPages) {
     return page(links, link("/legal-notice?s=" + sid, "Legal notice"));
   };
   MemoryFetcher f(site);
-  CrawlLimits limits;
-  limits.full = true;
-  limits.max_pages = 1000;
+  CrawlLimits limits = full_crawl(1000);
   CrawlResult r = crawl(f, roles(), limits);
   EXPECT_EQ(paths(f.fetched), (std::set<std::string>{"/", "/a", "/b", "/c", "/legal-notice"}));
   EXPECT_EQ(f.fetched.size(), 5u);
@@ -489,10 +489,7 @@ TEST(CrawlTraps, StackedRelativeLinksStop) {
     return page("<h1>" + pq + "</h1>" + link("more/", "More"));  // no two pages alike
   };
   MemoryFetcher f(site);
-  CrawlLimits limits;
-  limits.full = true;
-  limits.max_pages = 1000;
-  limits.max_depth = 1000;
+  CrawlLimits limits = full_crawl(1000, 1000);
   CrawlResult r = crawl(f, roles(), limits);
   EXPECT_EQ(paths(f.fetched), (std::set<std::string>{"/", "/docs/", "/docs/more/", "/docs/more/more/"}));
   EXPECT_TRUE(any_note(r, "repeated 3 times"));
