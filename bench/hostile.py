@@ -37,6 +37,10 @@ INPUTS = {
     "jsonld-1k": ("page", lambda: PAGE.format("".join(
         '<script type="application/ld+json">{"@type":"Product","name":"P%d","offers":{"price":"%d.99"}}</script>' % (i, i)
         for i in range(1000)))),
+    "jsonld-nested-1m": ("page", lambda: PAGE.format(
+        '<script type="application/ld+json">' + "[" * 1000000 + "]" * 1000000 + "</script>"
+        '<script type="application/ld+json">' + '{"a":' * 200000 + "1" + "}" * 200000 + "</script>"
+        "<p>Tel. 030 1234567</p>")),
     "mail-notices-80k": ("mail", lambda: (
         "From: Boutique <noreply@boutique-exemple.fr>\nTo: c@example.org\nSubject: Commande\n"
         "Date: Mon, 02 Sep 2024 10:00:00 +0200\nMessage-ID: <x@boutique-exemple.fr>\nMIME-Version: 1.0\n"
