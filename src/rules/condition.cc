@@ -81,7 +81,9 @@ std::vector<const Fact*> select(const nlohmann::json& cond, const std::string& t
 
 }  // namespace
 
-bool filter_matches(const nlohmann::json& filter, const nlohmann::json& attrs) {
+namespace {
+
+bool filter_unchecked(const nlohmann::json& filter, const nlohmann::json& attrs) {
   if (!filter.is_object()) return false;
   for (const auto& [key, expected] : filter.items()) {
     const nlohmann::json* actual = attrs.contains(key) ? &attrs[key] : nullptr;
@@ -90,12 +92,12 @@ bool filter_matches(const nlohmann::json& filter, const nlohmann::json& attrs) {
   return true;
 }
 
-bool evaluate_condition(const nlohmann::json& cond, const FactView& view, std::vector<const Fact*>& bound) {
+bool evaluate_unchecked(const nlohmann::json& cond, const FactView& view, std::vector<const Fact*>& bound) {
   if (!cond.is_object()) throw std::runtime_error("a condition must be an object: " + cond.dump());
   if (cond.contains("all")) {
     std::vector<const Fact*> local;
     for (const auto& c : cond["all"]) {
-      if (!evaluate_condition(c, view, local)) return false;
+      if (!evaluate_unchecked(c, view, local)) return false;
     }
     bound.insert(bound.end(), local.begin(), local.end());
     return true;
@@ -103,7 +105,7 @@ bool evaluate_condition(const nlohmann::json& cond, const FactView& view, std::v
   if (cond.contains("any")) {
     for (const auto& c : cond["any"]) {
       std::vector<const Fact*> local;
-      if (evaluate_condition(c, view, local)) {
+      if (evaluate_unchecked(c, view, local)) {
         bound.insert(bound.end(), local.begin(), local.end());
         return true;
       }
@@ -112,7 +114,7 @@ bool evaluate_condition(const nlohmann::json& cond, const FactView& view, std::v
   }
   if (cond.contains("not")) {
     std::vector<const Fact*> ignored;
-    return !evaluate_condition(cond["not"], view, ignored);
+    return !evaluate_unchecked(cond["not"], view, ignored);
   }
   if (cond.contains("exists")) {
     std::vector<const Fact*> partners;
@@ -129,9 +131,30 @@ bool evaluate_condition(const nlohmann::json& cond, const FactView& view, std::v
   }
   if (cond.contains("audit")) {
     static const nlohmann::json kEmpty = nlohmann::json::object();
-    return filter_matches(cond["audit"], view.audit ? *view.audit : kEmpty);
+    return filter_unchecked(cond["audit"], view.audit ? *view.audit : kEmpty);
   }
   throw std::runtime_error("unknown condition: " + cond.dump());
+}
+
+}  // namespace
+
+// A value of the wrong JSON type in a condition ("min": {…}, "exists": 3) would surface as
+// nlohmann's type_error, naming neither the rule nor the condition; like an unknown operator
+// it becomes a runtime_error naming the condition (found by the rule_condition fuzzer).
+bool filter_matches(const nlohmann::json& filter, const nlohmann::json& attrs) {
+  try {
+    return filter_unchecked(filter, attrs);
+  } catch (const nlohmann::json::exception& e) {
+    throw std::runtime_error(std::string("malformed filter (") + e.what() + "): " + filter.dump());
+  }
+}
+
+bool evaluate_condition(const nlohmann::json& cond, const FactView& view, std::vector<const Fact*>& bound) {
+  try {
+    return evaluate_unchecked(cond, view, bound);
+  } catch (const nlohmann::json::exception& e) {
+    throw std::runtime_error(std::string("malformed condition (") + e.what() + "): " + cond.dump());
+  }
 }
 
 std::vector<std::string> lint_condition(const nlohmann::json& cond) {
@@ -147,6 +170,16 @@ std::vector<std::string> lint_condition(const nlohmann::json& cond) {
     else for (const auto& c : cond[list_op]) for (auto& p : lint_condition(c)) problems.push_back(p);
   }
   if (cond.contains("not")) for (auto& p : lint_condition(cond["not"])) problems.push_back(p);
+  // Value types, so that lint names what evaluation would refuse.
+  for (const char* type_op : {"exists", "none"}) {
+    if (cond.contains(type_op) && !cond[type_op].is_string()) problems.push_back(std::string(type_op) + " takes a fact type (a string): " + cond.dump());
+  }
+  for (const char* count : {"min", "max"}) {
+    if (cond.contains(count) && !cond[count].is_number_unsigned()) problems.push_back(std::string(count) + " takes a count: " + cond.dump());
+  }
+  for (const char* object_op : {"where", "audit", "near", "not_near"}) {
+    if (cond.contains(object_op) && !cond[object_op].is_object()) problems.push_back(std::string(object_op) + " takes an object: " + cond.dump());
+  }
   for (const auto& [k, v] : cond.items()) {
     static const char* const kKnown[] = {"all", "any", "not", "exists", "none", "audit", "where", "near", "not_near", "min", "max"};
     bool known = false;

@@ -307,6 +307,21 @@ TEST(CliValidation, LintLoadsTheLexiconsAndChecksRuleDates) {
   EXPECT_NE(out.find("odr.link.json"), std::string::npos) << out;
   std::ofstream(rule, std::ios::binary | std::ios::trunc) << rule_text;
 
+  // A value of the wrong type in a condition (found by the rule_condition fuzzer: "min": {…})
+  // is named by lint, not thrown as a JSON library error at audit time.
+  broken = rule_text;
+  {
+    const auto when = broken.find("\"when\": {\"exists\": \"odr_link\"");
+    ASSERT_NE(when, std::string::npos);
+    broken.replace(when + 9, 0, "\"min\": {\"exists\": \"page\"}, ");
+  }
+  std::ofstream(rule, std::ios::binary | std::ios::trunc) << broken;
+  out.clear();
+  EXPECT_EQ(run_command(cli() + " rules lint --rules " + dir.string() + " 2>&1", &out), 2);
+  EXPECT_NE(out.find("min takes a count"), std::string::npos) << out;
+  EXPECT_NE(out.find("odr.link.json"), std::string::npos) << out;
+  std::ofstream(rule, std::ios::binary | std::ios::trunc) << rule_text;
+
   // A condition on a key no extractor writes never matches: lint names the file, rule and key
   // (issue 17), for audit keys and fact attributes alike.
   const auto phone = dir / "site" / "contact.phone.json";
