@@ -518,6 +518,18 @@ bool other_number_shape(std::string_view t, std::size_t begin, std::size_t end, 
   while (e < t.size() && is_digit_or_dot(t[e])) ++e;
   static const TextPattern ip("^\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$", false, "IP address");
   if (ip.search(t.substr(b, e - b))) return true;
+  // A code glued by a hyphen or slash to capitals before it: a return, article or case
+  // reference ("RMA-2026-004417", "SKU-0301234567", "AZ/0142685300"), unless the capitals are
+  // a phone or fax label ("TEL-", "FAX/").
+  {
+    static const TextPattern code_head("(?<![\\p{L}\\p{N}])(\\p{Lu}[\\p{Lu}\\p{N}]{1,11})[-/]$", false, "reference prefix");
+    std::size_t from = utf8_floor(t, begin > 14 ? begin - 14 : 0);
+    Match cm;
+    if (code_head.search(t.substr(from, begin - from), &cm) && cm.matched(0)) {
+      std::string head = cm.group(t.substr(from, begin - from), 0);
+      if (!pp.phone->search(head) && !pp.fax->search(head)) return true;
+    }
+  }
   // An amount.
   std::size_t le = line_end(t, end);
   if (pp.currency_after->search(t.substr(end, std::min<std::size_t>(le - end, 12)))) return true;

@@ -245,6 +245,8 @@ const std::vector<std::string> kNotPhones = {
     "Commande n° 100234567", "Bestellnummer 4000123456", "Order #1002345678", "Číslo objednávky: 2024001234",
     "Sendungsnummer 00340434161234567890", "Numéro de suivi : 6A12345678901",
     "Art.-Nr. 0301234567", "Réf. 0142685300",
+    "N'envoyez aucun colis sans numéro de retour (ex. RMA-2026-004417).", "Rücksendenummer RMA-0301234567",
+    "Artikel SKU-0142685300 ist nicht lieferbar", "Reklamace č. RK/2026-0412345",
     // prices and amounts
     "1 299,00 €", "€ 1.299,00", "12 990 Kč", "CZK 12 990", "Prix : 1 299,00 EUR TTC", "£1,299.00",
     // IBAN / BIC
@@ -289,6 +291,9 @@ TEST(PhonePrecision, RealNumbersOnContactPagesFootersAndLegalNotices) {
        "Charlottenburg<br>Registernummer: HRB 123456 B</p>",
        {"+49301234567"}},
       {"DE", "<p><a href=\"tel:+49301234567\">030 1234567</a></p>", {"+49301234567"}},
+      // A label in capitals glued to the number is still a label (counter-case of "RMA-…").
+      {"DE", "<p>TEL-030 1234567 · FAX/030 1234568</p>", {"+49301234567"}, {"+49301234568"}},
+      {"FR", "<p>Retours : numéro RMA sur demande au 01 42 68 53 00</p>", {"+33142685300"}},
       // CS
       {"CZ", "<p>Tel.: +420 222 333 444</p>", {"+420222333444"}},
       {"CZ", "<p>Zákaznická linka: 800 123 456 (zdarma)</p>", {"+420800123456"}},
