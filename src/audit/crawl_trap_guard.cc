@@ -220,15 +220,14 @@ std::size_t CrawlTrapGuard::skipped() const {
 std::vector<std::string> CrawlTrapGuard::notes() const {
   std::vector<std::string> out;
   for (const auto& [pattern, n] : skipped_) {
+    const std::string head = "crawler-trap guard: " + std::to_string(n) + " URL(s) like " + pattern + " not fetched";
     auto seen = seen_.find(pattern);
     if (seen != seen_.end() && seen->second.trap) {
-      out.push_back("crawler-trap guard: " + std::to_string(n) + " URL(s) like " + pattern +
-                    " not fetched: " + std::to_string(seen->second.pages) + " pages of that shape held " +
+      out.push_back(head + ": " + std::to_string(seen->second.pages) + " pages of that shape held " +
                     std::to_string(seen->second.texts.size()) +
                     " distinct text(s), digits aside (a calendar or listing that repeats itself)");
     } else {
-      out.push_back("crawler-trap guard: " + std::to_string(n) + " URL(s) like " + pattern +
-                    " not fetched, beyond the cap of " + std::to_string(max_per_pattern_) +
+      out.push_back(head + ", beyond the cap of " + std::to_string(max_per_pattern_) +
                     " per pattern (URLs differing only in digits or query values)");
     }
   }

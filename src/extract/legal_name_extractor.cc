@@ -152,12 +152,18 @@ static bool label_free(std::string_view name, const SitePatterns& sp) {
 // Toruń⏎NIP …⏎Przedsiębiorca prowadzący jednoosobową działalność gospodarczą …"): the line
 // right under the label, when it is a name alone, is the trader's. At most eight lines and
 // 500 bytes up; the label's line ends with a colon, so it introduces what follows.
+// The start of the line above the line starting at `line_start`: the walks up an
+// identity block step from line to line with it.
+static std::size_t line_above(const std::string& text, std::size_t line_start) {
+  std::size_t pls = text.rfind('\n', line_start - 2);
+  return pls == std::string::npos ? 0 : pls + 1;
+}
+
 static bool block_name_under_trader_label(const std::string& text, std::size_t statement_line, const SitePatterns& sp,
                                           const TextPattern& whole_line, std::size_t& nb, std::size_t& ne) {
   std::size_t cur = statement_line;
   for (int lines = 0; lines < 8 && cur > 1 && statement_line - cur <= 500; ++lines) {
-    std::size_t pls = text.rfind('\n', cur - 2);
-    pls = pls == std::string::npos ? 0 : pls + 1;
+    std::size_t pls = line_above(text, cur);
     std::string_view line = std::string_view(text).substr(pls, cur - 1 - pls);
     std::size_t last = line.find_last_not_of(" \t");
     if (last != std::string_view::npos && line[last] == ':' && sp.parties.trader.search(line)) {
@@ -189,8 +195,7 @@ static bool name_atop_identity_block(const std::string& text, std::size_t label_
       false, "name opening an identity block");
   std::size_t cur = label_line;
   for (int lines = 0; lines < 6 && cur > 1; ++lines) {
-    std::size_t pls = text.rfind('\n', cur - 2);
-    pls = pls == std::string::npos ? 0 : pls + 1;
+    std::size_t pls = line_above(text, cur);
     std::string_view line = std::string_view(text).substr(pls, cur - 1 - pls);
     if (line.size() > 90) return false;
     Match nm;
@@ -244,8 +249,7 @@ static void extract_sole_traders(const PageContext& pc, const SitePatterns& sp, 
         ne = from + nm.groups[0].second;
       } else if (ls > 1) {
         // The label opens the line under the name ("Jan Novák\nfyzická osoba podnikající").
-        std::size_t pls = text.rfind('\n', ls - 2);
-        pls = pls == std::string::npos ? 0 : pls + 1;
+        std::size_t pls = line_above(text, ls);
         std::string_view prev = std::string_view(text).substr(pls, ls - 1 - pls);
         if (prev.size() <= 90 && whole_line.search(prev, &nm) && nm.matched(0)) {
           nb = pls + nm.groups[0].first;
@@ -391,8 +395,7 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
     if (capitalised == 0 && !separated && m.begin == ls && ls > 0 &&
         (!leading.count(text.substr(m.begin, m.end - m.begin)) || name_after_form(text, m.end, statutes) == m.end)) {
       // The form on the line under the name ("LITERIE DUMONT\nSociété anonyme au capital de …").
-      std::size_t pls = text.rfind('\n', ls - 2);
-      pls = pls == std::string::npos ? 0 : pls + 1;
+      std::size_t pls = line_above(text, ls);
       std::string_view prev = std::string_view(text).substr(pls, ls - 1 - pls);
       bool name_line = !prev.empty() && prev.size() <= 60;
       int caps = 0;

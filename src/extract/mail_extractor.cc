@@ -467,14 +467,14 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
     // or its facts past theirs.
     const std::size_t giveups = take_pattern_giveups();
     if (m.read_in_part || !msg_out.dropped.empty() || giveups != 0) msg_out.facts.front().attrs["read_in_part"] = true;
+    const std::string where = key + (m.message_id.empty() ? "" : " <" + m.message_id + ">") + ": ";
     if (giveups != 0) {
-      cut_notes.push_back(key + (m.message_id.empty() ? "" : " <" + m.message_id + ">") + ": " + std::to_string(giveups) +
+      cut_notes.push_back(where + std::to_string(giveups) +
                           " pattern search(es) gave up (PCRE2 match limit); what they look for may be missed");
     }
     for (auto& f : msg_out.facts) out.add(std::move(f));
     for (const auto& [type, n] : msg_out.dropped) {
-      cut_notes.push_back(key + (m.message_id.empty() ? "" : " <" + m.message_id + ">") + ": " +
-                          std::to_string(n) + " more " + type + " facts past the budget of " +
+      cut_notes.push_back(where + std::to_string(n) + " more " + type + " facts past the budget of " +
                           std::to_string(kFactsPerSource) + " per message were not recorded");
     }
   }

@@ -147,10 +147,12 @@ void update_national_pack(const PageContext& pc, const SitePatterns& sp, FactSto
   // form that requires registration, has no register entry to give where the country's sole
   // traders are not entered in the register the pack's company items name (the pack says so:
   // sole_traders_unregistered; an Italian ditta individuale is in the REA, so not there).
-  const bool sole_trader = !company && pack.value("sole_traders_unregistered", false) && std::any_of(out.facts.begin(), out.facts.end(), [](const Fact& f) {
-    return f.type == "legal_name" && f.attrs.value("sole_trader", false) && !f.attrs.value("third_party", false) &&
-           f.attrs.value("visible", true);
-  });
+  const bool sole_trader =
+      !company && pack.value("sole_traders_unregistered", false) &&
+      std::any_of(out.facts.begin(), out.facts.end(), [](const Fact& f) {
+        return f.type == "legal_name" && f.attrs.value("sole_trader", false) && !f.attrs.value("third_party", false) &&
+               f.attrs.value("visible", true);
+      });
   nlohmann::json present = nlohmann::json::array(), missing = nlohmann::json::array(), not_due = nlohmann::json::array();
   int missing_required = 0, missing_conditional = 0;
   std::map<std::string, int> items_per_page;

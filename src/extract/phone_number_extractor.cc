@@ -524,9 +524,10 @@ bool other_number_shape(std::string_view t, std::size_t begin, std::size_t end, 
   {
     static const TextPattern code_head("(?<![\\p{L}\\p{N}])(\\p{Lu}[\\p{Lu}\\p{N}]{1,11})[-/]$", false, "reference prefix");
     std::size_t from = utf8_floor(t, begin > 14 ? begin - 14 : 0);
+    std::string_view lead = t.substr(from, begin - from);
     Match cm;
-    if (code_head.search(t.substr(from, begin - from), &cm) && cm.matched(0)) {
-      std::string head = cm.group(t.substr(from, begin - from), 0);
+    if (code_head.search(lead, &cm) && cm.matched(0)) {
+      std::string head = cm.group(lead, 0);
       if (!pp.phone->search(head) && !pp.fax->search(head)) return true;
     }
   }

@@ -22,8 +22,9 @@ struct BodyText {
 inline constexpr int kMaxMimeDepth = 64;
 inline constexpr std::size_t kMaxMimeParts = 1000;
 
-// Walks the message's MIME tree (iteratively, within the budgets above; a cut is noted). Parts with Content-Disposition: attachment are skipped, and so
-// are the bodies of attached messages (message/rfc822: a bounce quotes someone else's mail).
+// Walks the message's MIME tree iteratively, within the budgets above (a cut is noted in `cut`).
+// Parts with Content-Disposition: attachment are skipped, and so are the bodies of attached
+// messages (message/rfc822: a bounce quotes someone else's mail).
 // Transfer encodings are undone, charsets converted, line ends normalised to "\n".
 BodyText collect_body_text(GMimeMessage* message);
 

@@ -79,10 +79,6 @@ std::vector<const Fact*> select(const nlohmann::json& cond, const std::string& t
   return out;
 }
 
-}  // namespace
-
-namespace {
-
 bool filter_unchecked(const nlohmann::json& filter, const nlohmann::json& attrs) {
   if (!filter.is_object()) return false;
   for (const auto& [key, expected] : filter.items()) {
