@@ -1,5 +1,6 @@
 #include "rules/condition.h"
 
+#include <cstdint>
 #include <regex>
 #include <stdexcept>
 
@@ -43,6 +44,20 @@ bool value_matches(const nlohmann::json& expected, const nlohmann::json* actual)
   return a == expected;
 }
 
+// A count or distance read from rule JSON. nlohmann's get<size_t> on 1e30 or -1 is undefined
+// behaviour (a float-to-integer cast out of range), so anything but a non-negative integer is
+// refused here, naming the key.
+std::size_t count_value(const nlohmann::json& spec, const char* key, std::size_t fallback) {
+  if (!spec.contains(key)) return fallback;
+  const nlohmann::json& v = spec[key];
+  if (!v.is_number_unsigned()) {
+    if (!v.is_number_integer() || v.get<std::int64_t>() < 0) {
+      throw std::runtime_error(std::string(key) + " takes a non-negative whole number: " + spec.dump());
+    }
+  }
+  return v.get<std::size_t>();
+}
+
 std::size_t gap(const Fact& a, const Fact& b) {
   if (a.begin <= b.end && b.begin <= a.end) return 0;
   return a.end < b.begin ? b.begin - a.end : a.begin - b.end;
@@ -50,7 +65,7 @@ std::size_t gap(const Fact& a, const Fact& b) {
 
 bool near_any(const Fact& f, const nlohmann::json& spec, const FactView& view, const Fact** partner) {
   std::string type = spec.at("type");
-  std::size_t within = spec.value("within", 200);
+  std::size_t within = count_value(spec, "within", 200);
   const nlohmann::json& where = spec.contains("where") ? spec["where"] : nlohmann::json::object();
   for (const Fact* g : view.facts) {
     if (g == &f || g->type != type || g->source != f.source) continue;
@@ -115,9 +130,9 @@ bool evaluate_unchecked(const nlohmann::json& cond, const FactView& view, std::v
   if (cond.contains("exists")) {
     std::vector<const Fact*> partners;
     auto found = select(cond, "exists", view, &partners);
-    std::size_t min = cond.value("min", 1);
+    std::size_t min = count_value(cond, "min", 1);
     if (found.size() < min) return false;
-    if (cond.contains("max") && found.size() > cond["max"].get<std::size_t>()) return false;
+    if (cond.contains("max") && found.size() > count_value(cond, "max", 0)) return false;
     bound.insert(bound.end(), found.begin(), found.end());
     bound.insert(bound.end(), partners.begin(), partners.end());
     return true;
@@ -175,6 +190,12 @@ std::vector<std::string> lint_condition(const nlohmann::json& cond) {
   }
   for (const char* object_op : {"where", "audit", "near", "not_near"}) {
     if (cond.contains(object_op) && !cond[object_op].is_object()) problems.push_back(std::string(object_op) + " takes an object: " + cond.dump());
+  }
+  for (const char* near_op : {"near", "not_near"}) {
+    if (!cond.contains(near_op) || !cond[near_op].is_object()) continue;
+    const nlohmann::json& spec = cond[near_op];
+    if (!spec.contains("type") || !spec["type"].is_string()) problems.push_back(std::string(near_op) + " needs a fact type (a string): " + cond.dump());
+    if (spec.contains("within") && !spec["within"].is_number_unsigned()) problems.push_back(std::string(near_op) + ".within takes a distance in bytes: " + cond.dump());
   }
   for (const auto& [k, v] : cond.items()) {
     static const char* const kKnown[] = {"all", "any", "not", "exists", "none", "audit", "where", "near", "not_near", "min", "max"};
