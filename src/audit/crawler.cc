@@ -66,6 +66,7 @@ struct Item {
   bool expected = false;  // a page where trader information is expected (or the home page)
   bool sample = false;    // taken for the focused crawl's sample of ordinary pages
   bool utility = false;   // the shop's machinery: account, login, cart, checkout (url.utility)
+  bool product = false;   // linked from a product tile of a listing: a product page
 };
 
 struct ByPriority {
@@ -132,7 +133,8 @@ class Crawl {
   }
 
   // A link found on `from` (nullptr for sitemap seeds).
-  void discover(const std::string& url, const std::string& text, const std::string& region, const Item* from) {
+  void discover(const std::string& url, const std::string& text, const std::string& region, const Item* from,
+                bool product = false) {
     if (!is_page_link(url)) return;
     std::string key = trap_.dedupe_key(url);
     int depth = from ? from->depth + 1 : 1;
@@ -198,6 +200,7 @@ class Crawl {
     // A cookie banner's links ("/index.php?cl=clearcookies", the privacy settings) are
     // machinery too.
     item.utility = region == "consent" || roles_.utility(url);
+    item.product = product && !item.utility;
     queue(std::move(item));
   }
 
@@ -218,7 +221,9 @@ class Crawl {
   // a product page), linked from the home page (the site's main sections; this also keeps the
   // choice independent of which pages happened to arrive first), from a part of the site not
   // sampled yet (first path segment, then path length), without a query string (filters and
-  // sort orders of a page already seen), in that order of preference.
+  // sort orders of a page already seen), in that order of preference. One product page comes
+  // first of all when a listing links one: reviews, prices and their reductions stand there,
+  // and category pages alone left "no page shows reviews" on shops whose every product has them.
   bool take_sample(Item* out) {
     while (!ordinary_q_.empty()) {
       auto best = ordinary_q_.end();
@@ -226,19 +231,21 @@ class Crawl {
       std::size_t scanned = 0;
       for (auto it = ordinary_q_.begin(); it != ordinary_q_.end() && scanned < kSampleScan; ++it, ++scanned) {
         std::string top = it->section.substr(0, it->section.find('|'));
-        int score = (it->utility ? -32 : 0) + (it->depth <= 1 ? 8 : 0) +
+        const bool wanted_product = it->product && !product_sampled_;
+        int score = (it->utility ? -32 : 0) + (wanted_product ? 16 : 0) + (it->depth <= 1 ? 8 : 0) +
                     (sampled_tops_.count(top) ? 0 : 4) + (sampled_sections_.count(it->section) ? 0 : 2) +
                     (it->url.find('?') == std::string::npos ? 1 : 0);
         if (score > best_score) {
           best = it;
           best_score = score;
-          if (score == 15) break;
+          if (score == (product_sampled_ ? 15 : 31)) break;
         }
       }
       Item item = std::move(ordinary_q_.extract(best).value());
       if (!admit(item)) continue;
       sampled_sections_.insert(item.section);
       sampled_tops_.insert(item.section.substr(0, item.section.find('|')));
+      product_sampled_ = product_sampled_ || item.product;
       item.sample = true;
       *out = std::move(item);
       return true;
@@ -347,7 +354,7 @@ class Crawl {
           if (key != item.key && key != final_key && fetcher_.in_scope(link.url)) home_has_links_ = true;
         }
       }
-      for (const auto& link : doc.links) discover(link.url, link.text, link.region, &item);
+      for (const auto& link : doc.links) discover(link.url, link.text, link.region, &item, link.product);
       out_.documents.push_back(std::move(doc));
     } else {
       // 404/410 answer that the page does not exist: the extract stage reports a legal-notice
@@ -466,6 +473,7 @@ class Crawl {
   std::set<Item, ByPriority> expected_q_, ordinary_q_;
   std::map<std::string, DepthLimited> depth_limited_;
   std::set<std::string> sampled_sections_, sampled_tops_;
+  bool product_sampled_ = false;
   std::set<std::string> read_pages_;     // dedupe keys of the final URLs of pages read
   std::set<std::string> read_bodies_;    // sha256 of the pages read
   std::vector<std::string> unresolved_;  // expected pages without a definite answer, with why

@@ -87,7 +87,10 @@ std::vector<std::string> street_tries(const std::string& part) {
   std::vector<std::size_t> ends;         // where each part ends (before its separator)
   for (std::size_t i = 0; i < part.size(); ++i) {
     std::size_t sep_len = 0;
-    if (part[i] == ',' || part[i] == ';') {
+    if (part[i] == ';' ||
+        (part[i] == ',' && !(i > 0 && i + 1 < part.size() && std::isdigit(static_cast<unsigned char>(part[i - 1])) &&
+                             std::isdigit(static_cast<unsigned char>(part[i + 1]))))) {
+      // "32,40 €": a comma between digits is a decimal comma, not a separator.
       sep_len = 1;
     } else if (part[i] == ' ' && i + 2 < part.size()) {
       for (const char* sep : {"|", "-", "\xC2\xB7", "\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\x94"}) {
@@ -193,16 +196,25 @@ AddressPatterns address_patterns(const SitePatterns& sp) {
 
 }  // namespace
 
+namespace {
+
+bool names_country(const std::string& code, const std::string& folded_ctx, const SitePatterns& sp) {
+  const auto& info = sp.lex.countries()[code];
+  for (const auto& name : info.value("names", nlohmann::json::array())) {
+    TextPattern p(words_to_pattern({fold(name.get<std::string>())}), true, "country name");
+    if (p.search(folded_ctx)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::string pick_country(const std::vector<std::string>& candidates, std::string_view context, const SitePatterns& sp,
                          const std::string& hint) {
   if (candidates.empty()) return {};
   std::string folded_ctx = fold(context);
   for (const auto& c : candidates) {
-    const auto& info = sp.lex.countries()[c];
-    for (const auto& name : info.value("names", nlohmann::json::array())) {
-      TextPattern p(words_to_pattern({fold(name.get<std::string>())}), true, "country name");
-      if (p.search(folded_ctx)) return c;
-    }
+    if (names_country(c, folded_ctx, sp)) return c;
   }
   for (const auto& c : candidates) {
     if (c == hint) return c;
@@ -257,6 +269,10 @@ void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore&
       while (!num.empty() && !std::isdigit(static_cast<unsigned char>(num.front()))) num.remove_prefix(1);
       while (!num.empty() && !std::isdigit(static_cast<unsigned char>(num.back()))) num.remove_suffix(1);
       if (!ap.capital.search(word)) return {};
+      // An acronym before a number is a code, not a street: "UVP 32", "DIN 5746", "ISO 9001".
+      if (word.size() <= 4 && std::all_of(word.begin(), word.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) {
+        return {};
+      }
       if (num.size() == 4 && digit_count(num) == 4 &&
           (num.substr(0, 2) == "18" || num.substr(0, 2) == "19" || num.substr(0, 2) == "20")) {
         return {};
@@ -315,6 +331,13 @@ void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore&
         if (used[j] && found[j].country == country && found[j].begin < found[i].end && found[i].begin < found[j].end) best = j;
       }
       Candidate c = found[best];
+      // A loose pattern (countries.json postcode_needs_country) counts on that country's pages
+      // or with the country named: "DIN ISO 5746" is no Maltese postcode on a German page.
+      if (std::any_of(sp.countries.begin(), sp.countries.end(),
+                      [&](const CountryPattern& cp) { return cp.code == c.country && cp.needs_country; }) &&
+          pc.country != c.country && !names_country(c.country, fold(ctx), sp)) {
+        continue;
+      }
       // "14 Main Street, Dingle, Co. Kerry, V92 R2X6": the county (countries.json
       // "county_words") stands between the town and a town-first postcode; the town is the part
       // before it, the county no part of the street.

@@ -20,6 +20,7 @@ struct CountryPattern {
   std::string code;
   TextPattern postcode;
   bool town_first = false;
+  bool needs_country = false;  // countries.json postcode_needs_country
 };
 
 struct SitePatterns {

@@ -16,8 +16,8 @@ namespace omnicheck::extract {
 namespace {
 
 // The host's block: its name, address and telephone stand within a few lines of the label.
-constexpr std::size_t kHostBlock = 400;
-constexpr int kHostLines = 6;
+constexpr std::size_t kHostBlock = 600;
+constexpr int kHostLines = 10;
 
 const char* const kLabelledItems[] = {"publication_director", "host", "share_capital", "managing_directors",
                                       "authority", "chamber", "register_entry"};
@@ -112,7 +112,13 @@ void extract_notice_items(const PageContext& pc, const SitePatterns& sp, FactSto
       if (it != "host") continue;
       // The host's address and telephone: facts found in the lines under the host's label.
       std::size_t block_end = m.end;
-      for (int lines = 0; lines < kHostLines && block_end < text.size(); ++lines) block_end = line_end(text, block_end + 1);
+      // A host's block lists capital, RCS, APE and VAT before its address and telephone; it
+      // ends at the next heading.
+      for (int lines = 0; lines < kHostLines && block_end + 1 < text.size(); ++lines) {
+        const html::Block* b = pc.doc->block_at(block_end + 1);
+        if (b != nullptr && b->heading) break;
+        block_end = line_end(text, block_end + 1);
+      }
       block_end = std::min(block_end, m.end + kHostBlock);
       for (const auto& g : out.facts) {
         // An address's quote may start at the host's name, before an inner label: its end counts.

@@ -756,6 +756,22 @@ void extract_phones(const PageContext& pc, const SitePatterns& sp, FactStore& ou
     for (const RegisterId& id : find_register_ids(text, sp.lex.raw()["identifiers"])) id_spans.emplace_back(id.begin, id.end);
   }
 
+  // The postcodes of the addresses read on this page: "Tel Aviv 6350671" next to a
+  // "téléphone" label is a postcode, whatever a foreign numbering plan would make of it.
+  std::set<std::string> postcodes;
+  auto digits_of = [](std::string_view v) {
+    std::string d;
+    for (char ch : v) {
+      if (is_ascii_digit(ch)) d += ch;
+    }
+    return d;
+  };
+  for (const Fact& f : out.facts) {
+    if (f.type != "address" || f.source != pc.page->final_url) continue;
+    std::string d = digits_of(f.attrs.value("postcode", std::string()));
+    if (d.size() >= 4) postcodes.insert(std::move(d));
+  }
+
   std::size_t prev_end = 0;
   std::vector<Candidate> kept;
   for (Candidate& c : cands) {
@@ -764,6 +780,7 @@ void extract_phones(const PageContext& pc, const SitePatterns& sp, FactStore& ou
     std::size_t number_prev_end = prev_end;
     prev_end = c.end;
     if (other_number_shape(t, c.begin, c.end, raw, pp)) continue;
+    if (!explicit_country_code(raw) && postcodes.count(digits_of(raw))) continue;
     Label label = label_for(t, c.begin, c.end, number_prev_end, sp, pp);
     if (label == Label::other) continue;
     bool labelled = label == Label::phone || label == Label::fax || label == Label::both;

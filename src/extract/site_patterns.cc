@@ -26,7 +26,9 @@ std::string case_sensitive_words(const std::vector<std::string>& words) {
 std::string legal_forms_pattern(const std::vector<std::string>& forms) {
   std::vector<std::string> short_forms, written;
   for (const auto& f : forms) (f.find(' ') != std::string::npos && f.size() >= 12 ? written : short_forms).push_back(f);
-  std::string p = case_sensitive_words(short_forms);
+  // A form glued by a hyphen to a word after it is part of a compound, not a company's form
+  // ("Kugel-KG-Shop", "AG-Mitglied"); one glued before it stays a form ("Vertriebs-GmbH").
+  std::string p = "(?:" + case_sensitive_words(short_forms) + "(?!-\\p{L}))";
   if (written.empty()) return p;
   std::string alt;
   for (const auto& w : written) {
@@ -107,7 +109,7 @@ SitePatterns::SitePatterns(const Lexicon& l)
     if (w.find(' ') == std::string::npos) form_label_words.insert(fold(w));
   }
   // Party kinds are the lexicons' `party.<kind>` (labels) and `party_name.<kind>` (names) keys.
-  for (const char* kind : {"host", "agency", "payment", "carrier", "mediator", "parent", "authority", "dpo", "manufacturer"}) {
+  for (const char* kind : {"host", "agency", "payment", "carrier", "mediator", "parent", "authority", "dpo", "manufacturer", "editor", "distributor"}) {
     const auto& labels = l.list(std::string("party.") + kind);
     if (!labels.empty()) parties.third.emplace_back(kind, TextPattern(words_to_pattern(labels), true, std::string("party.") + kind));
     const auto& names = l.list(std::string("party_name.") + kind);
@@ -120,7 +122,7 @@ SitePatterns::SitePatterns(const Lexicon& l)
   for (const auto& [code, c] : l.countries().items()) {
     if (!c.contains("postcode")) continue;
     countries.push_back(CountryPattern{code, TextPattern(c["postcode"].get<std::string>(), false, "postcode " + code),
-                                       c.value("town_first", false)});
+                                       c.value("town_first", false), c.value("postcode_needs_country", false)});
   }
   for (const char* role : {"legal_notice", "contact", "customer_service", "terms", "faq", "shipping_returns",
                            "privacy", "about"}) {

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "html/email_protection.h"
 #include "html/html.h"
 #include "html/nesting_guard.h"
 #include "html/page_styles.h"
@@ -391,13 +392,28 @@ class Builder {
     const char* cls = attr(el, "class");
     bool price_class = cls && *cls && may_name_price(cls);
     if (price_class) price_contexts_.push_back(cls);
+    const bool product_tile = is_product_tile(attr(el, "itemtype"), attr(el, "id"), cls);
+    if (product_tile) ++product_depth_;
 
+    // Cloudflare's obfuscated addresses read as the address a visitor's browser shows.
+    std::optional<std::string> protected_email;
+    if (const char* cf = attr(el, "data-cfemail")) protected_email = decode_cloudflare_email(cf);
+    if (!protected_email && is_link) {
+      if (auto payload = cloudflare_link_payload(attr(el, "href")); !payload.empty()) {
+        protected_email = decode_cloudflare_email(payload);
+      }
+    }
     const GumboVector& kids = el.children;
-    for (unsigned i = 0; i < kids.length; ++i) walk(static_cast<const GumboNode*>(kids.data[i]), region, my_block);
+    if (protected_email && attr(el, "data-cfemail")) {
+      append_text(protected_email->c_str(), region, my_block);
+    } else {
+      for (unsigned i = 0; i < kids.length; ++i) walk(static_cast<const GumboNode*>(kids.data[i]), region, my_block);
+    }
     if (is_link) {
-      add_link(n, region, link_start);
+      add_link(n, region, link_start, protected_email ? "mailto:" + *protected_email : std::string());
       last_link_end_ = doc_.text.size();
     }
+    if (product_tile) --product_depth_;
     if (price_class) price_contexts_.pop_back();
     if (struck || price_class) add_mark(link_start, struck, price_class ? cls : "");
     if (is_heading(el.tag)) {
@@ -556,12 +572,13 @@ class Builder {
     return out;
   }
 
-  void add_link(const GumboNode* n, const std::string& region, std::size_t start) {
+  // `href` replaces the element's own (a decoded e-mail-protection link) when not empty.
+  void add_link(const GumboNode* n, const std::string& region, std::size_t start, const std::string& href = {}) {
     const GumboElement& el = n->v.element;
     // The separator written before the link's first word belongs to the text before it.
     while (start < doc_.text.size() && (doc_.text[start] == ' ' || doc_.text[start] == '\n')) ++start;
     Link link;
-    link.href = attr(el, "href");
+    link.href = href.empty() ? attr(el, "href") : href;
     if (auto r = resolve(link.href)) {
       link.url = *r;
       auto hash = link.url.find('#');
@@ -573,6 +590,7 @@ class Builder {
       if (const char* v = attr(el, fallback)) link.text = collapse(v);
     }
     link.region = region;
+    link.product = product_depth_ > 0;
     link.locator = locator_of(n, siblings_);
     link.offset = start;
     doc_.links.push_back(std::move(link));
@@ -769,6 +787,7 @@ class Builder {
   std::size_t last_link_end_ = std::string::npos;  // text size when the last link closed
   const GumboNode* current_block_node_ = nullptr;
   std::vector<std::size_t> form_stack_;
+  int product_depth_ = 0;  // product tiles open around the walk (a link inside one leads to a product)
   std::vector<const char*> price_contexts_;  // class strings of the enclosing price-classed elements
   std::string_view source_;  // the UTF-8 source the tree was parsed from (Gumbo's offsets point into it)
   // Per form of doc_.forms: its id, its source from <form> to </form> (where fields the parser

@@ -27,6 +27,7 @@ struct Link {
   std::string region;
   std::string locator;
   std::size_t offset = 0;  // where its text starts in Document::text
+  bool product = false;    // inside a product tile of a listing (html/region_classifier.h)
 };
 
 // A form with what tells its purpose apart (a contact form from a search box, a log-in, a review

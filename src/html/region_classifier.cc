@@ -78,4 +78,24 @@ std::string classify_region(const std::string& tag, const char* role_c, const ch
   return inherited.empty() ? "main" : inherited;
 }
 
+bool is_product_tile(const char* itemtype, const char* id_c, const char* cls_c) {
+  if (itemtype) {
+    std::string t = lower(itemtype);
+    // "https://schema.org/Product", not ProductGroup/ProductModel lists or an Offer.
+    std::size_t at = t.find("schema.org/product");
+    if (at != std::string::npos) {
+      std::size_t end = at + std::string_view("schema.org/product").size();
+      if (end == t.size() || !std::isalnum(static_cast<unsigned char>(t[end]))) return true;
+    }
+  }
+  if ((!id_c || !*id_c) && (!cls_c || !*cls_c)) return false;
+  NameTokens names(id_c, cls_c);
+  if (!names.has_part("product")) return false;
+  for (std::string_view not_a_tile : {"categor", "nav", "menu", "filter", "breadcrumb", "search", "compare",
+                                      "wishlist", "cart", "basket", "review", "detail", "gallery"}) {
+    if (names.has_part(not_a_tile)) return false;
+  }
+  return true;
+}
+
 }  // namespace omnicheck::html
