@@ -425,6 +425,18 @@ void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore&
           }
         }
         if (!placed) continue;
+        // Letters glued by a hyphen before the postcode are a country prefix ("D-10115",
+        // "CZ-110 00") only when they are the country's: "Hoja V-178204" is a register sheet.
+        std::size_t k = prefix.size();
+        if (k >= 2 && prefix[k - 1] == '-' && std::isalpha(static_cast<unsigned char>(prefix[k - 2]))) {
+          std::size_t a = k - 1;
+          while (a > 0 && std::isalpha(static_cast<unsigned char>(prefix[a - 1]))) --a;
+          std::string letters = prefix.substr(a, k - 1 - a);
+          const auto& info = sp.lex.countries()[c.country];
+          bool ours = letters == c.country;
+          for (const auto& pfx : info.value("postal_prefixes", nlohmann::json::array())) ours = ours || pfx == letters;
+          if (!ours) continue;
+        }
       }
 
       // A postcode and town alone need address context: an address label or a legal name on
@@ -450,7 +462,7 @@ void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore&
         if (seg.empty()) seg = street_part(text.substr(pl, text.find('\n', pl) - pl));
         value = seg + ", ";
       }
-      value += c.postcode + " " + c.town;
+      value += c.postcode.empty() ? c.town : c.postcode + " " + c.town;  // an Irish town without its Eircode
       if (!seen.insert(value).second) continue;
 
       Fact f;

@@ -217,8 +217,9 @@ static void extract_sole_traders(const PageContext& pc, const SitePatterns& sp, 
   const TextPattern& label = sp.pattern("sole_trader_labels", [&] { return words_to_pattern(labels); });
   // A name: two to six capitalised words, with the particles names carry ("Sanne de Vos",
   // "Erboristeria La Malva di Giulia Benedetti", "Joana Martins Ferreira").
+  // The last word is capitalised: "Zustimmung der" (… der Inhaberin) is prose, not a name.
   static const std::string kName =
-      "((?:\\p{Lu}[\\p{Ll}'’\\-]+|\\p{Lu}\\.)(?:\\s+(?:von|van|der|den|de|di|da|del|della|la|le|zu|dos|das|do|e|y|i|\\p{Lu}[\\p{Ll}'’\\-]+|\\p{Lu}\\.)){1,5})";
+      "((?:\\p{Lu}[\\p{Ll}'’\\-]+|\\p{Lu}\\.)(?:\\s+(?:(?:von|van|der|den|de|di|da|del|della|la|le|zu|dos|das|do|e|y|i)\\s+){0,2}(?:\\p{Lu}[\\p{Ll}'’\\-]+|\\p{Lu}\\.)){1,5})";
   static const TextPattern after("^\\s*(?:[:\\-–]\\s*|(?:van|von|di|de|of|der|des)\\s+)?" + kName + "(?![\\p{L}\\p{N}])", false,
                                  "sole trader name after its label");
   static const TextPattern before("(?<![\\p{L}\\p{N}])" + kName + "\\s*,?\\s*[\\-–]?\\s*$", false,
@@ -510,14 +511,18 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
     // An article opening the name is the sentence's ("Die Müller GmbH haftet …"), except right
     // after a label's colon ("Propriétaire : Les Vins de Lissac SARL"). On a line of its own it
     // stays ambiguous ("Die Laden Handels GmbH", "L'Atelier du Thé SARL") and is dropped.
+    // Mid-sentence, a capitalised article after a lower-case word is the name's own: "édité
+    // par la société La Droguerie Lyonnaise SARL" (the sentence's article would be lower case).
     Match am;
-    bool after_colon = false;
+    bool after_colon = false, mid_sentence = false;
     {
       std::size_t k = name_begin;
       while (k > ls && text[k - 1] == ' ') --k;
       after_colon = k > ls && text[k - 1] == ':';
+      mid_sentence = k < name_begin && k > ls && std::islower(static_cast<unsigned char>(text[k - 1])) &&
+                     std::isupper(static_cast<unsigned char>(text[name_begin]));
     }
-    if (!after_colon && sp.leading_article.search(name, &am) && am.end < name.size()) name = name.substr(am.end);
+    if (!after_colon && !mid_sentence && sp.leading_article.search(name, &am) && am.end < name.size()) name = name.substr(am.end);
     std::string base = name.size() > form.size() ? squeeze(name.substr(0, name.size() - form.size())) : "";
     while (!base.empty() && (base.back() == ',' || base.back() == '&' || base.back() == '-')) base = squeeze(base.substr(0, base.size() - 1));
     if (base.empty() || !has_letters(base)) continue;

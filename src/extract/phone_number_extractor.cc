@@ -148,7 +148,8 @@ PhonePatterns phone_patterns(const SitePatterns& sp) {
         "0\\d{1,4}[ .\\-/]+\\d{2,4}[ .\\-]\\d{2,4}|\\d{2,4}[ .\\-]\\d{2,4}[ .\\-]\\d{2,4}[ .\\-]\\d{2,4})");
   }, false);
   p->currency_after = &sp.pattern("phone.currency_after", [] {
-    return std::string("^\\s?(?:€|£|\\$|EUR|euros?|Kč|CZK|zł|PLN|CHF|USD|GBP|Ft|HUF|kr|Sk|,-)(?![\\p{L}])");
+    // The cents may stand between the number and its currency ("1.649,00 €*", "12.50 EUR").
+    return std::string("^(?:[.,]\\d{1,2}|[.,]-)?\\s?(?:€|£|\\$|EUR|euros?|Kč|CZK|zł|PLN|CHF|USD|GBP|Ft|HUF|kr|Sk|,-)(?![\\p{L}])");
   });
   p->currency_before = &sp.pattern("phone.currency_before", [] {
     return std::string("(?:€|£|\\$|EUR|CZK|Kč|CHF|USD|GBP|PLN)\\s?$");
