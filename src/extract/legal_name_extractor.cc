@@ -519,7 +519,10 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
       std::size_t k = name_begin;
       while (k > ls && text[k - 1] == ' ') --k;
       after_colon = k > ls && text[k - 1] == ':';
-      mid_sentence = k < name_begin && k > ls && std::islower(static_cast<unsigned char>(text[k - 1])) &&
+      std::size_t wb = k;
+      while (wb > ls && text[wb - 1] != ' ' && text[wb - 1] != '\n') --wb;
+      std::string_view prev_word = std::string_view(text).substr(wb, k - wb);
+      mid_sentence = k < name_begin && has_letters(prev_word) && !is_upper_start(prev_word) &&
                      std::isupper(static_cast<unsigned char>(text[name_begin]));
     }
     if (!after_colon && !mid_sentence && sp.leading_article.search(name, &am) && am.end < name.size()) name = name.substr(am.end);

@@ -227,6 +227,42 @@ TEST(FocusedCrawl, SampleTakesAProductCardAndLeavesAccountCartAndCookieLinksLast
   }
 }
 
+TEST(FocusedCrawl, SampleTakesAProductFromItsTileBeforeMoreCategories) {
+  // Three categories in the menu and, in the home page's listing, products whose URLs say
+  // nothing (Shopware "/Espresso-Speicherstadt/10023") but whose tiles do ("product-box"). The
+  // sample of three holds one product page: reviews and reductions stand there.
+  std::string header = "<header><nav>" + link("/kaffee/", "Kaffee") + link("/zubehoer/", "Zubeh&ouml;r") +
+                       link("/abo/", "Abo") + "</nav></header>";
+  std::string footer = link("/impressum/", "Impressum") + link("/kontakt/", "Kontakt");
+  std::string tiles;
+  for (const char* p : {"/Espresso-Speicherstadt/10023", "/Filter-Altona/10031"}) {
+    tiles += std::string("<div class=\"card product-box box-standard\"><div class=\"product-info\"><a class=\"product-name\" href=\"") +
+             p + "\">Kaffee</a></div></div>";
+  }
+  std::map<std::string, std::string> site = {
+      {"/", "<html><body>" + header + "<main><div class=\"cms-listing-row\">" + tiles + "</div></main><footer>" + footer +
+                "</footer></body></html>"},
+      {"/impressum/", page("R&ouml;sterei GmbH", footer)}, {"/kontakt/", page("Kontakt", footer)},
+      {"/kaffee/", page("Kaffee")}, {"/zubehoer/", page("Zubeh&ouml;r")}, {"/abo/", page("Abo")},
+      {"/Espresso-Speicherstadt/10023", page("Espresso Bewertungen")}, {"/Filter-Altona/10031", page("Filter")}};
+  MemoryFetcher f(site);
+  crawl(f, roles(), CrawlLimits{}, [](const CrawlResult&) { return true; });
+  auto fetched = paths(f.fetched);
+  int products = static_cast<int>(fetched.count("/Espresso-Speicherstadt/10023") + fetched.count("/Filter-Altona/10031"));
+  EXPECT_EQ(products, 1) << ::testing::PrintToString(fetched);
+  // Counter-case: without tile markup the same links are ordinary pages, and the sample takes
+  // the menu's categories first (they are shallower in the site's sections).
+  std::map<std::string, std::string> plain = site;
+  plain["/"] = "<html><body>" + header + "<main><p>" + link("/Espresso-Speicherstadt/10023", "Espresso") +
+               link("/Filter-Altona/10031", "Filter") + "</p></main><footer>" + footer + "</footer></body></html>";
+  MemoryFetcher g(plain);
+  crawl(g, roles(), CrawlLimits{}, [](const CrawlResult&) { return true; });
+  EXPECT_EQ(g.fetched.size(), f.fetched.size());
+  auto plain_fetched = paths(g.fetched);
+  EXPECT_EQ(plain_fetched.count("/Espresso-Speicherstadt/10023") + plain_fetched.count("/Filter-Altona/10031"), 0u)
+      << ::testing::PrintToString(plain_fetched);
+}
+
 TEST(FocusedCrawl, KeepsGoingWhileTheJudgeSaysUndecided) {
   auto shop = generate_shop(small_shop());
   MemoryFetcher f(shop);

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <map>
+
+#include "html/email_protection.h"
 #include "html/html.h"
 
 namespace omnicheck::html {
@@ -301,6 +304,56 @@ TEST(HtmlForms, OrphanFieldsJoinTheFormTheyBelongTo) {
   EXPECT_NE(d.forms[0].text.find("Zpráva"), std::string::npos) << d.forms[0].text;
   // The search box after the </form> belongs to no form; the e-mail field names its form.
   EXPECT_EQ(d.forms[1].fields, (std::vector<std::string>{"email:newsletter_email"}));
+}
+
+}  // namespace
+}  // namespace omnicheck::html
+
+namespace omnicheck::html {
+namespace {
+
+// Cloudflare rewrites every address to "[email protected]" with the address XOR-encoded; a
+// visitor's browser shows the address, so the text holds it, and the link is a mailto.
+TEST(EmailProtection, CloudflareAddressesAreDecoded) {
+  EXPECT_EQ(decode_cloudflare_email("5a38353430352f281a2a3b2a3f2e3f28333f77363b3738352e2e3f74383f").value_or(""),
+            "bonjour@papeterie-lambotte.be");
+  EXPECT_FALSE(decode_cloudflare_email("5a38").has_value());          // too short
+  EXPECT_FALSE(decode_cloudflare_email("zz38353430352f28").has_value());  // not hex
+  EXPECT_FALSE(decode_cloudflare_email("5a3835343035").has_value());  // no @
+  fetch::Page p;
+  p.requested_url = p.final_url = "https://papeterie-lambotte.be/";
+  p.status = 200;
+  p.content_type = "text/html";
+  p.body = "<p>E-mail : <a href=\"/cdn-cgi/l/email-protection\" class=\"__cf_email__\" "
+           "data-cfemail=\"5a38353430352f281a2a3b2a3f2e3f28333f77363b3738352e2e3f74383f\">[email&#160;protected]</a></p>"
+           "<p><a href=\"/cdn-cgi/l/email-protection#5a38353430352f281a2a3b2a3f2e3f28333f77363b3738352e2e3f74383f\">"
+           "Écrivez-nous</a></p>";
+  Document d = parse(p);
+  EXPECT_NE(d.text.find("bonjour@papeterie-lambotte.be"), std::string::npos) << d.text;
+  EXPECT_EQ(d.text.find("[email"), std::string::npos) << d.text;
+  int mailto = 0;
+  for (const auto& l : d.links) mailto += l.url == "mailto:bonjour@papeterie-lambotte.be";
+  EXPECT_EQ(mailto, 2);
+}
+
+TEST(ProductTiles, LinksInsideAProductTileAreMarked) {
+  fetch::Page p;
+  p.requested_url = p.final_url = "https://shop.test/";
+  p.status = 200;
+  p.content_type = "text/html";
+  p.body = "<nav class=\"main-navigation\"><a href=\"/kaffee/\">Kaffee</a></nav>"
+           "<div class=\"card product-box\"><a href=\"/Espresso/10023\">Espresso</a></div>"
+           "<article class=\"product-miniature js-product-miniature\"><h3><a href=\"/p/12-vase.html\">Vase</a></h3></article>"
+           "<div itemscope itemtype=\"https://schema.org/Product\"><a href=\"/gyokuro\">Gyokuro</a></div>"
+           "<ul class=\"widget_product_categories\"><li><a href=\"/c/tee/\">Tee</a></li></ul>";
+  Document d = parse(p);
+  std::map<std::string, bool> product;
+  for (const auto& l : d.links) product[l.href] = l.product;
+  EXPECT_FALSE(product["/kaffee/"]);
+  EXPECT_TRUE(product["/Espresso/10023"]);
+  EXPECT_TRUE(product["/p/12-vase.html"]);
+  EXPECT_TRUE(product["/gyokuro"]);
+  EXPECT_FALSE(product["/c/tee/"]);  // a category list that names products is no tile
 }
 
 }  // namespace
