@@ -60,7 +60,8 @@ void add_register_ids(const PageContext& pc, const SitePatterns& sp, FactStore& 
     f.attrs["check"] = id.check;
     f.attrs["court"] = id.court;
     f.attrs["register"] = register_kinds.count(id.kind) > 0 || id.is_register;
-    f.attrs["vat"] = id.kind == "vat";
+    // A national VAT number without its country prefix (P.IVA, NIP, NIF) is the VAT id too.
+    f.attrs["vat"] = id.kind == "vat" || id.is_vat_number;
     set_party(f, party_at(*pc.doc, label_begin, id.end, sp.parties, sp.legal_form));
     out.add(std::move(f));
   }

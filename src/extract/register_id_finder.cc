@@ -228,7 +228,7 @@ struct Kind {
   TextPattern shape;
   bool as_written = false;
   std::string value_fmt = "$&", check, check_input_fmt = "$&", prefix;
-  bool anywhere = false, court = false, is_register = false;
+  bool anywhere = false, court = false, is_register = false, is_vat_number = false;
   std::size_t zero_pad = 0;
 };
 
@@ -346,6 +346,7 @@ void RegisterIdFinder::Impl::load_kinds(const nlohmann::json& j) {
     kind.court = get_or(k, "court", false);
     kind.zero_pad = get_or<std::size_t>(k, "zero_pad", 0);
     kind.is_register = get_or(k, "register", false);
+    kind.is_vat_number = get_or(k, "vat_number", false);
     if (!is_known_id_check(kind.check))
       throw std::runtime_error("identifiers lexicon: " + where + ": unknown check algorithm '" +
                                kind.check + "'");
@@ -591,6 +592,7 @@ RegisterId RegisterIdFinder::Impl::to_id(std::string_view text, std::string_view
   id.kind = kind.kind;
   id.country = kind.country;
   id.is_register = kind.is_register;
+  id.is_vat_number = kind.is_vat_number;
   // Templates like "$1-$2" or "HRB $1 $2" leave stray separators when a group is empty.
   std::string value = trim(f.value, " -/");
   value.erase(std::unique(value.begin(), value.end(),

@@ -50,6 +50,8 @@ struct RegisterId {
   std::string court;    // register court where written near it ("Amtsgericht Hamburg")
   bool is_register = false;  // a trade-register number (lexicon kind "register": true), not a
                              // tax or VAT number
+  bool is_vat_number = false;  // the national form of the trader's VAT number (lexicon kind
+                               // "vat_number": true: partita IVA, NIP, NIF), "vat" or not
 
   nlohmann::json to_json() const;
 };
