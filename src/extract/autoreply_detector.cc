@@ -23,6 +23,7 @@ std::string header_token(const mail::Message& m, const char* name) {
 AutoReplyDetector::AutoReplyDetector(const Lexicon& lex)
     : subject_(alternation(lex, "mail.autoreply_subject"), true, "mail.autoreply_subject"),
       wording_(alternation(lex, "mail.autoreply_wording"), true, "mail.autoreply_wording"),
+      generated_(alternation(lex, "mail.generated_wording"), true, "mail.generated_wording"),
       not_read_(alternation(lex, "mail.mailbox_not_read"), true, "mail.mailbox_not_read"),
       use_form_(alternation(lex, "mail.use_form_instead"), true, "mail.use_form_instead"),
       acknowledgement_(alternation(lex, "mail.acknowledgement"), true, "mail.acknowledgement") {}
@@ -60,6 +61,16 @@ AutoReplySignal AutoReplyDetector::classify(const mail::Message& m, std::string_
   }
   Match w;
   if (wording_.search(own_text, &w)) {
+    s.automatic = true;
+    s.by = "wording";
+    s.begin = w.begin;
+    s.end = w.end;
+    return s;
+  }
+  // "This message was generated automatically" closes every order confirmation (RFC 3834's
+  // auto-generated notification): an automatic answer only where it answers a message or
+  // acknowledges one ("we have received your message").
+  if (generated_.search(own_text, &w) && (!m.in_reply_to.empty() || acknowledgement_.search(own_text))) {
     s.automatic = true;
     s.by = "wording";
     s.begin = w.begin;

@@ -36,7 +36,7 @@ class AutoReplyDetector {
   bool acknowledges(std::string_view own_text) const;
 
  private:
-  TextPattern subject_, wording_, not_read_, use_form_, acknowledgement_;
+  TextPattern subject_, wording_, generated_, not_read_, use_form_, acknowledgement_;
 };
 
 }  // namespace omnicheck::extract

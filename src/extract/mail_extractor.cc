@@ -18,6 +18,7 @@
 #include "extract/mail_parties.h"
 #include "extract/registrable_domain.h"
 #include "extract/response_time.h"
+#include "extract/statement_extractors.h"
 #include "extract/signature_detector.h"
 #include "extract/thread_builder.h"
 
@@ -86,17 +87,82 @@ void add_words(std::set<std::string>& out, const std::string& text) {
   flush();
 }
 
-// Words of the trader's names: a signature line made of them signs for the company.
+// Words of the trader's names: a signature line made of them signs for the company. A part of
+// a trader's From display name counts when one of its words is carried by the trader's domains
+// or legal names; a part that carries none names a person ("Tom Pritchard
+// <hello@harrowandfinch.co.uk>", "Petra Dvořáková | Bylinkárna Pod Hradem"), whose signature is a
+// named one. Without domains or legal names to compare with, every part counts.
 std::set<std::string> brand_words(const std::vector<MailMessage>& messages, const TraderDomains& td,
                                   const FactStore& store) {
-  std::set<std::string> words;
+  std::set<std::string> words, names, labels;
+  for (const Fact* f : store.of_type("legal_name")) add_words(names, f->attrs.value("value", std::string()));
+  for (const auto& d : td.domains) labels.insert(fold(d.substr(0, d.find('.'))));
+  for (const auto& mm : messages) {
+    if (mm.side == "trader" && !mm.from_domain.empty()) labels.insert(fold(mm.from_domain.substr(0, mm.from_domain.find('.'))));
+  }
+  auto carried = [&](const std::string& w) {
+    if (names.count(w)) return true;
+    for (const auto& l : labels) {
+      if (w.size() >= 3 && l.find(w) != std::string::npos) return true;
+    }
+    return false;
+  };
+  static const TextPattern separators("\\s*(?:[|,/·•]|\\s[-–—@]\\s|\\s(?:from|von|de|at|via|z|für|pour|for)\\s)\\s*", true,
+                                      "display-name separators");
   for (const auto& mm : messages) {
     if (mm.side != "trader") continue;
-    for (const auto& a : mm.m->from) add_words(words, a.name);
+    for (const auto& a : mm.m->from) {
+      std::size_t from = 0;
+      std::vector<std::string> parts;
+      for (const auto& m : separators.find_all(a.name)) {
+        parts.push_back(a.name.substr(from, m.begin - from));
+        from = m.end;
+      }
+      parts.push_back(a.name.substr(from));
+      for (const auto& part : parts) {
+        std::set<std::string> shown;
+        add_words(shown, part);
+        bool brand = labels.empty() && names.empty();
+        for (const auto& w : shown) brand = brand || carried(w);
+        if (brand) words.insert(shown.begin(), shown.end());
+      }
+    }
   }
-  for (const Fact* f : store.of_type("legal_name")) add_words(words, f->attrs.value("value", std::string()));
+  words.insert(names.begin(), names.end());
   for (const auto& d : td.domains) add_words(words, d.substr(0, d.find('.')));
   return words;
+}
+
+// The response time the trader's own messages promise, when the site states none: the
+// statement extractor of the site pages run over each trader message's own text (its
+// acknowledgements and replies, not what they quote), the most generous promise winning as on
+// the site. Not a site fact: response_time.stated asks the site, never a mail.
+StatedTime promised_in_mail(const std::vector<MailMessage>& messages, const std::vector<std::size_t>& own_end,
+                            const SitePatterns& sp, const std::string& country, const StatedTime& fallback) {
+  FactStore promised;
+  for (std::size_t i = 0; i < messages.size(); ++i) {
+    const MailMessage& mm = messages[i];
+    if (mm.side != "trader") continue;
+    fetch::Page page;
+    page.requested_url = page.final_url = mm.key;
+    html::Document doc;
+    doc.url = mm.key;
+    doc.text = mm.body.substr(0, own_end[i]);
+    PageContext pc{&page, &doc, false, country};
+    extract_response_times(pc, sp, promised);
+  }
+  StatedTime best = stated_response_time(promised);
+  if (!best.from_site) return fallback;
+  best.from_site = false;
+  best.from_mail = true;
+  // The message whose statement is the one chosen.
+  for (const Fact* f : promised.of_type("response_time_statement")) {
+    if (f->attrs.value("hours", 0.0) == best.hours && f->attrs.value("business", false) == best.business) {
+      best.mail_key = f->source;
+      break;
+    }
+  }
+  return best;
 }
 
 std::vector<std::string> relay_domains(const mail::Message& m, std::vector<std::string>* headers) {
@@ -260,6 +326,19 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
     }
     if (!qr.quoted_from.empty() ? !is_trader_address(qr.quoted_from, td) && to_outside : to_outside) {
       mm.answers_customer = true;
+    }
+  }
+  // A trader message titled as a reply ("Re: Umtausch [Ticket#48213]") to a listed customer
+  // answers them, though what they wrote (a contact form, a mail not in the mailbox) is absent.
+  for (auto& mm : messages) {
+    if (mm.side != "trader" || mm.auto_reply || mm.answers_customer || opt.customers.empty() ||
+        !subjects.is_reply(mm.m->subject)) {
+      continue;
+    }
+    for (const auto* list : {&mm.m->to, &mm.m->cc}) {
+      for (const auto& a : *list) {
+        for (const auto& c : opt.customers) mm.answers_customer |= lower_ascii(a.address) == lower_ascii(c);
+      }
     }
   }
 
@@ -498,7 +577,9 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
   }
   TraderClock clock(zone, common_offset,
                     offsets.empty() ? "no trader zone known" : "the offset of most of the trader's Date headers");
-  add_response_time_facts(messages, threads, stated_response_time(out), clock, customer_side, out);
+  StatedTime stated = stated_response_time(out);
+  if (!stated.from_site) stated = promised_in_mail(messages, own_end, sp, trader_country, stated);
+  add_response_time_facts(messages, threads, stated, clock, customer_side, out);
 
   out.audit["emails_supplied"] = true;
   out.audit["messages"] = static_cast<int>(box.messages.size());

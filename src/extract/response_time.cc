@@ -91,8 +91,9 @@ std::string StatedTime::limit_text() const {
 }
 
 std::string StatedTime::describe() const {
-  return limit_text() +
-         (from_site ? ", as the site states" : " (the site states no response time for e-mail; 24 hours assumed)");
+  if (from_site) return limit_text() + ", as the site states";
+  if (from_mail) return limit_text() + ", as the trader's own e-mail " + mail_key + " promises";
+  return limit_text() + " (the site states no response time for e-mail; 24 hours assumed)";
 }
 
 StatedTime stated_response_time(const FactStore& store) {
@@ -371,7 +372,7 @@ void add_response_time_facts(const std::vector<MailMessage>& messages, const Thr
              {"missed_share", judged ? static_cast<double>(missed) / judged : 0.0},
              {"limit_hours", stated.hours},
              {"business", stated.business},
-             {"stated", stated.from_site ? "site" : "default"},
+             {"stated", stated.from_site ? "site" : stated.from_mail ? "mail" : "default"},
              {"clock", clock.description()},
              {"customer_side", customer_side},
              {"undated", undated},

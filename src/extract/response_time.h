@@ -41,6 +41,10 @@ struct StatedTime {
   double hours = 24;
   bool business = false;
   bool from_site = false;
+  // When the site states none: the promise the trader's own mails make ("Wir melden uns
+  // innerhalb von zwei Werktagen" in an acknowledgement), and the message that makes it.
+  bool from_mail = false;
+  std::string mail_key;
   std::string limit_text() const;  // "48 hours of business time (Mon–Fri)"
   std::string describe() const;    // …and where it comes from
 };

@@ -39,7 +39,17 @@ SubjectNormaliser::SubjectNormaliser(const Lexicon& lex)
     // and "[Ticket #123]" tags a help-desk puts in front.
     : prefix_("^(?:\\s*(?:(?:" + prefix_alternation(lex) +
                   ")\\s*(?:\\[\\d{1,3}\\]|\\(\\d{1,3}\\))?\\s*[:\\x{FF1A}]|\\[[^\\]]{1,40}\\]))+\\s*",
-              true, "mail.reply_prefixes") {}
+              true, "mail.reply_prefixes"),
+      reply_([&lex] {
+        std::string alt;
+        for (const auto& p : lex.list("mail.reply_prefixes")) {
+          const auto& fwd = lex.list("mail.forward_prefixes");
+          if (std::find(fwd.begin(), fwd.end(), p) == fwd.end()) alt += (alt.empty() ? "" : "|") + escape_regex(p);
+        }
+        return "^\\s*(?:" + (alt.empty() ? std::string("re") : alt) + ")\\s*(?:\\[\\d{1,3}\\]|\\(\\d{1,3}\\))?\\s*[:\\x{FF1A}]";
+      }(), true, "mail.reply_prefixes without forwards") {}
+
+bool SubjectNormaliser::is_reply(std::string_view subject) const { return reply_.search(subject); }
 
 std::string SubjectNormaliser::normalise(std::string_view subject) const {
   Match m;

@@ -20,9 +20,11 @@ class SubjectNormaliser {
  public:
   explicit SubjectNormaliser(const Lexicon& lex);
   std::string normalise(std::string_view subject) const;
+  // Whether the subject opens with a reply prefix ("Re:", "AW:", "Odp:"), not a forward's.
+  bool is_reply(std::string_view subject) const;
 
  private:
-  TextPattern prefix_;
+  TextPattern prefix_, reply_;
 };
 
 // The parts of a reply: its own text and the earlier message it quotes. A top-posted reply
