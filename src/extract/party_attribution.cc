@@ -191,6 +191,18 @@ PartyOf party_at(const html::Document& doc, std::size_t offset, std::size_t end,
     out.party = l.party;
     out.words = squeeze(std::string_view(t).substr(l.b, l.e - l.b));
     out.basis = "label";
+    // A trader word inside a line that a third party's heading reaches is that party's
+    // ("Gestaltung und Umsetzung⏎Agentur Kornblau, Inh. Tobias Renner, Anger 31, …": the
+    // agency's owner, not the shop's).
+    if (l.party == "trader" && !at_line_start(t, l.b)) {
+      const std::size_t ls = line_begin(t, l.b);
+      for (const auto& h : labels) {
+        if (h.party == "trader" || h.e > ls || !covers(doc, h, ls, ls, legal_form, false)) continue;
+        out.party = h.party;
+        out.words = squeeze(std::string_view(t).substr(h.b, h.e - h.b));
+        break;
+      }
+    }
     return out;
   }
   return {};

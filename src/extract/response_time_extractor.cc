@@ -77,10 +77,16 @@ void extract_response_times(const PageContext& pc, const SitePatterns& sp, FactS
       for (char c : u) u2 += c == ' ' ? std::string("\\s+") : std::string(1, c);
       alt += (alt.empty() ? "(?:" : "|(?:") + u2 + ")";
     }
-    return "(?<![\\p{L}\\p{N}])(?:" + lexicon_alternation(lex, "response_time.lead") + ")\\s+(?:(?:" +
-           lexicon_alternation(lex, "response_time.max") + ")\\s+)?(?:(?:von|de|of)\\s+)?" + number +
-           "(?:\\s*(?:-|–|—|/|to|à|bis|až|a|do|und|and|oder|or|ou|o|of|lub|albo|y|e|en)\\s*" + number + ")?\\s*(" + alt +
-           ")(?![\\p{L}\\p{N}])";
+    const std::string range = "(?:\\s*(?:-|–|—|/|to|à|bis|až|a|do|und|and|oder|or|ou|o|of|lub|albo|y|e|en)\\s*" + number + ")?";
+    // "within 2 days": the lead before the number; Hungarian puts it after the unit ("1
+    // munkanapon belül", response_time.lead_after). A branch reset keeps the groups in order.
+    std::string after = lex.list("response_time.lead_after").empty()
+                            ? std::string()
+                            : "|(?<![\\p{L}\\p{N}])" + number + range + "\\s*(" + alt + ")\\s+(?:" +
+                                  lexicon_alternation(lex, "response_time.lead_after") + ")(?![\\p{L}\\p{N}])";
+    return "(?|(?<![\\p{L}\\p{N}])(?:" + lexicon_alternation(lex, "response_time.lead") + ")\\s+(?:(?:" +
+           lexicon_alternation(lex, "response_time.max") + ")\\s+)?(?:(?:von|de|of)\\s+)?" + number + range + "\\s*(" + alt +
+           ")(?![\\p{L}\\p{N}])" + after + ")";
   });
   const TextPattern& reply = sp.pattern("statements.response_time.reply", [&] {
     return on_word_boundaries(lexicon_alternation(lex, "response_time.reply"));

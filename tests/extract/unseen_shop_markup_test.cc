@@ -182,5 +182,41 @@ TEST(UnseenShopMarkup, FirstPersonAndPassiveReplyPromises) {
   }
 }
 
+TEST(UnseenShopMarkup, SlovakAndHungarianStatements) {
+  auto sk = facts_of_page(page("<p>Telefón: 044/552 13 87 (Po–Pi 8:00–15:00). Na e-maily odpovedáme spravidla do 1 pracovného dňa.</p>", "sk"),
+                          "https://drevohracky-liptov.sk/obchodne-podmienky/");
+  auto rt = sk.of_type("response_time_statement");
+  ASSERT_EQ(rt.size(), 1u);
+  EXPECT_DOUBLE_EQ(rt.front()->attrs["hours"].get<double>(), 24);
+  EXPECT_TRUE(rt.front()->attrs["business"].get<bool>());
+  // Hungarian puts "within" after the unit, and inflects the days it spans.
+  auto hu = facts_of_page(page("<p>Telefonos ügyfélszolgálat: hétfőtől péntekig 8:00–16:00 óra között. E-mailekre 1 munkanapon "
+                               "belül válaszolunk.</p>",
+                               "hu"),
+                          "https://szegedipaprikakert.hu/impresszum/");
+  rt = hu.of_type("response_time_statement");
+  ASSERT_EQ(rt.size(), 1u);
+  EXPECT_DOUBLE_EQ(rt.front()->attrs["hours"].get<double>(), 24);
+  EXPECT_EQ(rt.front()->attrs["channel"], "email");
+  EXPECT_FALSE(hu.of_type("opening_hours").empty());
+  // Counter-case: a delivery period in the same shape is no response time.
+  auto hu_delivery = facts_of_page(page("<p>A rendeléseket 2 munkanapon belül kiszállítjuk.</p>", "hu"), "https://szegedipaprikakert.hu/szallitas/");
+  EXPECT_TRUE(hu_delivery.of_type("response_time_statement").empty());
+}
+
+TEST(UnseenShopMarkup, AnOwnerWordInsideAThirdPartysBlockIsThatParty) {
+  auto s = facts_of_page(page("<p>Brühwerk Hainich GmbH, Lindenallee 5, 99947 Bad Langensalza</p><h3>Gestaltung und Umsetzung</h3>"
+                              "<p>Agentur Kornblau, Inh. Tobias Renner, Anger 31, 99084 Erfurt, hallo@kornblau-agentur.de</p>",
+                              "de"),
+                         "https://bruehwerk-hainich.de/impressum");
+  EXPECT_EQ(party_of(s, "address", "Erfurt"), "agency") << values(s, "address");
+  EXPECT_EQ(party_of(s, "email", "kornblau"), "agency");
+  EXPECT_EQ(party_of(s, "address", "Bad Langensalza"), "trader");
+  // Counter-case: the shop's own owner line stays the trader's.
+  auto t = facts_of_page(page("<p>Teehaus Huber, Inh. Maria Huber, Weißenburger Str. 12, 81667 München</p>", "de"),
+                         "https://teehaus-huber.de/impressum");
+  EXPECT_EQ(party_of(t, "address", "München"), "trader") << values(t, "address");
+}
+
 }  // namespace
 }  // namespace omnicheck::extract::testing
