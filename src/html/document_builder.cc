@@ -22,6 +22,15 @@
 namespace omnicheck::html {
 namespace {
 
+// schema.org properties that are a line of their own in a contact block.
+bool is_line_itemprop(std::string_view prop) {
+  for (std::string_view p : {"name", "legalName", "streetAddress", "telephone", "faxNumber", "email", "addressCountry",
+                             "postOfficeBoxNumber", "vatID", "taxID", "address"}) {
+    if (prop == p) return true;
+  }
+  return false;
+}
+
 const char* attr(const GumboElement& el, const char* name) {
   const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
   return a ? a->value : nullptr;
@@ -379,8 +388,14 @@ class Builder {
       if (const char* alt = attr(el, "alt"); alt && *alt) append_text(alt, region, block);
       return;
     }
-    const GumboNode* my_block = is_block(el.tag) || has_block_class(attr(el, "class")) ? n : block;
+    // Microdata fields are separate values even as adjacent inline spans: a name, street,
+    // telephone or e-mail stands on a line of its own, other fields (postalCode,
+    // addressLocality) apart by a space, as a stylesheet shows them.
+    const char* itemprop = attr(el, "itemprop");
+    const bool line_field = itemprop && is_line_itemprop(itemprop);
+    const GumboNode* my_block = is_block(el.tag) || has_block_class(attr(el, "class")) || line_field ? n : block;
     if (my_block != block) newline();
+    if (itemprop && !line_field) pending_space_ = true;
 
     std::size_t link_start = doc_.text.size();
     bool is_link = el.tag == GUMBO_TAG_A && attr(el, "href");
@@ -421,6 +436,7 @@ class Builder {
       if (!h.empty()) last_heading_ = std::move(h);
     }
     if (my_block != block) newline();
+    if (itemprop && !line_field) pending_space_ = true;
     if (el.tag == GUMBO_TAG_FORM) form_stack_.pop_back();
   }
 

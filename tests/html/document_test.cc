@@ -358,3 +358,28 @@ TEST(ProductTiles, LinksInsideAProductTileAreMarked) {
 
 }  // namespace
 }  // namespace omnicheck::html
+
+namespace omnicheck::html {
+namespace {
+
+// Microdata fields as adjacent inline spans are separate values: "030 1234567info@…" was read as
+// one e-mail address.
+TEST(Microdata, AdjacentFieldsStayApart) {
+  fetch::Page p;
+  p.requested_url = p.final_url = "https://kessler-gartenbau.de/";
+  p.status = 200;
+  p.content_type = "text/html";
+  p.body = "<footer><div itemscope itemtype=\"https://schema.org/Organization\"><span itemprop=\"name\">Gartenbau Kessler "
+           "GmbH</span><div itemprop=\"address\" itemscope itemtype=\"https://schema.org/PostalAddress\"><span "
+           "itemprop=\"streetAddress\">Hauptstraße 5</span><span itemprop=\"postalCode\">10115</span><span "
+           "itemprop=\"addressLocality\">Berlin</span></div><span itemprop=\"telephone\">030 1234567</span><span "
+           "itemprop=\"email\">info@kessler-gartenbau.de</span></div></footer>";
+  Document d = parse(p);
+  EXPECT_NE(d.text.find("Hauptstraße 5\n10115 Berlin\n030 1234567\ninfo@kessler-gartenbau.de"), std::string::npos) << d.text;
+  // Counter-case: plain inline spans without microdata still read as the words they render.
+  p.body = "<p><span>Kes</span><span>sler</span></p>";
+  EXPECT_NE(parse(p).text.find("Kessler"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace omnicheck::html
