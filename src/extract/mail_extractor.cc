@@ -90,7 +90,8 @@ void add_words(std::set<std::string>& out, const std::string& text) {
 // Words of the trader's names: a signature line made of them signs for the company. A part of
 // a trader's From display name counts when one of its words is carried by the trader's domains
 // or legal names; a part that carries none names a person ("Tom Pritchard
-// <hello@harrowandfinch.co.uk>", "Petra Dvořáková | Bylinkárna Pod Hradem"), whose signature is a
+// <hello@harrowandfinch.co.uk>", "Petra Dvořáková | Bylinkárna Pod Hradem", "Camille Besnard (Les
+// Savons d'Albane)"), whose signature is a
 // named one. Without domains or legal names to compare with, every part counts.
 std::set<std::string> brand_words(const std::vector<MailMessage>& messages, const TraderDomains& td,
                                   const FactStore& store) {
@@ -107,7 +108,7 @@ std::set<std::string> brand_words(const std::vector<MailMessage>& messages, cons
     }
     return false;
   };
-  static const TextPattern separators("\\s*(?:[|,/·•]|\\s[-–—@]\\s|\\s(?:from|von|de|at|via|z|für|pour|for)\\s)\\s*", true,
+  static const TextPattern separators("\\s*(?:[|,/·•()\\[\\]]|\\s[-–—@]\\s|\\s(?:from|von|de|at|via|z|für|pour|for)\\s)\\s*", true,
                                       "display-name separators");
   for (const auto& mm : messages) {
     if (mm.side != "trader") continue;

@@ -164,7 +164,12 @@ Signature SignatureDetector::detect(std::string_view own_text, const std::set<st
     bool role_given = team_.search(role) || role_.search(role) ||
                       (!next.empty() && (team_.search(next) || legal_form_.search(next) || role_.search(next)));
     bool two_words = name.find(' ') != std::string_view::npos;
-    if (is_person_name(name, brand_words) && (after_sign_off || (role_given && two_words && !prev_label))) {
+    // A job title right under the name ("Martin Kováč⏎konateľ") makes it a person's even when
+    // the shop is named after them (MED-KOVÁČ s.r.o.): a brand has no job title.
+    static const std::set<std::string> kNoBrand;
+    const bool titled = !next.empty() && role_.search(next) && !team_.search(next) && two_words;
+    if ((is_person_name(name, brand_words) || (titled && is_person_name(name, kNoBrand))) &&
+        (after_sign_off || (role_given && two_words && !prev_label))) {
       sig.verdict = "named";
       sig.name = std::string(name);
       sig.begin = begin;

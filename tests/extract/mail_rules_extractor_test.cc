@@ -482,3 +482,54 @@ TEST(QuotedReplies, BottomPostedReplyIsReadBelowTheQuote) {
 
 }  // namespace
 }  // namespace omnicheck::extract
+
+namespace omnicheck::extract {
+namespace {
+
+// Wave 2's mailboxes written blind: order confirmations that say they were generated are
+// contractual mail, not automatic answers; the acknowledgement that answers a message is one.
+TEST(AutoReplies, GeneratedNotificationsAreNoAutomaticAnswers) {
+  AutoReplyDetector d(lexicon());
+  auto classify = [&](const std::string& headers, const std::string& body) {
+    auto m = mail::parse_message("From: a@shop.example\nSubject: x\n" + headers + "\n" + body, "t", 0);
+    return d.classify(*m, m->text_plain);
+  };
+  EXPECT_FALSE(classify("", "Dziękujemy za zamówienie 3318.\nWiadomość została wygenerowana automatycznie.").automatic);
+  EXPECT_FALSE(classify("", "Merci pour votre commande. Ce message généré automatiquement ne peut recevoir de réponse.").automatic);
+  // Counter-cases: answering a message, or acknowledging one, it is an automatic answer.
+  EXPECT_TRUE(classify("In-Reply-To: <q@example.org>\n", "Wiadomość została wygenerowana automatycznie.").automatic);
+  EXPECT_TRUE(classify("", "Nous avons bien reçu votre message. Ce message est envoyé automatiquement.").automatic);
+}
+
+TEST(Signatures, APersonBesideTheBrandInTheDisplayNameSignsByName) {
+  // One shop's mailbox: a customer's question and the shop's reply, signed under `sign_off`.
+  auto signature = [](const std::string& from, const std::string& shop, const std::string& body) {
+    auto box = mailbox({
+        {"q.eml",
+         "From: Nathalie Roux <n.roux@example.org>\nTo: service@" + shop + "\nSubject: Colis\n"
+         "Date: Mon, 23 Nov 2026 09:00:00 +0100\nMessage-ID: <q@example.org>\n",
+         "Mon colis n'est pas arrivé.\n"},
+        {"r.eml",
+         "From: " + from + "\nTo: n.roux@example.org\nSubject: Re: Colis\nDate: Mon, 23 Nov 2026 11:05:00 +0100\n"
+         "Message-ID: <r@" + shop + ">\nIn-Reply-To: <q@example.org>\n",
+         body},
+    });
+    FactStore s;
+    extract_mail(box, lexicon(), s, {{"n.roux@example.org"}, {}});
+    return one(s, "signature", "r.eml").attrs["verdict"].get<std::string>();
+  };
+  EXPECT_EQ(signature("\"Camille Besnard (Les Savons d'Albane)\" <aide@savons-albane.fr>", "savons-albane.fr",
+                      "Votre colis vous attend.\n\nBelle journée,\n\nCamille Besnard\nService client\n"),
+            "named");
+  // A job title right under the name: a person, though the shop bears their name.
+  EXPECT_EQ(signature("=?UTF-8?Q?Martin_Kov=C3=A1=C4=8D?= <obchod@medkovac.sk>", "medkovac.sk",
+                      "Poslali sme Vam ho dnes.\n\nS pozdravom\n\nMartin Kováč\nkonateľ\n\nMED-KOVÁČ s.r.o.\n"),
+            "named");
+  // Counter-case: the brand alone under the sign-off signs for the company.
+  EXPECT_EQ(signature("Kaffeerösterei Hellwig Kundenservice <service@hellwig-kaffee.de>", "hellwig-kaffee.de",
+                      "Danke.\n\nMit freundlichen Grüßen\n\nKaffeerösterei Hellwig\n"),
+            "team");
+}
+
+}  // namespace
+}  // namespace omnicheck::extract
