@@ -296,10 +296,20 @@ void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore&
     if (line.size() < 6 || line.size() > 2000) continue;
     // Every postcode system in countries.json has digits: a line without one holds no address.
     // (The same \d as the postcode patterns, so digits of other scripts count as they do there.)
-    if (!sp.digit.search(line)) continue;
+    // (Irish addresses may have no Eircode: countries.json postcode_optional.)
+    const bool digits = sp.digit.search(line);
     // All countries whose pattern matches, grouped by position.
     std::vector<Candidate> found;
     for (const auto& cp : sp.countries) {
+      if (!digits) {
+        // Only the lines naming a county ("Co. Mayo") are worth the pattern's time.
+        if (!cp.optional) continue;
+        bool county = false;
+        for (const auto& w : sp.lex.countries()[cp.code].value("county_words", nlohmann::json::array())) {
+          county = county || line.find(w.get<std::string>()) != std::string_view::npos;
+        }
+        if (!county) continue;
+      }
       for (const auto& m : cp.postcode.find_all(line)) {
         Candidate c;
         c.country = cp.code;
@@ -353,6 +363,18 @@ void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore&
           c.town = squeeze(cm.group(head, 0));
           c.begin = lines[li].begin + cm.groups[0].first;
         }
+      }
+      // "Westport⏎Co. Mayo⏎Ireland": an Irish county line alone (countries.json) takes its town
+      // from the line above, a short capitalised line without digits; the street is looked for
+      // above that (up to two lines up from the county line, as for every postcode line).
+      if (c.country == "IE" && c.town.empty() && c.postcode.empty()) {
+        if (li == 0) continue;
+        std::string above = squeeze(line_view(li - 1));
+        if (above.empty() || above.size() > 30 || has_digit(above) || !ap.capital.search(above) ||
+            above.find_first_of(":;|@") != std::string::npos) {
+          continue;
+        }
+        c.town = above;
       }
       if (c.town.empty() && c.country != "GB" && c.country != "IE") continue;
       if (sp.not_town.search(c.town)) continue;

@@ -21,6 +21,7 @@ struct CountryPattern {
   TextPattern postcode;
   bool town_first = false;
   bool needs_country = false;  // countries.json postcode_needs_country
+  bool optional = false;       // countries.json postcode_optional: addresses without one exist
 };
 
 struct SitePatterns {

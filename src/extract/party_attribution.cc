@@ -17,20 +17,26 @@ namespace {
 // that party's.
 const TextPattern& sentence_end() {
   static const TextPattern p(
-      "(?:(?<=[\\p{Ll}\\p{N}]{3})|(?<=[\\p{Ll}\\p{N}]{3}\\)))[.!?;]\\s+(?!(?:T[ée]l|Tlf|Telef|Phone|Fax|E-?[Mm]ail|Mail|Courriel|Site|Web|Internet|"
+      // Abbreviations in street and people's names ("Pplk. Sochora 27", "Prof. Weber", "nám.
+      // Míru") end no sentence.
+      "(?:(?<=[\\p{Ll}\\p{N}]{3})|(?<=[\\p{Ll}\\p{N}]{3}\\)))(?<!Pplk|Ppor|Npor|Prof|nám)[.!?;]\\s+(?!(?:T[ée]l|Tlf|Telef|Phone|Fax|E-?[Mm]ail|Mail|Courriel|Site|Web|Internet|"
       "Puh|SIRE[NT]|RCS|HRB|HRA|Capital|Kapital|CIF|NIF|NIPC|KRS|NIP|REGON|IČO|DIČ|VAT|TVA|USt|UID|P\\.\\s?IVA|Partita|"
       "Registergericht|Amtsgericht|Registre|Company|Org)\\b)(?=\\p{Lu}\\p{Ll}+[\\s,])",
       false, "sentence end");
   return p;
 }
 
-bool sentence_ends_between(const std::string& t, std::size_t a, std::size_t b) {
+// A sentence end at or after `a` and before `b`; the words after the stop may be read up to
+// `view_end` (the start of the next line, to tell "… teil.⏎Service-Hotline" from "… Roubaix.⏎Tél.").
+bool sentence_ends_between(const std::string& t, std::size_t a, std::size_t b, std::size_t view_end = 0) {
   if (b <= a) return false;
   // The pattern looks behind its full stop at the word it ends ("Impressum)."), which may lie
   // before `a`: search from a little earlier, count only stops at or after `a`.
   std::size_t from = utf8_floor(t, a > 16 ? a - 16 : 0);
-  for (const auto& m : sentence_end().find_all(std::string_view(t).substr(from, b - from))) {
-    if (from + m.begin >= a) return true;
+  std::size_t to = std::max(b, std::min(view_end, t.size()));
+  to = utf8_floor(t, to);
+  for (const auto& m : sentence_end().find_all(std::string_view(t).substr(from, to - from))) {
+    if (from + m.begin >= a && from + m.begin < b) return true;
   }
   return false;
 }
@@ -105,7 +111,15 @@ bool covers(const html::Document& doc, const Label& l, std::size_t offset, std::
   }
   if (offset <= le) return !sentence_ends_between(t, l.e, offset);
   bool heading = heading_like(doc, l.b, l.e);
-  if (!heading && sentence_ends_between(t, l.e, le)) return false;
+  if (!heading && sentence_ends_between(t, l.e, le + 1, le + 40)) return false;
+  // A label opening a long line of prose that ends there ("Verbraucherschlichtung: Wir nehmen
+  // an Streitbeilegungsverfahren … teil (www.…)."): the statement is complete, the lines under
+  // it are another subject. A short labelled line ("Hébergeur : OVH SAS, 2 rue …") goes on below.
+  if (!heading && line_start_label && le - l.e > 110) {
+    std::size_t last = le;
+    while (last > l.e && (t[last - 1] == ' ' || t[last - 1] == '\t')) --last;
+    if (last > l.e && (t[last - 1] == '.' || t[last - 1] == ')')) return false;
+  }
   // A label inside a line reaches the lines under it only when its line names the party and
   // breaks off ("Le site est hébergé par OVH SAS,⏎2 rue Kellermann"), never from a line that
   // is complete in itself ("Doprava: Zásilkovna 69 Kč").

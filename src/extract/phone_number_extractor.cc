@@ -782,6 +782,16 @@ void extract_phones(const PageContext& pc, const SitePatterns& sp, FactStore& ou
     prev_end = c.end;
     if (other_number_shape(t, c.begin, c.end, raw, pp)) continue;
     if (!explicit_country_code(raw) && postcodes.count(digits_of(raw))) continue;
+    // The number of a PO box ("B.P. 2417", "Postfach 10 12 34", "Apartado 45") is no phone.
+    {
+      std::size_t lb = std::max(line_begin(t, c.begin), c.begin > 24 ? c.begin - 24 : 0);
+      lb = utf8_floor(t, lb);
+      // The PO box pattern ends with the box number's first digit: the candidate's own.
+      std::string_view lead = std::string_view(t).substr(lb, c.begin + 1 - lb);
+      bool box_number = false;
+      for (const auto& bm : sp.po_box.find_all(lead)) box_number |= bm.end == lead.size();
+      if (box_number) continue;
+    }
     Label label = label_for(t, c.begin, c.end, number_prev_end, sp, pp);
     if (label == Label::other) continue;
     bool labelled = label == Label::phone || label == Label::fax || label == Label::both;

@@ -55,6 +55,19 @@ void add_register_ids(const PageContext& pc, const SitePatterns& sp, FactStore& 
     f.attrs["kind"] = id.kind;
     f.attrs["country"] = id.country;
     f.attrs["number"] = id.value;
+    // "Company number 687452" on an Irish page is a CRO number, not a UK one padded to eight digits.
+    const auto& on_page = raw["identifiers"].value("on_page_country", nlohmann::json::object());
+    if (!pc.country.empty() && id.country != pc.country && on_page.contains(id.kind) && on_page[id.kind].contains(pc.country)) {
+      std::string digits;
+      for (char ch : id.raw) {
+        if (ch >= '0' && ch <= '9') digits += ch;
+      }
+      const std::string kind = on_page[id.kind][pc.country].get<std::string>();
+      f.attrs["kind"] = kind;
+      f.attrs["country"] = pc.country;
+      f.attrs["number"] = digits;
+      f.attrs["check"] = "format_only";
+    }
     f.attrs["raw"] = squeeze(id.raw);
     f.attrs["label"] = id.label;
     f.attrs["check"] = id.check;

@@ -218,5 +218,47 @@ TEST(UnseenShopMarkup, AnOwnerWordInsideAThirdPartysBlockIsThatParty) {
   EXPECT_EQ(party_of(t, "address", "München"), "trader") << values(t, "address");
 }
 
+TEST(UnseenShopMarkup, BatchDLayouts) {
+  // A PO box's number is no phone; the phone beside it is.
+  auto lu = facts_of_page(page("<p>MOSELLA S.à r.l. | Adresse postale : B.P. 2417 | L-1024 Luxembourg | Tél. : +352 26 48 19 07</p>", "fr"),
+                          "https://mosella-delices.lu/about/");
+  EXPECT_EQ(find_fact(lu, "phone", "2417"), nullptr) << values(lu, "phone");
+  EXPECT_NE(find_fact(lu, "phone", "26 48 19 07"), nullptr) << values(lu, "phone");
+  // An Irish address on lines of its own, county without Eircode; a company number on an Irish
+  // page is a CRO number as written.
+  auto ie = facts_of_page(page("<dl><dt>Company number</dt><dd>687452</dd><dt>Registered office</dt><dd>The Old Mill<br>Quay "
+                               "Road<br>Westport<br>Co. Mayo<br>Ireland</dd></dl>",
+                               "en"),
+                          "https://clewbaycrafts.ie/legal");
+  const Fact* office = find_fact(ie, "address", "Westport");
+  ASSERT_NE(office, nullptr) << values(ie, "address");
+  EXPECT_EQ(office->attrs.value("street", std::string()), "Quay Road");
+  const Fact* cro = find_fact(ie, "register_id", "687452");
+  ASSERT_NE(cro, nullptr) << values(ie, "register_id");
+  EXPECT_EQ(cro->attrs.value("kind", std::string()), "ie.cro");
+  EXPECT_EQ(cro->attrs.value("number", std::string()), "687452");
+  // The person responsible for content under § 18 MStV, with a private address, is the editor.
+  auto de = facts_of_page(page("<p>Havelkorn GmbH, Zeppelinstraße 12, 14471 Potsdam</p><p>Verantwortlich für den Inhalt nach § 18 "
+                               "Abs. 2 MStV: Merle Kaszubowski<br>Am Pfingstberg 3a<br>14469 Potsdam</p>",
+                               "de"),
+                          "https://havelkorn.de/impressum/");
+  EXPECT_EQ(party_of(de, "address", "Pfingstberg"), "editor") << values(de, "address");
+  EXPECT_EQ(party_of(de, "address", "Zeppelinstraße"), "trader");
+  // A labelled line of prose that ends reaches no line under it: the hotline is the trader's.
+  auto kg = facts_of_page(page("<p>Sonnentau Naturkost GmbH &amp; Co. KG, Prager Straße 18, 04229 Leipzig</p>"
+                               "<p>Verbraucherschlichtung: Wir nehmen an Streitbeilegungsverfahren vor der Universalschlichtungsstelle des "
+                               "Bundes teil (www.verbraucher-schlichter.de).</p><p>Service-Hotline: 0341 90843 27</p>",
+                               "de"),
+                          "https://sonnentau-naturkost.de/impressum");
+  EXPECT_EQ(party_of(kg, "phone", "90843 27"), "trader") << values(kg, "phone");
+  // "Pplk. Sochora" is a street, not a sentence's end: the authority's address stays its own.
+  auto cz = facts_of_page(page("<p>Správcem je ZELENÝ KOŠ s.r.o., Vodičkova 699/28, 110 00 Praha 1. Máte právo podat stížnost u "
+                               "Úřadu pro ochranu osobních údajů, Pplk. Sochora 27, 170 00 Praha 7.</p>",
+                               "cs"),
+                          "https://zelenykos.cz/podminky-ochrany-osobnich-udaju/");
+  EXPECT_EQ(party_of(cz, "address", "Sochora"), "authority") << values(cz, "address");
+  EXPECT_EQ(party_of(cz, "address", "Vodičkova"), "trader");
+}
+
 }  // namespace
 }  // namespace omnicheck::extract::testing
