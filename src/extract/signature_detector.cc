@@ -94,6 +94,7 @@ SignatureDetector::SignatureDetector(const Lexicon& lex)
       // A capitalised word ("Horáková", "Okafor-Reid", "O'Neil") or an initial ("J.").
       name_word_("^(?:\\p{Lu}[\\p{Ll}\\p{M}]+(?:['’\\-]\\p{L}[\\p{Ll}\\p{M}]*)*|\\p{Lu}\\.)$", false, "name word") {
   for (const auto& p : lex.list("mail.name_particles")) particles_.insert(p);
+  for (const auto& g : lex.list("mail.given_names")) given_names_.insert(fold(g));
 }
 
 bool SignatureDetector::is_person_name(std::string_view line, const std::set<std::string>& brand_words) const {
@@ -153,6 +154,21 @@ Signature SignatureDetector::detect(std::string_view own_text, const std::set<st
   if (!after_sign_off) sig.begin = first < lines.size() ? lines[first].begin : 0;
 
   bool company_seen = false;
+  // A line of brand words alone ("Kavárna Doma"), at most five words, half of them the brand's.
+  auto brand_line = [&](std::string_view line) {
+    std::string folded = fold(line);
+    std::size_t brand_hits = 0, words = 0;
+    for (std::size_t p = 0; p < folded.size();) {
+      std::size_t q = folded.find(' ', p);
+      if (q == std::string::npos) q = folded.size();
+      if (q > p) {
+        ++words;
+        brand_hits += brand_words.count(folded.substr(p, q - p));
+      }
+      p = q + 1;
+    }
+    return words > 0 && brand_hits * 2 >= words && words <= 5;
+  };
   // `next`: the line below, when no empty line separates them; `prev_label`: the line above ends
   // in a colon ("Votre article :"), so this line is a value, not a signature.
   auto judge = [&](std::string_view line, std::size_t begin, std::string_view next, bool prev_label) -> bool {
@@ -168,31 +184,22 @@ Signature SignatureDetector::detect(std::string_view own_text, const std::set<st
     // the shop is named after them (MED-KOVÁČ s.r.o.): a brand has no job title.
     static const std::set<std::string> kNoBrand;
     const bool titled = !next.empty() && role_.search(next) && !team_.search(next) && two_words;
-    if ((is_person_name(name, brand_words) || (titled && is_person_name(name, kNoBrand))) &&
-        (after_sign_off || (role_given && two_words && !prev_label))) {
+    // A known given name first ("Sabine Ortlieb" for Holzspielzeug Ortlieb, "Petr Novák" above
+    // "Keramika Novák") is a person's name though the surname is the shop's; and the company's
+    // line right under such a name is the signature's own, as a role would be.
+    const std::string first_word = fold(name.substr(0, name.find(' ')));
+    const bool given = two_words && given_names_.count(first_word) > 0;
+    const bool company_below = !next.empty() && (legal_form_.search(next) || brand_line(next));
+    if ((is_person_name(name, brand_words) || ((titled || given) && is_person_name(name, kNoBrand))) &&
+        (after_sign_off || ((role_given || (given && company_below)) && two_words && !prev_label))) {
       sig.verdict = "named";
       sig.name = std::string(name);
       sig.begin = begin;
       sig.end = begin + name.size();
       return true;
     }
-    if (team_.search(line) || legal_form_.search(line))
-      company_seen = true;
-    else {
-      // A line of brand words alone ("Kavárna Doma") signs for the company.
-      std::string folded = fold(line);
-      std::size_t brand_hits = 0, words = 0;
-      for (std::size_t p = 0; p < folded.size();) {
-        std::size_t q = folded.find(' ', p);
-        if (q == std::string::npos) q = folded.size();
-        if (q > p) {
-          ++words;
-          brand_hits += brand_words.count(folded.substr(p, q - p));
-        }
-        p = q + 1;
-      }
-      if (words > 0 && brand_hits * 2 >= words && words <= 5) company_seen = true;
-    }
+    // A team, the company's form, or a line of brand words alone signs for the company.
+    if (team_.search(line) || legal_form_.search(line) || brand_line(line)) company_seen = true;
     return false;
   };
 

@@ -37,6 +37,7 @@ class SignatureDetector {
  private:
   TextPattern sign_off_, team_, legal_form_, role_, street_first_, street_suffix_, name_word_;
   std::set<std::string> particles_;
+  std::set<std::string> given_names_;  // mail.given_names, folded: "Sabine Ortlieb" is a person
 };
 
 }  // namespace omnicheck::extract

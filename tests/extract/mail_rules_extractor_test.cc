@@ -525,9 +525,17 @@ TEST(Signatures, APersonBesideTheBrandInTheDisplayNameSignsByName) {
   EXPECT_EQ(signature("=?UTF-8?Q?Martin_Kov=C3=A1=C4=8D?= <obchod@medkovac.sk>", "medkovac.sk",
                       "Poslali sme Vam ho dnes.\n\nS pozdravom\n\nMartin Kováč\nkonateľ\n\nMED-KOVÁČ s.r.o.\n"),
             "named");
-  // Counter-case: the brand alone under the sign-off signs for the company.
+  // A sole trader signing with their own name, which is the shop's too: a known given name.
+  EXPECT_EQ(signature("Sabine Ortlieb <sabine.ortlieb@holzspielzeug-ortlieb.de>", "holzspielzeug-ortlieb.de",
+                      "Ist unterwegs.\n\nViele Grüße\n\nSabine Ortlieb\nHolzspielzeug Ortlieb e.K.\n"),
+            "named");
+  // Counter-cases: the brand alone under the sign-off signs for the company, and so does a
+  // brand whose first word is no given name, whatever its shape.
   EXPECT_EQ(signature("Kaffeerösterei Hellwig Kundenservice <service@hellwig-kaffee.de>", "hellwig-kaffee.de",
                       "Danke.\n\nMit freundlichen Grüßen\n\nKaffeerösterei Hellwig\n"),
+            "team");
+  EXPECT_EQ(signature("Boutique Ortlieb <service@boutique-ortlieb.de>", "boutique-ortlieb.de",
+                      "Danke.\n\nViele Grüße\n\nBoutique Ortlieb\nOrtlieb Handels GmbH\n"),
             "team");
 }
 
