@@ -782,6 +782,13 @@ void extract_phones(const PageContext& pc, const SitePatterns& sp, FactStore& ou
     prev_end = c.end;
     if (other_number_shape(t, c.begin, c.end, raw, pp)) continue;
     if (!explicit_country_code(raw) && postcodes.count(digits_of(raw))) continue;
+    // The tail of an international number ("+44 (0)7700 900418" whose whole is no valid number)
+    // is no phone of its own: "(0)7700" after "+44 ".
+    if (!explicit_country_code(raw)) {
+      static const TextPattern country_code_before("\\+\\d{1,3}[ \\t]*$", false, "country code before");
+      std::size_t lb = utf8_floor(t, std::max(line_begin(t, c.begin), c.begin > 8 ? c.begin - 8 : 0));
+      if (country_code_before.search(std::string_view(t).substr(lb, c.begin - lb))) continue;
+    }
     // The number of a PO box ("B.P. 2417", "Postfach 10 12 34", "Apartado 45") is no phone.
     {
       std::size_t lb = std::max(line_begin(t, c.begin), c.begin > 24 ? c.begin - 24 : 0);

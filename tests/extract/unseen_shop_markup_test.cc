@@ -219,6 +219,12 @@ TEST(UnseenShopMarkup, AnOwnerWordInsideAThirdPartysBlockIsThatParty) {
 }
 
 TEST(UnseenShopMarkup, BatchDLayouts) {
+  // The tail of an international number that is no valid number as a whole ("+44 (0)7700 900418",
+  // a range reserved for fiction) is no phone of its own; a valid one beside it is read.
+  auto gb = facts_of_page(page("<p>Phone: 0117 496 0382<br>Mobile / WhatsApp: +44 (0)7700 900418</p>", "en"),
+                          "https://harbourandloom.co.uk/policies/legal-notice");
+  EXPECT_EQ(find_fact(gb, "phone", "(0)7700"), nullptr) << values(gb, "phone");
+  EXPECT_NE(find_fact(gb, "phone", "0117 496 0382"), nullptr) << values(gb, "phone");
   // A PO box's number is no phone; the phone beside it is.
   auto lu = facts_of_page(page("<p>MOSELLA S.à r.l. | Adresse postale : B.P. 2417 | L-1024 Luxembourg | Tél. : +352 26 48 19 07</p>", "fr"),
                           "https://mosella-delices.lu/about/");
