@@ -36,6 +36,7 @@ std::vector<Line> lines_of(const std::string& text) {
 struct Candidate {
   std::string country, postcode, town;
   std::size_t begin, end;  // absolute offsets of "postcode town" (or "town, postcode")
+  const CountryPattern* pattern = nullptr;  // the country's pattern that found it
 };
 
 // Separators shops put between the parts of an address on one line. A multi-byte separator is
@@ -198,13 +199,15 @@ AddressPatterns address_patterns(const SitePatterns& sp) {
 
 namespace {
 
+// Whether the (folded) context names the country: one pattern of its names, compiled once.
 bool names_country(const std::string& code, const std::string& folded_ctx, const SitePatterns& sp) {
-  const auto& info = sp.lex.countries()[code];
-  for (const auto& name : info.value("names", nlohmann::json::array())) {
-    TextPattern p(words_to_pattern({fold(name.get<std::string>())}), true, "country name");
-    if (p.search(folded_ctx)) return true;
-  }
-  return false;
+  return sp.pattern("address.country_names." + code, [&sp, &code] {
+    std::vector<std::string> names;
+    for (const auto& name : sp.lex.countries()[code].value("names", nlohmann::json::array())) {
+      names.push_back(fold(name.get<std::string>()));
+    }
+    return names.empty() ? std::string("(?!)") : words_to_pattern(names);
+  }).search(folded_ctx);
 }
 
 }  // namespace
@@ -304,11 +307,10 @@ void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore&
       if (!digits) {
         // Only the lines naming a county ("Co. Mayo") are worth the pattern's time.
         if (!cp.optional) continue;
-        bool county = false;
-        for (const auto& w : sp.lex.countries()[cp.code].value("county_words", nlohmann::json::array())) {
-          county = county || line.find(w.get<std::string>()) != std::string_view::npos;
+        if (std::none_of(cp.county_words.begin(), cp.county_words.end(),
+                         [&line](const std::string& w) { return line.find(w) != std::string_view::npos; })) {
+          continue;
         }
-        if (!county) continue;
       }
       for (const auto& m : cp.postcode.find_all(line)) {
         Candidate c;
@@ -317,6 +319,7 @@ void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore&
         c.town = squeeze(m.group(line, cp.town_first ? 0 : 1));
         c.begin = lines[li].begin + m.begin;
         c.end = lines[li].begin + m.end;
+        c.pattern = &cp;
         found.push_back(c);
       }
     }
@@ -343,9 +346,7 @@ void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore&
       Candidate c = found[best];
       // A loose pattern (countries.json postcode_needs_country) counts on that country's pages
       // or with the country named: "DIN ISO 5746" is no Maltese postcode on a German page.
-      if (std::any_of(sp.countries.begin(), sp.countries.end(),
-                      [&](const CountryPattern& cp) { return cp.code == c.country && cp.needs_country; }) &&
-          pc.country != c.country && !names_country(c.country, fold(ctx), sp)) {
+      if (c.pattern->needs_country && pc.country != c.country && !names_country(c.country, fold(ctx), sp)) {
         continue;
       }
       // "14 Main Street, Dingle, Co. Kerry, V92 R2X6": the county (countries.json

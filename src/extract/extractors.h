@@ -22,6 +22,7 @@ struct CountryPattern {
   bool town_first = false;
   bool needs_country = false;  // countries.json postcode_needs_country
   bool optional = false;       // countries.json postcode_optional: addresses without one exist
+  std::vector<std::string> county_words;  // countries.json county_words ("Co.", "County")
 };
 
 struct SitePatterns {

@@ -39,6 +39,8 @@ void add_register_ids(const PageContext& pc, const SitePatterns& sp, FactStore& 
   const auto kinds_list = sp.lex.list("register_id.register_kinds");
   const std::set<std::string> register_kinds(kinds_list.begin(), kinds_list.end());
   const std::string& text = pc.doc->text;
+  static const nlohmann::json kNone = nlohmann::json::object();
+  const nlohmann::json& on_page = raw["identifiers"].contains("on_page_country") ? raw["identifiers"]["on_page_country"] : kNone;
   for (const RegisterId& id : find_register_ids(text, raw["identifiers"])) {
     std::string shown = (id.label.empty() ? "" : id.label + " ") + squeeze(id.raw);
     Fact f = statement_fact(pc, "register_id", id.begin, id.end,
@@ -56,7 +58,6 @@ void add_register_ids(const PageContext& pc, const SitePatterns& sp, FactStore& 
     f.attrs["country"] = id.country;
     f.attrs["number"] = id.value;
     // "Company number 687452" on an Irish page is a CRO number, not a UK one padded to eight digits.
-    const auto& on_page = raw["identifiers"].value("on_page_country", nlohmann::json::object());
     if (!pc.country.empty() && id.country != pc.country && on_page.contains(id.kind) && on_page[id.kind].contains(pc.country)) {
       std::string digits;
       for (char ch : id.raw) {

@@ -123,7 +123,8 @@ SitePatterns::SitePatterns(const Lexicon& l)
     if (!c.contains("postcode")) continue;
     countries.push_back(CountryPattern{code, TextPattern(c["postcode"].get<std::string>(), false, "postcode " + code),
                                        c.value("town_first", false), c.value("postcode_needs_country", false),
-                                       c.value("postcode_optional", false)});
+                                       c.value("postcode_optional", false),
+                                       c.value("county_words", std::vector<std::string>())});
   }
   for (const char* role : {"legal_notice", "contact", "customer_service", "terms", "faq", "shipping_returns",
                            "privacy", "about"}) {
