@@ -149,18 +149,27 @@ Result run(const Options& opt, const Loaded& loaded) {
   }
 
   if (!opt.emails.empty()) {
-    mail::Mailbox box;
-    try {
-      box = mail::read_mail(opt.emails);
-    } catch (const std::exception& e) {
-      throw InputError(e.what());
-    }
+    // read_mail throws naming the path when the path itself cannot be read (before any message).
+    // What the extraction itself throws passes as it is.
+    auto replay = [&](const mail::MessageSink& sink) {
+      bool in_sink = false;
+      try {
+        return mail::read_mail(opt.emails, [&](mail::Message&& m) {
+          in_sink = true;
+          sink(std::move(m));
+          in_sink = false;
+        });
+      } catch (const std::runtime_error& e) {
+        if (in_sink) throw;
+        throw InputError(e.what());
+      }
+    };
+    mail::Mailbox box = extract::extract_mail(replay, lex, result.facts, {opt.customers, opt.trader_domains});
     for (const auto& err : box.errors) {
       rep.errors.push_back({{"file", err.file}, {"offset", err.offset}, {"error", err.reason}});
     }
     rep.target_extra["emails"] = opt.emails;
-    rep.target_extra["messages_read"] = box.messages.size();
-    extract::extract_mail(box, lex, result.facts, {opt.customers, opt.trader_domains});
+    rep.target_extra["messages_read"] = box.read;
     const auto& cut = result.facts.audit["mail_fact_notes"];
     if (cut.is_array() && !cut.empty()) rep.target_extra["mail_notes"] = cut;
   }

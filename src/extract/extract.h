@@ -140,6 +140,18 @@ struct MailOptions {
 // name, address, e-mails, stated response time) are compared with what the mail shows.
 void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, const MailOptions& opt = {});
 
+// A mailbox that can be read more than once, each time in the same order, handing each message
+// to the sink and returning the errors and count (mail::read_mail with a sink is one).
+using MailReplay = std::function<mail::Mailbox(const mail::MessageSink&)>;
+
+// The same, reading the mailbox twice, one message at a time: the first reading keeps a light
+// record of each message (addresses, ids, dates) for who is who and the threads, the second
+// reads each message again for its own facts. Memory holds one message's text, and messages the
+// rules cannot tell apart are listed up to a bound and counted beyond it (`similar` on the
+// last one listed). Returns the first reading's result (errors, count); throws what the replay
+// throws. A mailbox that changed between the readings is noted in audit.mail_fact_notes.
+mail::Mailbox extract_mail(const MailReplay& replay, const Lexicon& lex, FactStore& out, const MailOptions& opt = {});
+
 // Role of a link (legal_notice, contact, customer_service, terms, faq, shipping_returns,
 // privacy, about, or "") from its text and URL; the crawler uses it to fetch likely pages first.
 class LinkRoles {

@@ -412,13 +412,15 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
         continue;
       }
     }
-    // "Pražská pražírna a.s." alone on its line (or after a label's colon): a name whose first
-    // word alone is capitalised. Only a whole line: in prose such a run is the sentence's.
+    // "Pražská pražírna a.s." alone on its line (or after a label's colon), or opening its line
+    // before a comma ("Hrací kostka s.r.o., se sídlem Údolní 512/33"): a name whose first word
+    // alone is capitalised. Only at the start of a line: in prose such a run is the sentence's.
     if (capitalised == 0 && !separated) {
       std::size_t le1 = text.find('\n', m.end);
       if (le1 == std::string::npos) le1 = text.size();
       std::string_view tail = std::string_view(text).substr(m.end, le1 - m.end);
-      if (tail.find_first_not_of(" ,") == std::string_view::npos) {
+      const std::size_t after = tail.find_first_not_of(' ');
+      if (after == std::string_view::npos || tail[after] == ',') {
         std::size_t seg = ls;
         std::size_t colon = std::string_view(text).substr(ls, cut - ls).rfind(": ");
         if (colon != std::string_view::npos) seg = ls + colon + 2;

@@ -8,6 +8,7 @@
 #include <phonenumbers/phonenumberutil.h>
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <set>
 
@@ -26,10 +27,31 @@ namespace omnicheck::extract {
 namespace {
 
 // A way to reach a person: an address that is not a no-reply one, or a phone number.
-bool reachable_alternative(std::string_view window, const SitePatterns& sp, const std::string& region,
-                           std::string* what) {
+bool reachable_alternative(std::string_view raw_window, const SitePatterns& sp, const std::string& region,
+                           std::size_t notice_begin, const std::set<std::string>& recipients, std::string* what) {
+  // The customer's own billing or delivery block ("Adresse de facturation", name, street, phone,
+  // e-mail) stands near the footer of order mails: its lines are the customer's, blanked out.
+  const TextPattern& customer_labels = sp.pattern(
+      "mail.customer_address_labels", [&] { return words_or_never(sp.lex.list("mail.customer_address_labels")); });
+  std::string blanked(raw_window);
+  for (const auto& label : customer_labels.find_all(raw_window)) {
+    std::size_t end = label.end;
+    for (int lines = 0; lines < 7 && end < blanked.size(); ++lines) {
+      std::size_t nl = blanked.find('\n', end + 1);
+      end = nl == std::string::npos ? blanked.size() : nl;
+    }
+    // Up to the notice at most: what follows the notice is the trader's own wording.
+    end = std::min({end, label.end + 400, notice_begin});
+    for (std::size_t i = label.begin; i < end && i < blanked.size(); ++i) {
+      if (blanked[i] != '\n') blanked[i] = ' ';
+    }
+  }
+  std::string_view window(blanked);
   for (const auto& m : sp.email.find_all(window)) {
     std::string addr(window.substr(m.begin, m.end - m.begin));
+    // The customer's own address, which order mails repeat ("Compte : julien@…"), reaches no one
+    // at the trader's.
+    if (recipients.count(lower_ascii(addr))) continue;
     if (!noreply_local(addr, sp.lex)) {
       *what = addr;
       return true;
@@ -40,14 +62,26 @@ bool reachable_alternative(std::string_view window, const SitePatterns& sp, cons
   using i18n::phonenumbers::PhoneNumberMatch;
   using i18n::phonenumbers::PhoneNumberMatcher;
   using i18n::phonenumbers::PhoneNumberUtil;
-  PhoneNumberMatcher matcher(*PhoneNumberUtil::GetInstance(), std::string(window), region.empty() ? "ZZ" : region,
+  // A number right after an upper-case label that is no phone label ("REGON 667212062",
+  // "NIP 7727384337", "IČO 27153428") is a register number, however valid it looks as a phone.
+  static const TextPattern kAcronymBefore("(?<![\\p{L}])(\\p{Lu}[\\p{Lu}.]{1,7})\\s*[:.]?\\s*$", false,
+                                          "upper-case label before a number");
+  const TextPattern& phone_labels =
+      sp.pattern("phone_labels", [&] { return words_or_never(sp.lex.list("phone_labels")); });
+  const std::string text(window);
+  PhoneNumberMatcher matcher(*PhoneNumberUtil::GetInstance(), text, region.empty() ? "ZZ" : region,
                              PhoneNumberMatcher::VALID, 50);
-  if (matcher.HasNext()) {
+  while (matcher.HasNext()) {
     PhoneNumberMatch m;
-    if (matcher.Next(&m)) {
-      *what = m.raw_string();
-      return true;
-    }
+    if (!matcher.Next(&m)) break;
+    const std::size_t start = static_cast<std::size_t>(m.start());
+    std::size_t from = start > 16 ? start - 16 : 0;
+    while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;  // a whole UTF-8 character
+    std::string_view before = std::string_view(text).substr(from, start - from);
+    Match label;
+    if (kAcronymBefore.search(before, &label) && !phone_labels.search(label.group(before, 0))) continue;
+    *what = m.raw_string();
+    return true;
   }
   return false;
 }
@@ -137,34 +171,53 @@ std::set<std::string> brand_words(const std::vector<MailMessage>& messages, cons
 // The response time the trader's own messages promise, when the site states none: the
 // statement extractor of the site pages run over each trader message's own text (its
 // acknowledgements and replies, not what they quote), the most generous promise winning as on
-// the site. Not a site fact: response_time.stated asks the site, never a mail.
-StatedTime promised_in_mail(const std::vector<MailMessage>& messages, const std::vector<std::size_t>& own_end,
-                            const SitePatterns& sp, const std::string& country, const StatedTime& fallback) {
-  FactStore promised;
-  for (std::size_t i = 0; i < messages.size(); ++i) {
-    const MailMessage& mm = messages[i];
-    if (mm.side != "trader") continue;
+// the site. Not a site fact: response_time.stated asks the site, never a mail. Messages are
+// added one at a time as they are read.
+class MailPromises {
+ public:
+  MailPromises(const SitePatterns& sp, std::string country) : sp_(sp), country_(std::move(country)) {}
+
+  void add(const MailMessage& mm, std::string_view own) {
+    if (mm.side != "trader") return;
     fetch::Page page;
     page.requested_url = page.final_url = mm.key;
     html::Document doc;
     doc.url = mm.key;
-    doc.text = mm.body.substr(0, own_end[i]);
-    PageContext pc{&page, &doc, false, country};
-    extract_response_times(pc, sp, promised);
-  }
-  StatedTime best = stated_response_time(promised);
-  if (!best.from_site) return fallback;
-  best.from_site = false;
-  best.from_mail = true;
-  // The message whose statement is the one chosen.
-  for (const Fact* f : promised.of_type("response_time_statement")) {
-    if (f->attrs.value("hours", 0.0) == best.hours && f->attrs.value("business", false) == best.business) {
-      best.mail_key = f->source;
-      break;
+    doc.text = std::string(own);
+    PageContext pc{&page, &doc, false, country_};
+    FactStore found;
+    extract_response_times(pc, sp_, found);
+    // The choice depends on channel, hours and business time only: the first message making each
+    // distinct promise is kept, not one fact per acknowledgement of a large mailbox.
+    for (auto& f : found.facts) {
+      if (f.type != "response_time_statement") continue;
+      std::string shape = f.attrs.value("channel", std::string("any")) + "|" + f.attrs.value("hours", nlohmann::json()).dump() +
+                          "|" + (f.attrs.value("business", false) ? "b" : "c");
+      if (shapes_.insert(shape).second) promised_.add(std::move(f));
     }
   }
-  return best;
-}
+
+  StatedTime best(const StatedTime& fallback) const {
+    StatedTime best = stated_response_time(promised_);
+    if (!best.from_site) return fallback;
+    best.from_site = false;
+    best.from_mail = true;
+    // The message whose statement is the one chosen.
+    for (const Fact* f : promised_.of_type("response_time_statement")) {
+      if (f->attrs.value("hours", 0.0) == best.hours && f->attrs.value("business", false) == best.business) {
+        best.mail_key = f->source;
+        break;
+      }
+    }
+    return best;
+  }
+
+ private:
+  const SitePatterns& sp_;
+  std::string country_;
+  FactStore promised_;
+  std::set<std::string> shapes_;
+};
 
 std::vector<std::string> relay_domains(const mail::Message& m, std::vector<std::string>* headers) {
   static const TextPattern dkim_d("(?:^|;)\\s*d\\s*=\\s*([A-Za-z0-9.\\-]+)", true, "DKIM d=");
@@ -229,13 +282,89 @@ void add_sender_domain_fact(const MailMessage& mm, const TraderDomains& td, Fact
   out.add(std::move(f));
 }
 
+// What the first pass keeps of a message for the steps that read across messages (who is who,
+// threads, automatic answers, response times): its addresses, ids, dates and the few headers
+// those steps read, not its text, so the pass holds a few hundred bytes per message.
+mail::Message light_copy(mail::Message&& m) {
+  mail::Message l;
+  l.file = std::move(m.file);
+  l.offset = m.offset;
+  l.message_id = std::move(m.message_id);
+  l.in_reply_to = std::move(m.in_reply_to);
+  l.references = std::move(m.references);
+  l.subject = std::move(m.subject);
+  l.from = std::move(m.from);
+  l.reply_to = std::move(m.reply_to);
+  l.sender = std::move(m.sender);
+  l.to = std::move(m.to);
+  l.cc = std::move(m.cc);
+  for (auto& [name, value] : m.headers) {
+    std::string n = lower_ascii(name);
+    if (n == "list-unsubscribe" || n == "precedence" || n == "auto-submitted") l.headers.emplace_back(name, std::move(value));
+  }
+  l.date_raw = std::move(m.date_raw);
+  l.date_utc = m.date_utc;
+  l.date_implausible = m.date_implausible;
+  l.tz_offset_minutes = m.tz_offset_minutes;
+  l.read_in_part = m.read_in_part;
+  return l;
+}
+
+// What the first pass learns from a message's text for the threads: the threads compare the
+// start of a message's own text (kQuoteKeyLen bytes) with the quote of another, where the quoted
+// message stands first; a quote is kept up to kQuotedKeyBytes.
+constexpr std::size_t kOwnKeyBytes = kQuoteKeyLen, kQuotedKeyBytes = 16384;
+
+struct QuoteTraits {
+  std::string own_key, quoted_key, quoted_from;
+  bool quotes = false;
+};
+
+// Whether the rules could tell two messages apart: their facts' types, attributes and places,
+// without what names the message itself (file, id, subject, date, thread).
+std::string fact_shape(const FactStore& store) {
+  static const std::set<std::string> kOwn = {"key", "file", "message_id", "date", "date_utc", "thread", "linked_by"};
+  std::string shape;
+  for (const auto& f : store.facts) {
+    nlohmann::json a = nlohmann::json::object();
+    for (auto it = f.attrs.begin(); it != f.attrs.end(); ++it) {
+      if (kOwn.count(it.key()) || (f.type == "message" && it.key() == "value")) continue;
+      a[it.key()] = it.value();
+    }
+    shape += f.type + "@" + std::to_string(f.begin) + "-" + std::to_string(f.end) + a.dump() + "\n";
+  }
+  return shape;
+}
+
+// Messages whose facts the rules cannot tell apart (the same order confirmation sent to 100,000
+// customers) are listed up to this many times; the others are counted on the last one listed
+// (`similar`), so that the rules weigh them and the report does not repeat them.
+constexpr std::size_t kMessagesPerShape = 20;
+
 }  // namespace
 
 void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, const MailOptions& opt) {
+  MailReplay replay = [&box](const mail::MessageSink& sink) {
+    mail::Mailbox result;
+    result.errors = box.errors;
+    for (const auto& m : box.messages) {
+      mail::Message copy = m;
+      sink(std::move(copy));
+      ++result.read;
+    }
+    return result;
+  };
+  extract_mail(replay, lex, out, opt);
+}
+
+mail::Mailbox extract_mail(const MailReplay& replay, const Lexicon& lex, FactStore& out, const MailOptions& opt) {
   const SitePatterns& sp = site_patterns(lex);
   std::string notice_alt;
   for (const auto& w : lex.list("do_not_reply")) notice_alt += (notice_alt.empty() ? "" : "|") + w;
   TextPattern notice("(?:" + notice_alt + ")", true, "do_not_reply");
+  // "Ceci est un message automatique : répondez simplement à cet e-mail": the message itself is
+  // the way to write, when it comes from an address that takes replies.
+  TextPattern invitation(lexicon_alternation(lex, "mail.reply_invitation"), true, "mail.reply_invitation");
   QuoteFinder quotes(lex);
   AutoReplyDetector autos(lex);
   SignatureDetector signatures(lex);
@@ -243,24 +372,37 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
   QuoteReader quote_reader(lex);
   const bool site_audited = out.audit.value("site", false);
 
-  // 1. Each message, its text and whether it is an automatic answer.
+  // The mailbox is read twice, one message at a time: the first pass keeps what the steps across
+  // messages need (a light copy of each message, what its text quotes), the second pass reads each
+  // message again for its own facts. Memory holds one message's text, never the mailbox's.
+  // 1. Each message, what it quotes and whether it is an automatic answer.
   std::vector<MailMessage> messages;
-  std::vector<std::size_t> own_end;
-  std::vector<AutoReplySignal> auto_signal;
-  std::vector<QuotedReply> replies;  // each message's own text and what it quotes (threads, signatures)
-  for (const auto& m : box.messages) {
+  std::deque<mail::Message> light;  // a deque: no doubling copy of the whole index as it grows
+  std::vector<QuoteTraits> traits;
+  auto body_of = [](const mail::Message& m) {
+    return !m.text_plain.empty() ? m.text_plain : html::html_to_text(m.text_html);
+  };
+  mail::Mailbox box = replay([&](mail::Message&& m) {
     MailMessage mm;
-    mm.m = &m;
     mm.key = message_key(m);
-    mm.body = !m.text_plain.empty() ? m.text_plain : html::html_to_text(m.text_html);
+    std::string body = body_of(m);
     mm.from = m.from.empty() ? "" : m.from.front().address;
     mm.from_domain = registrable_domain(mm.from);
-    own_end.push_back(quotes.own_text_end(mm.body));
-    replies.push_back(quote_reader.read(mm.body));
-    auto_signal.push_back(autos.classify(m, std::string_view(mm.body).substr(0, own_end.back())));
-    mm.auto_reply = auto_signal.back().automatic;
+    std::size_t own_end = quotes.own_text_end(body);
+    mm.auto_reply = autos.classify(m, std::string_view(body).substr(0, own_end)).automatic;
+    QuotedReply qr = quote_reader.read(body);
+    QuoteTraits t;
+    // The threads compare the start of a message's own text with what others quote (the first
+    // kOwnKeyBytes of it) and look for it near the top of a quote: what is kept is bounded.
+    t.own_key = quote_key(std::string_view(body).substr(qr.own_begin, qr.own_end - qr.own_begin)).substr(0, kOwnKeyBytes);
+    if (qr.quotes) t.quoted_key = quote_key(qr.quoted_text).substr(0, kQuotedKeyBytes);
+    t.quotes = qr.quotes;
+    t.quoted_from = std::move(qr.quoted_from);
+    traits.push_back(std::move(t));
     messages.push_back(std::move(mm));
-  }
+    light.push_back(light_copy(std::move(m)));
+  });
+  for (std::size_t i = 0; i < messages.size(); ++i) messages[i].m = &light[i];
 
   // 2. Who is who.
   TraderDomains td = find_trader_domains(messages, out, opt, lex);
@@ -288,12 +430,12 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
     }
     std::string subject = subjects.normalise(mm.m->subject);
     if (!subject.empty() && !customer.empty()) it.subject_key = subject + "|" + customer;
-    const QuotedReply& qr = replies[items.size()];
-    it.own_key = quote_key(std::string_view(mm.body).substr(qr.own_begin, qr.own_end - qr.own_begin));
-    if (qr.quotes) it.quoted_key = quote_key(qr.quoted_text);
+    it.own_key = traits[items.size()].own_key;
+    it.quoted_key = traits[items.size()].quoted_key;
     items.push_back(std::move(it));
   }
   ThreadSet threads = build_threads(items);
+  items = {};
   for (std::size_t i = 0; i < messages.size(); ++i) {
     messages[i].thread = threads.thread_of[i];
     messages[i].linked_by = threads.linked_by[i];
@@ -319,7 +461,7 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
   // the message goes to someone outside the trader.
   for (std::size_t i = 0; i < messages.size(); ++i) {
     MailMessage& mm = messages[i];
-    const QuotedReply& qr = replies[i];
+    const QuoteTraits& qr = traits[i];
     if (mm.side != "trader" || mm.auto_reply || mm.answers_customer || !qr.quotes) continue;
     bool to_outside = false;
     for (const auto* list : {&mm.m->to, &mm.m->cc}) {
@@ -355,16 +497,36 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
     trader_country = domain_country;
   }
 
-  // 4. Facts per message.
+  // 4. Facts per message, each message read again.
+  traits.clear();
+  traits.shrink_to_fit();
   std::vector<std::string> cut_notes;
   std::map<std::pair<std::string, std::string>, std::pair<bool, std::string>> alternatives;  // window, region
-  for (std::size_t idx = 0; idx < messages.size(); ++idx) {
-    const MailMessage& mm = messages[idx];
-    const mail::Message& m = *mm.m;
+  MailPromises promises(sp, trader_country);
+  bool contractual_mail = false;
+  struct ShapeCount {
+    std::size_t listed = 0, similar = 0, message_fact = 0;
+  };
+  std::map<std::string, ShapeCount> shapes;
+  std::size_t idx = 0, unmatched = 0;
+  replay([&](mail::Message&& full) {
+    // The mailbox must be the one of the first pass, message for message.
+    if (idx >= messages.size() || message_key(full) != messages[idx].key || full.message_id != messages[idx].m->message_id) {
+      ++unmatched;
+      ++idx;
+      return;
+    }
+    MailMessage mm = messages[idx];
+    mm.m = &full;
+    const mail::Message& m = full;
+    mm.body = body_of(m);
     const std::string& key = mm.key;
     const std::string& body = mm.body;
-    std::string_view own(std::string_view(body).substr(0, own_end[idx]));
+    std::string_view own(std::string_view(body).substr(0, quotes.own_text_end(body)));
     std::string kind = message_kind(mm, sp);
+    promises.add(mm, own);
+    // Shops repeat the same footer around a notice: each window is judged once, within a bound.
+    if (alternatives.size() > 4096) alternatives.clear();
     // The message's own facts, at most kFactsPerSource of a type (80,000 notice lines in one
     // mail are one notice repeated, not 80,000 facts to hold).
     FactStore msg_out;
@@ -425,17 +587,41 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
     // The sender's country (from its domain) is the region for national phone numbers.
     std::string region = country_of_tld(lex, mm.from);
     for (const auto& nm : notice.find_all(body)) {
+      // The trader's own notice: not one a customer quotes from another sender's mail, nor one
+      // in the "> " lines of an earlier message a reply quotes.
+      if (mm.side == "customer") break;
+      std::size_t line_start = body.rfind('\n', nm.begin);
+      line_start = line_start == std::string::npos ? 0 : line_start + 1;
+      std::size_t first_char = body.find_first_not_of(" \t", line_start);
+      if (first_char != std::string::npos && first_char < nm.begin && body[first_char] == '>') continue;
       std::size_t from_pos = nm.begin > 350 ? nm.begin - 350 : 0;
       std::size_t to_pos = std::min(body.size(), nm.end + 350);
       // Shops repeat the same footer around the notice: each window is judged once.
+      std::set<std::string> recipients;
+      for (const auto* list : {&m.to, &m.cc}) {
+        for (const auto& a : *list) recipients.insert(lower_ascii(a.address));
+      }
+      for (const auto& c : opt.customers) recipients.insert(lower_ascii(c));
+      std::string recipient_key;
+      for (const auto& r : recipients) recipient_key += r + ",";
       auto [cached, fresh] =
-          alternatives.try_emplace(std::make_pair(body.substr(from_pos, to_pos - from_pos), region));
+          alternatives.try_emplace(std::make_pair(body.substr(from_pos, to_pos - from_pos), region + "|" + std::to_string(nm.begin - from_pos) + "|" + recipient_key));
       if (fresh) {
         cached->second.first =
-            reachable_alternative(cached->first.first, sp, region, &cached->second.second);
+            reachable_alternative(cached->first.first, sp, region, nm.begin - from_pos, recipients, &cached->second.second);
       }
-      const bool reachable = cached->second.first;
-      const std::string& alt = cached->second.second;
+      bool reachable = cached->second.first;
+      std::string alt = cached->second.second;
+      if (!reachable) {
+        bool replies_taken = !m.from.empty() && !noreply_local(m.from.front().address, lex);
+        for (const auto& r : m.reply_to) replies_taken = replies_taken && !noreply_local(r.address, lex);
+        std::string_view after = std::string_view(body).substr(nm.begin, std::min<std::size_t>(body.size() - nm.begin, 240));
+        Match inv;
+        if (replies_taken && invitation.search(after, &inv)) {
+          reachable = true;
+          alt = "a reply to this message (\"" + squeeze(std::string(after.substr(inv.begin, inv.end - inv.begin))) + "\")";
+        }
+      }
       Fact f;
       f.type = "no_reply_notice";
       f.attrs = {{"value", squeeze(body.substr(nm.begin, nm.end - nm.begin))},
@@ -472,7 +658,7 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
       for (const auto& a : addresses) {
         if (site_addresses.count(a)) disclosed.push_back(a);
       }
-      const AutoReplySignal& sig = auto_signal[idx];
+      const AutoReplySignal sig = autos.classify(m, own);
       Fact f;
       f.type = "automatic_answer";
       std::string list;
@@ -520,9 +706,43 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
     if (kind == "service_reply") {
       // The reply's own text: above a quote below it, or below a quote above it (bottom-posting);
       // never the customer's quoted signature.
-      const QuotedReply& qr = replies[idx];
+      const QuotedReply qr = quote_reader.read(body);
       std::string_view own(std::string_view(body).substr(qr.own_begin, qr.own_end - qr.own_begin));
       Signature s = signatures.detect(own, brands);
+      // Help desks append the thread's history without quote marks (Zendesk: "Hélène Garçon ⏎
+      // 6 nov. 2026, 17:48"): a name that is the customer's own (the reply's recipient, or the
+      // writer of a customer message of its thread) signs the customer's message, not the
+      // reply; the reply's signature is looked for above it.
+      std::set<std::string> customer_names;
+      for (const auto* list : {&m.to, &m.cc}) {
+        for (const auto& a : *list) {
+          if (!a.name.empty()) customer_names.insert(fold(a.name));
+        }
+      }
+      if (mm.thread >= 0) {
+        for (std::size_t j : threads.threads[static_cast<std::size_t>(mm.thread)]) {
+          if (messages[j].side != "customer") continue;
+          for (const auto& a : messages[j].m->from) {
+            if (!a.name.empty()) customer_names.insert(fold(a.name));
+          }
+        }
+      }
+      for (int guard = 0; guard < 4 && s.verdict == "named" && customer_names.count(fold(s.name)) && s.begin > 0; ++guard) {
+        // Cut at the first line that is the customer's name alone (the history's header
+        // "Hélène Garçon ⏎ 6 nov. 2026, 17:48"), else at the name found.
+        std::size_t cut = s.begin;
+        for (std::size_t pos = 0; pos < s.begin;) {
+          std::size_t nl = own.find('\n', pos);
+          std::size_t end = nl == std::string_view::npos ? own.size() : nl;
+          if (pos > 0 && customer_names.count(fold(squeeze(std::string(own.substr(pos, end - pos)))))) {
+            cut = pos;
+            break;
+          }
+          if (nl == std::string_view::npos) break;
+          pos = nl + 1;
+        }
+        s = signatures.detect(own.substr(0, cut), brands);
+      }
       Fact f;
       f.type = "signature";
       f.attrs = {{"value", s.lines.empty() ? std::string("(no signature found)") : s.lines},
@@ -539,7 +759,10 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
       msg_out.add(std::move(f));
     }
 
-    if (kind == "contractual" || kind == "commercial") {
+    contractual_mail |= kind == "contractual" || kind == "commercial";
+    // Replies and automatic answers too: email.sender_identity judges them when the mailbox holds
+    // no order or marketing mail of the trader.
+    if (kind == "contractual" || kind == "commercial" || kind == "service_reply" || kind == "auto_reply") {
       std::string hint = trader_country.empty() ? country_of_tld(lex, mm.from) : trader_country;
       extract_mail_identity(mm, own, sp, hint, site_id, brands, msg_out);
     }
@@ -552,11 +775,29 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
       cut_notes.push_back(where + std::to_string(giveups) +
                           " pattern search(es) gave up (PCRE2 match limit); what they look for may be missed");
     }
-    for (auto& f : msg_out.facts) out.add(std::move(f));
     for (const auto& [type, n] : msg_out.dropped) {
       cut_notes.push_back(where + std::to_string(n) + " more " + type + " facts past the budget of " +
                           std::to_string(kFactsPerSource) + " per message were not recorded");
     }
+    ShapeCount& shape = shapes[fact_shape(msg_out)];
+    ++idx;
+    if (shape.listed >= kMessagesPerShape) {
+      out.facts[shape.message_fact].attrs["similar"] = ++shape.similar;
+      return;
+    }
+    ++shape.listed;
+    shape.message_fact = out.facts.size();
+    for (auto& f : msg_out.facts) out.add(std::move(f));
+  });
+  if (unmatched != 0 || idx != messages.size()) {
+    cut_notes.push_back("the mailbox changed while it was read: " + std::to_string(unmatched + (messages.size() > idx ? messages.size() - idx : 0)) +
+                        " message(s) of the first reading were not found again and their own facts are missing");
+  }
+  std::size_t similar = 0;
+  for (const auto& [shape, count] : shapes) similar += count.similar;
+  if (similar != 0) {
+    cut_notes.push_back(std::to_string(similar) + " message(s) whose facts the rules cannot tell from a listed one's (the same sender, kind and wording) are counted on it (`similar`), not listed: at most " +
+                        std::to_string(kMessagesPerShape) + " messages of each such shape are listed");
   }
 
   // 5. Response times over the threads.
@@ -576,22 +817,29 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
   if (!trader_country.empty() && raw.contains("common") && raw["common"].contains("mail.time_zones")) {
     zone = raw["common"]["mail.time_zones"].value(trader_country, std::string());
   }
+  PublicHolidays holidays;
+  if (!zone.empty() && raw["common"].contains("mail.public_holidays")) {
+    holidays = PublicHolidays::from_lexicon(raw["common"]["mail.public_holidays"], trader_country);
+  }
   TraderClock clock(zone, common_offset,
-                    offsets.empty() ? "no trader zone known" : "the offset of most of the trader's Date headers");
+                    offsets.empty() ? "no trader zone known" : "the offset of most of the trader's Date headers",
+                    std::move(holidays));
   StatedTime stated = stated_response_time(out);
-  if (!stated.from_site) stated = promised_in_mail(messages, own_end, sp, trader_country, stated);
+  if (!stated.from_site) stated = promises.best(stated);
   add_response_time_facts(messages, threads, stated, clock, customer_side, out);
 
   out.audit["emails_supplied"] = true;
-  out.audit["messages"] = static_cast<int>(box.messages.size());
+  out.audit["messages"] = static_cast<int>(box.read);
   out.audit["mail_errors"] = static_cast<int>(box.errors.size());
   out.audit["trader_domains"] = td.domains;
   out.audit["trader_domains_source"] = td.source;
   out.audit["trader_domains_detail"] = td.detail;
   out.audit["customer_side"] = customer_side;
+  out.audit["contractual_mail"] = contractual_mail;
   out.audit["threads"] = static_cast<int>(threads.threads.size());
   // A message past the fact budget (its `message` fact says read_in_part) was not wholly judged.
   out.audit["mail_fact_notes"] = cut_notes;
+  return box;
 }
 
 }  // namespace omnicheck::extract

@@ -18,7 +18,7 @@ const char* const kDayNames[] = {"", "mon", "tue", "wed", "thu", "fri", "sat", "
 // Maltese sites and some German ones write them ("0830", "1815"): the branch reset keeps the
 // minutes in the second group either way.
 std::string time_pattern(const Lexicon& lex) {
-  return "(\\d{1,2})(?|\\s*[:.h]\\s*(\\d{2})|(?<=\\d{2})(\\d{2})(?!\\d))?(?:\\s*(" + lexicon_alternation(lex, "hours.time_suffix") +
+  return "(\\d{1,2})(?|\\s*[:.hu]\\s*(\\d{2})|(?<=\\d{2})(\\d{2})(?!\\d))?(?:\\s*(" + lexicon_alternation(lex, "hours.time_suffix") +
          ")(?![\\p{L}]))?";
 }
 

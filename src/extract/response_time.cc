@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
+#include <set>
 
 namespace omnicheck::extract {
 
@@ -15,11 +17,43 @@ struct TraderClock::Zone {
   }
 };
 
-TraderClock::TraderClock(const std::string& zone_id, int fallback_offset_minutes, std::string fallback_reason)
-    : zone_(std::make_unique<Zone>()) {
+PublicHolidays PublicHolidays::from_lexicon(const nlohmann::json& table, const std::string& country) {
+  PublicHolidays h;
+  h.country = country;
+  if (!table.is_object() || !table.contains(country) || !table[country].is_object()) return h;
+  const auto& entry = table[country];
+  for (const auto& d : entry.value("fixed", nlohmann::json::array())) {
+    int month = 0, day = 0;
+    if (d.is_string() && std::sscanf(d.get<std::string>().c_str(), "%d-%d", &month, &day) == 2 && month >= 1 &&
+        month <= 12 && day >= 1 && day <= 31) {
+      h.fixed.emplace_back(month, day);
+    }
+  }
+  for (const auto& o : entry.value("easter", nlohmann::json::array())) {
+    if (o.is_number_integer() && std::abs(o.get<int>()) <= 70) h.easter_offsets.push_back(o.get<int>());
+  }
+  return h;
+}
+
+namespace {
+
+// Western Easter Sunday of a Gregorian year (the anonymous Gregorian computus): month and day.
+std::pair<int, int> easter_sunday(int y) {
+  int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+  int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+  int m = (a + 11 * h + 22 * l) / 451;
+  int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+  return {month, day};
+}
+
+}  // namespace
+
+TraderClock::TraderClock(const std::string& zone_id, int fallback_offset_minutes, std::string fallback_reason,
+                         PublicHolidays holidays)
+    : zone_(std::make_unique<Zone>()), holidays_(std::move(holidays)) {
   if (!zone_id.empty()) zone_->tz = g_time_zone_new_identifier(zone_id.c_str());
   if (zone_->tz) {
-    description_ = zone_id;
+    description_ = zone_id + (holidays_.empty() ? "" : ", public holidays of " + holidays_.country);
     return;
   }
   zone_->tz = g_time_zone_new_offset(fallback_offset_minutes * 60);
@@ -36,6 +70,57 @@ TraderClock::~TraderClock() = default;
 // the week counts as it happened), then the last days one by one: a span of years costs weeks,
 // not days, of time-zone arithmetic.
 std::int64_t TraderClock::business_seconds(std::int64_t from_utc, std::int64_t to_utc) const {
+  if (to_utc <= from_utc) return 0;
+  return std::max<std::int64_t>(0, weekday_seconds(from_utc, to_utc) - holiday_seconds(from_utc, to_utc));
+}
+
+// The weekday holidays of the years the span touches, each a whole local day, as much of each
+// as lies inside the span: a few dozen dates a year, not a walk over the days.
+std::int64_t TraderClock::holiday_seconds(std::int64_t from_utc, std::int64_t to_utc) const {
+  if (holidays_.empty()) return 0;
+  auto local_year = [&](std::int64_t t) {
+    GDateTime* utc = g_date_time_new_from_unix_utc(t);
+    if (!utc) return 0;
+    GDateTime* local = g_date_time_to_timezone(utc, zone_->tz);
+    g_date_time_unref(utc);
+    int y = local ? g_date_time_get_year(local) : 0;
+    if (local) g_date_time_unref(local);
+    return y;
+  };
+  const int first = local_year(from_utc), last = local_year(to_utc);
+  if (first <= 0 || last < first || last - first > 200) return 0;
+  std::int64_t total = 0;
+  for (int y = first; y <= last; ++y) {
+    std::set<std::pair<int, int>> dates(holidays_.fixed.begin(), holidays_.fixed.end());
+    if (!holidays_.easter_offsets.empty()) {
+      auto [em, ed] = easter_sunday(y);
+      GDate* easter = g_date_new_dmy(static_cast<GDateDay>(ed), static_cast<GDateMonth>(em), static_cast<GDateYear>(y));
+      for (int off : holidays_.easter_offsets) {
+        GDate* day = g_date_copy(easter);
+        if (off >= 0) g_date_add_days(day, static_cast<guint>(off)); else g_date_subtract_days(day, static_cast<guint>(-off));
+        dates.emplace(g_date_get_month(day), g_date_get_day(day));
+        g_date_free(day);
+      }
+      g_date_free(easter);
+    }
+    for (const auto& [m, d] : dates) {
+      if (!g_date_valid_dmy(static_cast<GDateDay>(d), static_cast<GDateMonth>(m), static_cast<GDateYear>(y))) continue;
+      GDateTime* midnight = g_date_time_new(zone_->tz, y, m, d, 0, 0, 0);
+      if (!midnight) continue;
+      GDateTime* next = g_date_time_add_days(midnight, 1);
+      const int weekday = g_date_time_get_day_of_week(midnight);
+      const std::int64_t start = g_date_time_to_unix(midnight);
+      const std::int64_t end = next ? g_date_time_to_unix(next) : start + 86400;
+      if (next) g_date_time_unref(next);
+      g_date_time_unref(midnight);
+      if (weekday > 5) continue;
+      total += std::max<std::int64_t>(0, std::min(end, to_utc) - std::max(start, from_utc));
+    }
+  }
+  return total;
+}
+
+std::int64_t TraderClock::weekday_seconds(std::int64_t from_utc, std::int64_t to_utc) const {
   std::int64_t total = 0;
   std::int64_t t = from_utc;
   while (t < to_utc) {

@@ -8,6 +8,9 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+
+#include <nlohmann/json.hpp>
 #include <vector>
 
 #include "extract/mail_context.h"
@@ -15,12 +18,24 @@
 
 namespace omnicheck::extract {
 
-// Business time is Monday to Friday, whole days, in the trader's zone (public holidays are not
-// known and count as business days). The zone comes from the trader's country; failing that,
-// a fixed offset (the one most of the trader's own Date headers carry).
+// Nationwide public holidays of one country (lexicon mail.public_holidays): fixed dates and
+// days counted from Western Easter Sunday.
+struct PublicHolidays {
+  std::string country;
+  std::vector<std::pair<int, int>> fixed;  // month, day
+  std::vector<int> easter_offsets;         // -2 Good Friday, +1 Easter Monday, …
+  static PublicHolidays from_lexicon(const nlohmann::json& table, const std::string& country);
+  bool empty() const { return fixed.empty() && easter_offsets.empty(); }
+};
+
+// Business time is Monday to Friday, whole days, in the trader's zone, less the public holidays
+// of the trader's country where they are known (others count as business days). The zone comes
+// from the trader's country; failing that, a fixed offset (the one most of the trader's own Date
+// headers carry).
 class TraderClock {
  public:
-  TraderClock(const std::string& zone_id, int fallback_offset_minutes, std::string fallback_reason);
+  TraderClock(const std::string& zone_id, int fallback_offset_minutes, std::string fallback_reason,
+              PublicHolidays holidays = {});
   ~TraderClock();
   TraderClock(const TraderClock&) = delete;
   TraderClock& operator=(const TraderClock&) = delete;
@@ -29,8 +44,11 @@ class TraderClock {
   const std::string& description() const { return description_; }
 
  private:
+  std::int64_t weekday_seconds(std::int64_t from_utc, std::int64_t to_utc) const;
+  std::int64_t holiday_seconds(std::int64_t from_utc, std::int64_t to_utc) const;
   struct Zone;
   std::unique_ptr<Zone> zone_;
+  PublicHolidays holidays_;
   std::string description_;
 };
 

@@ -187,8 +187,11 @@ Signature SignatureDetector::detect(std::string_view own_text, const std::set<st
     // A known given name first ("Sabine Ortlieb" for Holzspielzeug Ortlieb, "Petr Novák" above
     // "Keramika Novák") is a person's name though the surname is the shop's; and the company's
     // line right under such a name is the signature's own, as a role would be.
+    // Hungarian writes the family name first ("Kovács Réka"): of two words, the second counts too.
     const std::string first_word = fold(name.substr(0, name.find(' ')));
-    const bool given = two_words && given_names_.count(first_word) > 0;
+    const std::string second_word = two_words ? fold(name.substr(name.rfind(' ') + 1)) : std::string();
+    const bool given = two_words && (given_names_.count(first_word) > 0 ||
+                                     (name.find(' ') == name.rfind(' ') && given_names_.count(second_word) > 0));
     const bool company_below = !next.empty() && (legal_form_.search(next) || brand_line(next));
     if ((is_person_name(name, brand_words) || ((titled || given) && is_person_name(name, kNoBrand))) &&
         (after_sign_off || ((role_given || (given && company_below)) && two_words && !prev_label))) {

@@ -143,7 +143,7 @@ ThreadSet build_threads(const std::vector<ThreadItem>& items) {
     }
   }
   // A message with no id link that quotes another message of the mailbox belongs with it.
-  constexpr std::size_t kQuoteKeyMin = 24, kQuoteKeyLen = 160;
+  constexpr std::size_t kQuoteKeyMin = 24;
   std::vector<bool> quote_linked(n, false);
   for (std::size_t i = 0; i < n; ++i) {
     if (id_linked[i] || items[i].quoted_key.empty()) continue;

@@ -51,6 +51,9 @@ class QuoteReader {
 // so quote marks, re-wrapped lines and punctuation do not matter.
 std::string quote_key(std::string_view text);
 
+// How much of a message's own_key the threads compare: its first kQuoteKeyLen bytes.
+inline constexpr std::size_t kQuoteKeyLen = 160;
+
 struct ThreadItem {
   std::string message_id;               // "" when the message has none
   std::vector<std::string> parent_ids;  // In-Reply-To, then References (any order)

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,15 +59,30 @@ struct ReadError {
   std::string reason;
 };
 
+// Where read messages go: kept in `messages`, or handed one by one to `sink` when it is set.
+using MessageSink = std::function<void(Message&&)>;
+
 struct Mailbox {
-  std::vector<Message> messages;
+  std::vector<Message> messages;  // empty when a sink took them
   std::vector<ReadError> errors;  // one bad message never stops the run
+  std::size_t read = 0;           // messages read, kept or handed on
+  MessageSink sink;
+
+  // A message as read: its file name made printable (shown_path), its defects added to the
+  // errors (a message read around a defect is still judged), then kept or handed on.
+  void add(Message&& m);
 };
 
 // Reads a single .eml file, a folder of .eml files (recursively, sorted by path), an mbox file
 // or a Maildir (cur/ and new/). Throws std::runtime_error naming the path when the path itself
 // cannot be read; per-message problems go to Mailbox::errors.
 Mailbox read_mail(const std::filesystem::path& path);
+
+// The same, handing each message to `sink` as soon as it is parsed instead of keeping it, so
+// memory holds one message however large the mailbox (an mbox is split as it is read). The
+// result has the errors and the count, no messages. Messages come in the same order on every
+// read of an unchanged mailbox.
+Mailbox read_mail(const std::filesystem::path& path, MessageSink sink);
 
 // A file name as reports show it: valid UTF-8 as it is, each byte that is not as \xHH
 // (a name that is not UTF-8 is escaped, never replaced by U+FFFD, so it names the real file).

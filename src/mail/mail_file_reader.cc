@@ -31,7 +31,7 @@ void parse_into(const std::string& content, const std::string& file, Mailbox& bo
   std::string reason;
   if (auto message = parse_message(content, file, 0, &reason)) {
     if (cut) mark_cut(*message);
-    box.messages.push_back(std::move(*message));
+    box.add(std::move(*message));
   } else {
     box.errors.push_back({file, 0, reason});
   }

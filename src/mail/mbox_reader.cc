@@ -32,7 +32,7 @@ void read_mbox_stream(std::istream& in, const std::string& file, Mailbox& box) {
     std::string reason;
     if (auto message = parse_message(entry.raw, file, entry.offset, &reason)) {
       if (entry.cut) mark_cut(*message);
-      box.messages.push_back(std::move(*message));
+      box.add(std::move(*message));
     } else {
       box.errors.push_back({file, entry.offset, reason});
     }

@@ -32,7 +32,7 @@ std::string shown_path(std::string_view raw) {
 
 namespace {
 
-Mailbox read_mail_raw_names(const std::filesystem::path& path) {
+Mailbox read_mail_raw_names(const std::filesystem::path& path, MessageSink sink) {
   ensure_gmime_initialized();
   const std::string where = "cannot read mail from '" + shown_path(path.string()) + "': ";
   std::error_code ec;
@@ -42,6 +42,7 @@ Mailbox read_mail_raw_names(const std::filesystem::path& path) {
   }
 
   Mailbox box;
+  box.sink = std::move(sink);
   if (std::filesystem::is_directory(status)) {
     read_mail_folder(path, box);  // throws with the path when the folder cannot be listed
   } else if (std::filesystem::is_regular_file(status)) {
@@ -58,17 +59,26 @@ Mailbox read_mail_raw_names(const std::filesystem::path& path) {
 
 }  // namespace
 
-Mailbox read_mail(const std::filesystem::path& path) {
-  Mailbox box = read_mail_raw_names(path);
+void Mailbox::add(Message&& m) {
   // Paths are bytes; the report is UTF-8. A name that is not UTF-8 is shown escaped rather than
   // with U+FFFD, which would name a file that does not exist.
-  for (auto& m : box.messages) m.file = shown_path(m.file);
-  for (auto& e : box.errors) e.file = shown_path(e.file);
-  // A message read around a defect is still judged; the defect is reported beside the errors.
-  for (const auto& m : box.messages) {
-    for (const auto& d : m.defects) box.errors.push_back({m.file, m.offset, d});
+  m.file = shown_path(m.file);
+  for (const auto& d : m.defects) errors.push_back({m.file, m.offset, d});
+  ++read;
+  if (sink) {
+    sink(std::move(m));
+  } else {
+    messages.push_back(std::move(m));
   }
+}
+
+Mailbox read_mail(const std::filesystem::path& path, MessageSink sink) {
+  Mailbox box = read_mail_raw_names(path, std::move(sink));
+  for (auto& e : box.errors) e.file = shown_path(e.file);
+  box.sink = nullptr;
   return box;
 }
+
+Mailbox read_mail(const std::filesystem::path& path) { return read_mail(path, nullptr); }
 
 }  // namespace omnicheck::mail

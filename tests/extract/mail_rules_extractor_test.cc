@@ -192,7 +192,7 @@ TEST(ResponseTimes, TheSitesStatementForEmailIsTheLimit) {
   EXPECT_EQ(m.attrs["stated"], "site");
   EXPECT_EQ(m.attrs["limit_hours"], 6.0);
   EXPECT_EQ(m.attrs["late"], 1);  // 6 h 30 min > 6 h
-  EXPECT_EQ(m.attrs["clock"], "Europe/Berlin");
+  EXPECT_EQ(m.attrs["clock"], "Europe/Berlin, public holidays of DE");
 }
 
 TEST(AutoReplies, HeadersAndWordingButNotNotifications) {
@@ -537,6 +537,132 @@ TEST(Signatures, APersonBesideTheBrandInTheDisplayNameSignsByName) {
   EXPECT_EQ(signature("Boutique Ortlieb <service@boutique-ortlieb.de>", "boutique-ortlieb.de",
                       "Danke.\n\nViele Grüße\n\nBoutique Ortlieb\nOrtlieb Handels GmbH\n"),
             "team");
+}
+
+// "This is an automatic message: simply reply to this e-mail" points to the message itself, when
+// its sender takes replies; from a no-reply sender the same words leave no way to write.
+TEST(NoReplyNotices, AnInvitationToReplyIsTheAlternativeWhenTheSenderTakesReplies) {
+  const std::string body =
+      "Bonjour Hélène,\n\nNous avons bien reçu votre demande (n° 4821).\n\n"
+      "Ceci est un message automatique : pour compléter votre demande, répondez simplement à cet e-mail.\n\n"
+      "Le service client Lune de Lin\n";
+  auto notice_of = [&](const std::string& from) {
+    FactStore s;
+    extract_mail(mailbox({{"ack.eml",
+                           "From: Lune de Lin <" + from + ">\nTo: helene.garcon@orange.fr\nSubject: Demande 4821\n"
+                           "Date: Wed, 04 Nov 2026 10:12:41 +0100\nMessage-ID: <a4821@lunedelin.fr>\n",
+                           body}}),
+                 lexicon(), s);
+    return one(s, "no_reply_notice", "ack.eml").attrs;
+  };
+  const auto staffed = notice_of("support@lunedelin.fr");
+  EXPECT_EQ(staffed["alternative_nearby"], true);
+  EXPECT_NE(staffed["alternative"].get<std::string>().find("répondez simplement à cet e-mail"), std::string::npos);
+  EXPECT_EQ(notice_of("ne-pas-repondre@lunedelin.fr")["alternative_nearby"], false);
+}
+
+// A register number after its label (REGON, NIP) is no phone to call, however valid it would be
+// as one; the customer's own delivery block is no way to reach the trader either.
+TEST(NoReplyNotices, RegisterNumbersAndTheCustomersOwnDetailsAreNoAlternative) {
+  auto notice_of = [&](const std::string& footer) {
+    FactStore s;
+    extract_mail(
+        mailbox({{"zam.eml",
+                  "From: Lniany Wrzos <sklep@lniany-wrzos.pl>\nTo: Katarzyna Wiśniewska <k.wisniewska@poczta.pl>\n"
+                  "Subject: Potwierdzenie zamówienia 3318\nDate: Mon, 02 Nov 2026 10:00:00 +0100\nMessage-ID: <z3318@lniany-wrzos.pl>\n",
+                  "Dzień dobry,\ndziękujemy za zamówienie 3318.\n\nAdres dostawy:\nKatarzyna Wiśniewska\nul. Grunwaldzka 141\n"
+                  "80-264 Gdańsk\ntel. 601 234 567\nk.wisniewska@poczta.pl\n\n"
+                  "Wiadomość została wygenerowana automatycznie – prosimy nie odpowiadać na tę wiadomość.\n--\n" + footer}}),
+        lexicon(), s);
+    bool any_alternative = false;
+    for (const Fact* f : facts_of(s, "no_reply_notice", "zam.eml")) any_alternative |= f->attrs["alternative_nearby"].get<bool>();
+    return any_alternative;
+  };
+  EXPECT_FALSE(notice_of("Lniany Wrzos sp. z o.o., ul. Długa 17/3, 80-827 Gdańsk\nNIP 7727384337 · REGON 667212062\n"));
+  EXPECT_TRUE(notice_of("Lniany Wrzos sp. z o.o., ul. Długa 17/3, 80-827 Gdańsk\nTel. 58 301 22 44\n"));
+}
+
+// Help desks append the thread without quote marks ("Hélène Garçon ⏎ 6 nov. 2026, 17:48"): the
+// customer's sign-off below is not the reply's signature, the team's above it is.
+TEST(Signatures, TheCustomersNameInAHelpDeskHistoryIsNotTheReplysSignature) {
+  std::vector<Raw> raws = {
+      {"q.eml",
+       "From: Hélène Garçon <helene.garcon@orange.fr>\nTo: support@lunedelin.fr\nSubject: Commande LDL-7731\n"
+       "Date: Fri, 06 Nov 2026 17:48:30 +0100\nMessage-ID: <q7731@orange.fr>\n",
+       "Bonjour,\nToujours aucune nouvelle du colis.\n\nCordialement,\nHélène Garçon\n"},
+      {"r.eml",
+       "From: Lune de Lin <support@lunedelin.fr>\nTo: Hélène Garçon <helene.garcon@orange.fr>\n"
+       "Subject: Re: Commande LDL-7731\nDate: Mon, 09 Nov 2026 09:15:22 +0100\nMessage-ID: <r7731@lunedelin.fr>\n"
+       "In-Reply-To: <q7731@orange.fr>\n",
+       "Bonjour Hélène,\n\nNous vous renvoyons aujourd'hui une housse identique.\n\nBelle journée,\n"
+       "Le service client Lune de Lin\n\nHélène Garçon\n\n6 nov. 2026, 17:48 UTC+01:00\n\nBonjour,\n"
+       "Toujours aucune nouvelle du colis.\n\nCordialement,\nHélène Garçon\n"}};
+  FactStore s;
+  extract_mail(mailbox(raws), lexicon(), s);
+  EXPECT_EQ(one(s, "signature", "r.eml").attrs["verdict"], "team");
+  // Counter-case: the agent's own name above the history is a named signature.
+  raws[1].body = "Bonjour Hélène,\n\nC'est renvoyé.\n\nBelle journée,\nMarion Keller\nService client Lune de Lin\n\n"
+                 "Hélène Garçon\n\n6 nov. 2026, 17:48 UTC+01:00\n\nBonjour,\nCordialement,\nHélène Garçon\n";
+  FactStore named;
+  extract_mail(mailbox(raws), lexicon(), named);
+  EXPECT_EQ(one(named, "signature", "r.eml").attrs["name"], "Marion Keller");
+}
+
+// Hungarian puts the family name first: "Kovács Réka" under "Üdvözlettel:" is a person.
+TEST(Signatures, FamilyNameFirstWithAKnownGivenName) {
+  SignatureDetector d(lexicon());
+  const std::set<std::string> brand = {"fuszerpatika", "fűszerpatika"};
+  Signature s = d.detect("Kedves Eszter!\n\nHolnap újra feladjuk.\n\nÜdvözlettel:\nKovács Réka\nügyfélszolgálat\nFűszerpatika\n", brand);
+  EXPECT_EQ(s.verdict, "named");
+  EXPECT_EQ(s.name, "Kovács Réka");
+  EXPECT_EQ(d.detect("Kedves Eszter!\n\nÜdvözlettel:\na Fűszerpatika ügyfélszolgálata\n", brand).verdict, "team");
+}
+
+// A mailbox of replies only: their identity facts are read, and the audit says there was no
+// order or marketing mail (email.sender_identity then judges the replies, never failing them).
+TEST(SenderIdentity, RepliesAreReadWhenTheMailboxHoldsNoOrderMail) {
+  FactStore s;
+  extract_mail(mailbox({{"q.eml",
+                         "From: Eszter Szabó <szabo.eszter@freemail.hu>\nTo: info@fuszerpatika.hu\nSubject: Sérült csomag\n"
+                         "Date: Thu, 22 Oct 2026 15:04:52 +0200\nMessage-ID: <q1@freemail.hu>\n",
+                         "Tisztelt Fűszerpatika!\nA csomag sérült.\n"},
+                        {"r.eml",
+                         "From: Fűszerpatika <info@fuszerpatika.hu>\nTo: szabo.eszter@freemail.hu\nSubject: Re: Sérült csomag\n"
+                         "Date: Mon, 26 Oct 2026 16:40:05 +0100\nMessage-ID: <r1@fuszerpatika.hu>\nIn-Reply-To: <q1@freemail.hu>\n",
+                         "Kedves Eszter!\n\nÚjra feladjuk.\n\nÜdvözlettel:\nKovács Réka\n\n"
+                         "Fűszerpatika Kft. - Székhely: 6720 Szeged, Kárász utca 9.\n"}}),
+               lexicon(), s);
+  EXPECT_EQ(s.audit["contractual_mail"], false);
+  EXPECT_EQ(facts_of(s, "mail_legal_name", "r.eml").size(), 1u);
+  EXPECT_EQ(facts_of(s, "mail_location", "r.eml").size(), 1u);
+}
+
+// The mailbox is read twice; one that changes between the readings (a Maildir receiving mail)
+// is said to have changed, and what was not found again has no facts of its own, rather than
+// another message's facts under its name.
+TEST(MailReadings, AMailboxThatChangesBetweenTheReadingsIsNoted) {
+  const mail::Mailbox box = mailbox(shop_mail());
+  int reading = 0;
+  MailReplay replay = [&](const mail::MessageSink& sink) {
+    ++reading;
+    mail::Mailbox result;
+    for (std::size_t i = 0; i < box.messages.size(); ++i) {
+      if (reading == 2 && i == 1) continue;  // r1.eml is gone at the second reading
+      mail::Message copy = box.messages[i];
+      sink(std::move(copy));
+      ++result.read;
+    }
+    return result;
+  };
+  FactStore s;
+  const mail::Mailbox first = extract_mail(replay, lexicon(), s);
+  EXPECT_EQ(reading, 2);
+  EXPECT_EQ(first.read, 4u);
+  EXPECT_EQ(s.audit["messages"], 4);
+  EXPECT_TRUE(facts_of(s, "message", "r1.eml").empty());
+  EXPECT_EQ(facts_of(s, "message", "q1.eml").size(), 1u);
+  const std::string notes = s.audit["mail_fact_notes"].dump();
+  EXPECT_NE(notes.find("the mailbox changed while it was read"), std::string::npos) << notes;
 }
 
 }  // namespace

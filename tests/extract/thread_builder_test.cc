@@ -187,6 +187,32 @@ TEST(TraderClock, WholeWeeksAtOnceAgreeWithCountingHourByHour) {
   EXPECT_EQ(utc.business_seconds(631152000, 4102444800), (std::int64_t{5739} * 5 + 4) * 86400);
 }
 
+// Thu 22 Oct 2026 15:05 +0200 to Mon 26 Oct 2026 16:40 +0100 in Budapest: Friday 23 October
+// is a national holiday, and summer time ends on the Sunday between.
+constexpr std::int64_t kThu22Oct1305Z = 1792674300;
+constexpr std::int64_t kMon26Oct1540Z = 1793029200;
+
+TEST(TraderClock, PublicHolidaysOfTheTradersCountryAreNoBusinessTime) {
+  const nlohmann::json table = nlohmann::json::parse(R"({
+    "HU": {"fixed": ["01-01", "03-15", "10-23", "12-25"], "easter": [-2, 1, 50]},
+    "DE": {"fixed": ["01-01", "05-01", "10-03"], "easter": [-2, 1, 39, 50]}})");
+  TraderClock plain("Europe/Budapest", 0, "");
+  TraderClock hungary("Europe/Budapest", 0, "", PublicHolidays::from_lexicon(table, "HU"));
+  // Thursday 15:05 to midnight (8 h 55) + Monday to 16:40 (16 h 40) = 25 h 35; without the
+  // holiday Friday's 24 hours count too.
+  EXPECT_EQ(hungary.business_seconds(kThu22Oct1305Z, kMon26Oct1540Z), (25 * 60 + 35) * 60);
+  EXPECT_EQ(plain.business_seconds(kThu22Oct1305Z, kMon26Oct1540Z), (49 * 60 + 35) * 60);
+  EXPECT_NE(hungary.description().find("public holidays of HU"), std::string::npos);
+  // Easter 2026 is 5 April: Good Friday 3 April and Easter Monday 6 April close a German shop;
+  // Thursday noon to Tuesday noon is then one business day, not three.
+  TraderClock germany("Europe/Berlin", 0, "", PublicHolidays::from_lexicon(table, "DE"));
+  constexpr std::int64_t kThu2Apr1000Z = 1775124000, kTue7Apr1000Z = 1775556000;
+  EXPECT_EQ(germany.business_seconds(kThu2Apr1000Z, kTue7Apr1000Z), 24 * 3600);
+  // Counter-case: a country without a list counts every weekday.
+  TraderClock france("Europe/Paris", 0, "", PublicHolidays::from_lexicon(table, "FR"));
+  EXPECT_EQ(france.business_seconds(kThu2Apr1000Z, kTue7Apr1000Z), 72 * 3600);
+}
+
 TEST(TraderClock, UnknownZoneFallsBackToTheOffset) {
   TraderClock clock("Mars/Olympus_Mons", -300, "the trader's Date headers");
   EXPECT_NE(clock.description().find("UTC-05:00"), std::string::npos);

@@ -507,5 +507,36 @@ TEST(ReadMail, MboxInsideAFolderUnderAnyNameIsSplit) {
   EXPECT_TRUE(box.errors.empty());
 }
 
+// A sink takes each message as it is parsed: the same messages, in the same order, with the
+// same errors, as the reading that keeps them, and none kept.
+TEST(ReadMail, ASinkGetsTheMessagesOneByOneInTheOrderOfAKeptReading) {
+  TempDir dir;
+  std::string mbox;
+  for (int i = 0; i < 5; ++i) {
+    mbox += "From kunde@example.org Mon Sep  2 10:00:00 2024\nFrom: kunde@example.org\nTo: shop@laden.example\n"
+            "Subject: Frage " + std::to_string(i) + "\nDate: Mon, 02 Sep 2024 10:0" + std::to_string(i) +
+            ":00 +0200\nMessage-ID: <f" + std::to_string(i) + "@example.org>\n\nHallo.\n\n";
+  }
+  write_file(dir.path() / "box.mbox", mbox);
+  const Mailbox kept = read_mail(dir.path() / "box.mbox");
+  std::vector<std::string> handed;
+  const Mailbox streamed = read_mail(dir.path() / "box.mbox", [&](Message&& m) { handed.push_back(m.subject); });
+  ASSERT_EQ(kept.messages.size(), 5u);
+  EXPECT_EQ(kept.read, 5u);
+  EXPECT_EQ(streamed.read, 5u);
+  EXPECT_TRUE(streamed.messages.empty());
+  ASSERT_EQ(handed.size(), 5u);
+  for (std::size_t i = 0; i < 5; ++i) EXPECT_EQ(handed[i], kept.messages[i].subject);
+  EXPECT_TRUE(kept.errors.empty());
+  EXPECT_TRUE(streamed.errors.empty());
+  // A message that cannot be read is an error in both readings alike.
+  write_file(dir.path() / "box.mbox", mbox + "From x Mon Sep  2 10:00:00 2024\n\n");
+  const Mailbox kept_bad = read_mail(dir.path() / "box.mbox");
+  const Mailbox streamed_bad = read_mail(dir.path() / "box.mbox", [](Message&&) {});
+  EXPECT_EQ(kept_bad.read, streamed_bad.read);
+  ASSERT_EQ(kept_bad.errors.size(), streamed_bad.errors.size());
+  for (std::size_t i = 0; i < kept_bad.errors.size(); ++i) EXPECT_EQ(kept_bad.errors[i].reason, streamed_bad.errors[i].reason);
+}
+
 }  // namespace
 }  // namespace omnicheck::mail
