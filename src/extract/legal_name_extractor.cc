@@ -433,6 +433,7 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
           if (!is_name_word(w) && !is_connector(w) && w.size() < 4) ok = false;
           if (label_words.count(fold(w))) ok = false;
         }
+        for (const auto& [kind, cue] : sp.parties.third) ok = ok && !cue.search(head);
         if (ok) {
           std::string base = squeeze(head);
           std::string name = base + " " + squeeze(form);
@@ -475,6 +476,9 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
           }
           if (label_words.count(fold(w))) ok = false;
         }
+        // A third party's cue in the head ("Płatności online obsługuje PayFlow S.A.", "Verkkomaksut
+        // välittää Maksupolku Oy") is the sentence introducing someone else, not the name.
+        for (const auto& [kind, cue] : sp.parties.third) ok = ok && !cue.search(head);
         if (ok && lower > 0 && lower <= 2) name_begin = seg;
       }
     }
