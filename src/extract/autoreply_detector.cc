@@ -42,6 +42,13 @@ AutoReplySignal AutoReplyDetector::classify(const mail::Message& m, std::string_
     by_header("Auto-Submitted");
     return s;
   }
+  // A help desk's acknowledgement is often marked auto-generated, not auto-replied (Zendesk):
+  // one that answers a message and says it was received is an automatic answer all the same.
+  // (A human answer sent through the same desk carries the header too, but no such wording.)
+  if (!auto_submitted.empty() && auto_submitted != "no" && !m.in_reply_to.empty() && acknowledgement_.search(own_text)) {
+    by_header("Auto-Submitted");
+    return s;
+  }
   for (const char* name : {"X-Autoreply", "X-Autorespond", "X-Autoresponder"}) {
     std::string v = header_token(m, name);
     if (!v.empty() && v != "no" && v != "false" && v != "0") {

@@ -13,8 +13,10 @@
 namespace omnicheck::extract {
 namespace {
 
+// An opening quote mark may stand before a quoted name's first word ("„Родопски Пчелин“ ЕООД",
+// "„Pražská pražírna“ s.r.o.").
 bool is_upper_start(std::string_view word) {
-  static const TextPattern upper("^[\\p{Lu}\\p{N}]", false, "upper");
+  static const TextPattern upper("^[\u201E\u201C\u00AB\u201A\"]?[\\p{Lu}\\p{N}]", false, "upper");
   return upper.search(word);
 }
 

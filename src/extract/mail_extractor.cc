@@ -142,7 +142,7 @@ std::set<std::string> brand_words(const std::vector<MailMessage>& messages, cons
     }
     return false;
   };
-  static const TextPattern separators("\\s*(?:[|,/·•()\\[\\]]|\\s[-–—@]\\s|\\s(?:from|von|de|at|via|z|für|pour|for)\\s)\\s*", true,
+  static const TextPattern separators("\\s*(?:[|,/·•()\\[\\]]|\\s[-–—@]\\s|\\s(?:from|von|de|at|via|z|für|pour|for|på|hos|fra|chez|bei|od|от|από)\\s)\\s*", true,
                                       "display-name separators");
   for (const auto& mm : messages) {
     if (mm.side != "trader") continue;
@@ -359,9 +359,9 @@ void extract_mail(const mail::Mailbox& box, const Lexicon& lex, FactStore& out, 
 
 mail::Mailbox extract_mail(const MailReplay& replay, const Lexicon& lex, FactStore& out, const MailOptions& opt) {
   const SitePatterns& sp = site_patterns(lex);
-  std::string notice_alt;
-  for (const auto& w : lex.list("do_not_reply")) notice_alt += (notice_alt.empty() ? "" : "|") + w;
-  TextPattern notice("(?:" + notice_alt + ")", true, "do_not_reply");
+  // A space in the wording matches any white space: HTML mail breaks lines anywhere ("no responda
+  // a este<br>correo").
+  TextPattern notice(lexicon_alternation(lex, "do_not_reply"), true, "do_not_reply");
   // "Ceci est un message automatique : répondez simplement à cet e-mail": the message itself is
   // the way to write, when it comes from an address that takes replies.
   TextPattern invitation(lexicon_alternation(lex, "mail.reply_invitation"), true, "mail.reply_invitation");
@@ -509,6 +509,7 @@ mail::Mailbox extract_mail(const MailReplay& replay, const Lexicon& lex, FactSto
   };
   std::map<std::string, ShapeCount> shapes;
   std::size_t idx = 0, unmatched = 0;
+  std::vector<char> reply_listed(messages.size(), 0);  // listed replies and automatic answers
   replay([&](mail::Message&& full) {
     // The mailbox must be the one of the first pass, message for message.
     if (idx >= messages.size() || message_key(full) != messages[idx].key || full.message_id != messages[idx].m->message_id) {
@@ -760,9 +761,8 @@ mail::Mailbox extract_mail(const MailReplay& replay, const Lexicon& lex, FactSto
     }
 
     contractual_mail |= kind == "contractual" || kind == "commercial";
-    // Replies and automatic answers too: email.sender_identity judges them when the mailbox holds
-    // no order or marketing mail of the trader.
-    if (kind == "contractual" || kind == "commercial" || kind == "service_reply" || kind == "auto_reply") {
+    const bool reply = kind == "service_reply" || kind == "auto_reply";
+    if (kind == "contractual" || kind == "commercial") {
       std::string hint = trader_country.empty() ? country_of_tld(lex, mm.from) : trader_country;
       extract_mail_identity(mm, own, sp, hint, site_id, brands, msg_out);
     }
@@ -780,18 +780,38 @@ mail::Mailbox extract_mail(const MailReplay& replay, const Lexicon& lex, FactSto
                           std::to_string(kFactsPerSource) + " per message were not recorded");
     }
     ShapeCount& shape = shapes[fact_shape(msg_out)];
-    ++idx;
+    const std::size_t here = idx++;
     if (shape.listed >= kMessagesPerShape) {
       out.facts[shape.message_fact].attrs["similar"] = ++shape.similar;
       return;
     }
     ++shape.listed;
+    if (reply) reply_listed[here] = 1;
     shape.message_fact = out.facts.size();
     for (auto& f : msg_out.facts) out.add(std::move(f));
   });
   if (unmatched != 0 || idx != messages.size()) {
     cut_notes.push_back("the mailbox changed while it was read: " + std::to_string(unmatched + (messages.size() > idx ? messages.size() - idx : 0)) +
                         " message(s) of the first reading were not found again and their own facts are missing");
+  }
+  // A mailbox without the trader's order or marketing mail: email.sender_identity judges its
+  // replies and automatic answers instead, so their identity is read too (a third reading, of
+  // what such mailboxes hold: a few service threads).
+  if (!contractual_mail && std::find(reply_listed.begin(), reply_listed.end(), 1) != reply_listed.end()) {
+    std::size_t at = 0;
+    replay([&](mail::Message&& full) {
+      const std::size_t i = at++;
+      if (i >= messages.size() || !reply_listed[i] || message_key(full) != messages[i].key) return;
+      MailMessage mm = messages[i];
+      mm.m = &full;
+      mm.body = body_of(full);
+      std::string_view own(std::string_view(mm.body).substr(0, quotes.own_text_end(mm.body)));
+      FactStore identity;
+      identity.per_type_limit = kFactsPerSource;
+      std::string hint = trader_country.empty() ? country_of_tld(lex, mm.from) : trader_country;
+      extract_mail_identity(mm, own, sp, hint, site_id, brands, identity);
+      for (auto& f : identity.facts) out.add(std::move(f));
+    });
   }
   std::size_t similar = 0;
   for (const auto& [shape, count] : shapes) similar += count.similar;
