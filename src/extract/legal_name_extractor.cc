@@ -13,10 +13,8 @@
 namespace omnicheck::extract {
 namespace {
 
-// An opening quote mark may stand before a quoted name's first word ("„Родопски Пчелин“ ЕООД",
-// "„Pražská pražírna“ s.r.o.").
 bool is_upper_start(std::string_view word) {
-  static const TextPattern upper("^[\u201E\u201C\u00AB\u201A\"]?[\\p{Lu}\\p{N}]", false, "upper");
+  static const TextPattern upper("^[\\p{Lu}\\p{N}]", false, "upper");
   return upper.search(word);
 }
 
@@ -371,10 +369,13 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
           w == "©" || w == "(c)" || w == "|" || w == "–" || w == "—" || w == "·") {
         break;
       }
-      if (w.front() == '(' || w.front() == '"' || w.front() == '\'' || w.front() == '\xE2') {
-        // An opening quote or bracket starts the name ("»Acme« GmbH" is rare enough to ignore).
-        if (is_upper_start(w.substr(1))) {
-          name_begin = from + it->first + 1;
+      if (w.front() == '(' || w.front() == '"' || w.front() == '\'' || w.front() == '\xE2' ||
+          w.substr(0, 2) == "\xC2\xAB") {
+        // An opening quote or bracket starts the name ("„Родопски Пчелин“ ЕООД", "«Acme» SARL"):
+        // the quote is one byte, or a whole UTF-8 character („ “ ‚ are three bytes, « two).
+        const std::size_t quote = w.front() == '\xE2' ? 3 : w.front() == '\xC2' ? 2 : 1;
+        if (w.size() > quote && is_upper_start(w.substr(quote))) {
+          name_begin = from + it->first + quote;
           ++capitalised;
         }
         break;

@@ -509,6 +509,9 @@ bool other_number_shape(std::string_view t, std::size_t begin, std::size_t end, 
   static const TextPattern zip4("^\\d{5}-\\d{4}$", false, "ZIP+4");
   static const TextPattern state("(?<![\\p{L}])[A-Z]{2},?\\s+$", false, "US state");
   if (year_range.search(raw) || time_range.search(raw) || date.search(raw)) return true;
+  // Digits glued by a colon to the digits of a time around them: "14:30–18:00" holds no "30–18".
+  if (begin >= 2 && t[begin - 1] == ':' && is_ascii_digit(t[begin - 2])) return true;
+  if (end + 1 < t.size() && t[end] == ':' && is_ascii_digit(t[end + 1])) return true;
   if (zip4.search(raw)) {
     std::size_t from = utf8_floor(t, begin > 8 ? begin - 8 : 0);
     if (state.search(t.substr(from, begin - from))) return true;

@@ -15,6 +15,7 @@ namespace omnicheck::audit {
 namespace {
 
 namespace fs = std::filesystem;
+using omnicheck::testing::fresh_dir;
 
 void write(const fs::path& p, const std::string& s) { std::ofstream(p, std::ios::binary) << s; }
 
@@ -31,13 +32,6 @@ Options options() {
   opt.audit_date = "2026-12-07";
   opt.probe = false;
   return opt;
-}
-
-fs::path fresh_dir(const std::string& name) {
-  auto dir = fs::temp_directory_path() / ("omnicheck-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
 }
 
 // A sale page of `n` products, each with its struck price, under one footnote that states the

@@ -16,6 +16,7 @@ namespace omnicheck::audit {
 namespace {
 
 namespace fs = std::filesystem;
+using omnicheck::testing::fresh_dir;
 
 const rules::Finding* finding(const Result& r, const std::string& id) {
   for (const auto& f : r.report.findings) {
@@ -31,13 +32,6 @@ Options options(const fs::path& mbox) {
   opt.probe = false;
   opt.emails = mbox.string();
   return opt;
-}
-
-fs::path fresh_dir(const std::string& name) {
-  auto dir = fs::temp_directory_path() / ("omnicheck-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
 }
 
 // One order confirmation of a Czech shop, from its no-reply address; `reply_to` adds a staffed

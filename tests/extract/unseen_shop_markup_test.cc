@@ -266,5 +266,41 @@ TEST(UnseenShopMarkup, BatchDLayouts) {
   EXPECT_EQ(party_of(cz, "address", "Vodičkova"), "trader");
 }
 
+// Found by the sixth and seventh blind batches (Romanian, Catalan, Bulgarian, Czech, Italian,
+// Polish pages): names in quotes or opening their line, postcodes after the town, third parties
+// introduced in running prose, time ranges.
+TEST(UnseenShopMarkup, QuotedAndLineOpeningNamesAndThirdPartiesInProse) {
+  auto bg = facts_of_page(page("<p>Наименование: „Родопски Пчелин“ ЕООД</p><p>ЕИК: 205739146</p>", "bg"),
+                          "https://rodopski-pchelin.bg/obshti-usloviya");
+  EXPECT_NE(find_fact(bg, "legal_name", "Родопски Пчелин"), nullptr) << values(bg, "legal_name");
+  auto cz = facts_of_page(page("<p>Hrací kostka s.r.o., se sídlem Údolní 512/33, 602 00 Brno<br>IČO: 09481729</p>", "cs"),
+                          "https://www.hracikostka.cz/kontakty");
+  EXPECT_NE(find_fact(cz, "legal_name", "Hrací kostka s.r.o."), nullptr) << values(cz, "legal_name");
+  EXPECT_EQ(party_of(cz, "address", "Údolní"), "trader");
+  // A payment firm introduced by a sentence is the payment firm's, name and address.
+  auto pl = facts_of_page(page("<p>Herbaciarnia Pod Lipami sp. z o.o., ul. Józefińska 14/3, 30-529 Kraków</p>"
+                               "<p>Płatności online obsługuje PayFlow S.A., ul. Grunwaldzka 186, 60-166 Poznań.</p>",
+                               "pl"),
+                          "https://herbaciarniapodlipami.pl/");
+  EXPECT_EQ(find_fact(pl, "legal_name", "obsługuje"), nullptr) << values(pl, "legal_name");
+  EXPECT_EQ(party_of(pl, "address", "Poznań"), "payment") << values(pl, "address");
+  EXPECT_EQ(party_of(pl, "address", "Kraków"), "trader");
+}
+
+TEST(UnseenShopMarkup, RomanianPostcodeAfterTheTownAndTimeRangesAreNoPhone) {
+  auto ro = facts_of_page(page("<p>Miere de Ardeal S.R.L.<br>Sediul social: Str. Avram Iancu nr. 14, Sibiu, jud. Sibiu, cod "
+                               "poștal 550182, România<br>Telefon: 0269 214 736</p>",
+                               "ro"),
+                          "https://www.mieredeardeal.ro/informatii-legale");
+  EXPECT_NE(find_fact(ro, "address", "550182"), nullptr) << values(ro, "address");
+  EXPECT_NE(find_fact(ro, "phone", "0269"), nullptr) << values(ro, "phone");
+  auto it = facts_of_page(page("<p>Oleificio Valdipesa S.r.l. – tel. 055 821 4736. Il servizio clienti risponde dal lunedì al "
+                               "venerdì, 9:00–13:00 e 14:30–18:00.</p>",
+                               "it"),
+                          "https://www.oleificiovaldipesa.it/");
+  EXPECT_EQ(find_fact(it, "phone", "30–18"), nullptr) << values(it, "phone");
+  EXPECT_NE(find_fact(it, "phone", "821 4736"), nullptr) << values(it, "phone");
+}
+
 }  // namespace
 }  // namespace omnicheck::extract::testing

@@ -12,4 +12,6 @@ inline std::string omnicheck_binary() { return OMNICHECK_BINARY; }
 std::string read_file(const std::filesystem::path& p);
 // Runs a shell command, returns its exit code and captures stdout.
 int run_command(const std::string& cmd, std::string* out);
+// An empty folder under the system temp dir named after `name` and this process (made anew).
+std::filesystem::path fresh_dir(const std::string& name);
 }  // namespace omnicheck::testing
