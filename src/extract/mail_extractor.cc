@@ -313,7 +313,7 @@ mail::Message light_copy(mail::Message&& m) {
 // What the first pass learns from a message's text for the threads: the threads compare the
 // start of a message's own text (kQuoteKeyLen bytes) with the quote of another, where the quoted
 // message stands first; a quote is kept up to kQuotedKeyBytes.
-constexpr std::size_t kOwnKeyBytes = kQuoteKeyLen, kQuotedKeyBytes = 16384;
+constexpr std::size_t kQuotedKeyBytes = 16384;
 
 struct QuoteTraits {
   std::string own_key, quoted_key, quoted_from;
@@ -393,8 +393,8 @@ mail::Mailbox extract_mail(const MailReplay& replay, const Lexicon& lex, FactSto
     QuotedReply qr = quote_reader.read(body);
     QuoteTraits t;
     // The threads compare the start of a message's own text with what others quote (the first
-    // kOwnKeyBytes of it) and look for it near the top of a quote: what is kept is bounded.
-    t.own_key = quote_key(std::string_view(body).substr(qr.own_begin, qr.own_end - qr.own_begin)).substr(0, kOwnKeyBytes);
+    // kQuoteKeyLen bytes of it) and look for it near the top of a quote: what is kept is bounded.
+    t.own_key = quote_key(std::string_view(body).substr(qr.own_begin, qr.own_end - qr.own_begin)).substr(0, kQuoteKeyLen);
     if (qr.quotes) t.quoted_key = quote_key(qr.quoted_text).substr(0, kQuotedKeyBytes);
     t.quotes = qr.quotes;
     t.quoted_from = std::move(qr.quoted_from);
@@ -510,6 +510,19 @@ mail::Mailbox extract_mail(const MailReplay& replay, const Lexicon& lex, FactSto
   std::map<std::string, ShapeCount> shapes;
   std::size_t idx = 0, unmatched = 0;
   std::vector<char> reply_listed(messages.size(), 0);  // listed replies and automatic answers
+  // Message i of the first reading, read again: its record, now with the whole message and text.
+  auto read_again = [&](std::size_t i, const mail::Message& full) {
+    MailMessage mm = messages[i];
+    mm.m = &full;
+    mm.body = body_of(full);
+    return mm;
+  };
+  // The trader's name and address in a message's own text, read with the trader's country (its
+  // national formats), else the sender's domain's.
+  auto read_identity = [&](const MailMessage& mm, std::string_view own, FactStore& into) {
+    std::string hint = trader_country.empty() ? country_of_tld(lex, mm.from) : trader_country;
+    extract_mail_identity(mm, own, sp, hint, site_id, brands, into);
+  };
   replay([&](mail::Message&& full) {
     // The mailbox must be the one of the first pass, message for message.
     if (idx >= messages.size() || message_key(full) != messages[idx].key || full.message_id != messages[idx].m->message_id) {
@@ -517,10 +530,8 @@ mail::Mailbox extract_mail(const MailReplay& replay, const Lexicon& lex, FactSto
       ++idx;
       return;
     }
-    MailMessage mm = messages[idx];
-    mm.m = &full;
+    MailMessage mm = read_again(idx, full);
     const mail::Message& m = full;
-    mm.body = body_of(m);
     const std::string& key = mm.key;
     const std::string& body = mm.body;
     std::string_view own(std::string_view(body).substr(0, quotes.own_text_end(body)));
@@ -587,6 +598,17 @@ mail::Mailbox extract_mail(const MailReplay& replay, const Lexicon& lex, FactSto
 
     // The sender's country (from its domain) is the region for national phone numbers.
     std::string region = country_of_tld(lex, mm.from);
+    // Who the message goes to (never an alternative to write to), and whether its own sender
+    // takes replies: the same for every notice in it.
+    std::set<std::string> recipients;
+    for (const auto* list : {&m.to, &m.cc}) {
+      for (const auto& a : *list) recipients.insert(lower_ascii(a.address));
+    }
+    for (const auto& c : opt.customers) recipients.insert(lower_ascii(c));
+    std::string recipient_key;
+    for (const auto& r : recipients) recipient_key += r + ",";
+    bool replies_taken = !m.from.empty() && !noreply_local(m.from.front().address, lex);
+    for (const auto& r : m.reply_to) replies_taken = replies_taken && !noreply_local(r.address, lex);
     for (const auto& nm : notice.find_all(body)) {
       // The trader's own notice: not one a customer quotes from another sender's mail, nor one
       // in the "> " lines of an earlier message a reply quotes.
@@ -598,13 +620,6 @@ mail::Mailbox extract_mail(const MailReplay& replay, const Lexicon& lex, FactSto
       std::size_t from_pos = nm.begin > 350 ? nm.begin - 350 : 0;
       std::size_t to_pos = std::min(body.size(), nm.end + 350);
       // Shops repeat the same footer around the notice: each window is judged once.
-      std::set<std::string> recipients;
-      for (const auto* list : {&m.to, &m.cc}) {
-        for (const auto& a : *list) recipients.insert(lower_ascii(a.address));
-      }
-      for (const auto& c : opt.customers) recipients.insert(lower_ascii(c));
-      std::string recipient_key;
-      for (const auto& r : recipients) recipient_key += r + ",";
       auto [cached, fresh] =
           alternatives.try_emplace(std::make_pair(body.substr(from_pos, to_pos - from_pos), region + "|" + std::to_string(nm.begin - from_pos) + "|" + recipient_key));
       if (fresh) {
@@ -614,8 +629,6 @@ mail::Mailbox extract_mail(const MailReplay& replay, const Lexicon& lex, FactSto
       bool reachable = cached->second.first;
       std::string alt = cached->second.second;
       if (!reachable) {
-        bool replies_taken = !m.from.empty() && !noreply_local(m.from.front().address, lex);
-        for (const auto& r : m.reply_to) replies_taken = replies_taken && !noreply_local(r.address, lex);
         std::string_view after = std::string_view(body).substr(nm.begin, std::min<std::size_t>(body.size() - nm.begin, 240));
         Match inv;
         if (replies_taken && invitation.search(after, &inv)) {
@@ -762,10 +775,7 @@ mail::Mailbox extract_mail(const MailReplay& replay, const Lexicon& lex, FactSto
 
     contractual_mail |= kind == "contractual" || kind == "commercial";
     const bool reply = kind == "service_reply" || kind == "auto_reply";
-    if (kind == "contractual" || kind == "commercial") {
-      std::string hint = trader_country.empty() ? country_of_tld(lex, mm.from) : trader_country;
-      extract_mail_identity(mm, own, sp, hint, site_id, brands, msg_out);
-    }
+    if (kind == "contractual" || kind == "commercial") read_identity(mm, own, msg_out);
     // The `message` fact says when the message was not wholly read: its MIME tree past a budget,
     // or its facts past theirs.
     const std::size_t giveups = take_pattern_giveups();
@@ -802,14 +812,11 @@ mail::Mailbox extract_mail(const MailReplay& replay, const Lexicon& lex, FactSto
     replay([&](mail::Message&& full) {
       const std::size_t i = at++;
       if (i >= messages.size() || !reply_listed[i] || message_key(full) != messages[i].key) return;
-      MailMessage mm = messages[i];
-      mm.m = &full;
-      mm.body = body_of(full);
+      const MailMessage mm = read_again(i, full);
       std::string_view own(std::string_view(mm.body).substr(0, quotes.own_text_end(mm.body)));
       FactStore identity;
       identity.per_type_limit = kFactsPerSource;
-      std::string hint = trader_country.empty() ? country_of_tld(lex, mm.from) : trader_country;
-      extract_mail_identity(mm, own, sp, hint, site_id, brands, identity);
+      read_identity(mm, own, identity);
       for (auto& f : identity.facts) out.add(std::move(f));
     });
   }

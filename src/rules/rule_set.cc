@@ -212,18 +212,18 @@ Finding RuleSet::evaluate_rule(const Rule& rule, const FactStore& store, const E
   }
   std::map<std::string, std::vector<const Fact*>> by_message;
   std::vector<std::string> order;
-  std::set<std::string> messages;
   // A listed message stands for itself and for the messages counted on it (`similar`: the
   // extractor lists a bounded number of messages the rules cannot tell apart).
   std::map<std::string, std::size_t> weight;
   std::size_t total = 0;
   for (const auto& f : store.facts) {
-    if (f.type == "message" && messages.insert(f.source).second) {
-      order.push_back(f.source);
+    if (f.type == "message") {
       const auto similar = f.attrs.find("similar");
       std::size_t w = 1 + (similar != f.attrs.end() && similar->is_number_unsigned() ? similar->get<std::size_t>() : 0);
-      weight[f.source] = w;
-      total += w;
+      if (weight.emplace(f.source, w).second) {
+        order.push_back(f.source);
+        total += w;
+      }
     }
     if (!f.source.empty()) by_message[f.source].push_back(&f);
   }

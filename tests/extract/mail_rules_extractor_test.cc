@@ -499,6 +499,14 @@ TEST(AutoReplies, GeneratedNotificationsAreNoAutomaticAnswers) {
   // Counter-cases: answering a message, or acknowledging one, it is an automatic answer.
   EXPECT_TRUE(classify("In-Reply-To: <q@example.org>\n", "Wiadomość została wygenerowana automatycznie.").automatic);
   EXPECT_TRUE(classify("", "Nous avons bien reçu votre message. Ce message est envoyé automatiquement.").automatic);
+  // A help desk's acknowledgement marked auto-generated (not auto-replied) that answers a message
+  // and says it was received is an automatic answer; its human answer, marked the same, is not.
+  EXPECT_TRUE(classify("Auto-Submitted: auto-generated\nIn-Reply-To: <q@example.org>\n",
+                       "Tak for din henvendelse!\nVi har modtaget din mail og oprettet sag #3187. Vi svarer inden for 1 hverdag.")
+                  .automatic);
+  EXPECT_FALSE(classify("Auto-Submitted: auto-generated\nIn-Reply-To: <q@example.org>\n",
+                        "Hej Mette\nGLS havde fejlsorteret pakken i Kolding; den er på vej til dig i dag.")
+                   .automatic);
 }
 
 TEST(Signatures, APersonBesideTheBrandInTheDisplayNameSignsByName) {
@@ -520,6 +528,10 @@ TEST(Signatures, APersonBesideTheBrandInTheDisplayNameSignsByName) {
   };
   EXPECT_EQ(signature("\"Camille Besnard (Les Savons d'Albane)\" <aide@savons-albane.fr>", "savons-albane.fr",
                       "Votre colis vous attend.\n\nBelle journée,\n\nCamille Besnard\nService client\n"),
+            "named");
+  // "Jonas på Kaffe & Kanel": a person at the shop, whose first name alone signs the reply.
+  EXPECT_EQ(signature("Jonas =?UTF-8?Q?p=C3=A5?= Kaffe & Kanel <kundservice@kaffekanel.se>", "kaffekanel.se",
+                      "Hej Elin,\nbönorna skickas i dag.\n\nVänliga hälsningar\nJonas\nKaffe & Kanel kundservice\n"),
             "named");
   // A job title right under the name: a person, though the shop bears their name.
   EXPECT_EQ(signature("=?UTF-8?Q?Martin_Kov=C3=A1=C4=8D?= <obchod@medkovac.sk>", "medkovac.sk",
