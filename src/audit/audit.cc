@@ -6,6 +6,8 @@
 
 #include "audit/channel_probe.h"
 #include "audit/crawler.h"
+#include "audit/page_renderer.h"
+#include "audit/screenshots.h"
 #include "audit/site_rules_judge.h"
 #include "mail/mail.h"
 
@@ -95,8 +97,13 @@ Result run(const Options& opt, const Loaded& loaded) {
   xopt.country = opt.country;
   for (auto& c : xopt.country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
 
+  // The site's fetcher and the renderer outlive the crawl: the screenshots, taken once the
+  // findings are known, go through them, and the archive is closed after them.
+  std::unique_ptr<fetch::Fetcher> fetcher;
+  std::unique_ptr<PageRenderer> renderer;
+  extract::SiteInput in;
   if (!opt.target.empty() || !opt.replay.empty()) {
-    auto fetcher = make_fetcher(opt);
+    fetcher = make_fetcher(opt);
     std::unique_ptr<extract::LinkRoles> own_roles;
     if (!loaded.roles) own_roles = std::make_unique<extract::LinkRoles>(lex);
     const extract::LinkRoles& roles = loaded.roles ? *loaded.roles : *own_roles;
@@ -110,11 +117,12 @@ Result run(const Options& opt, const Loaded& loaded) {
     judge_ctx.audit_date = rep.audit_date;
     judge_ctx.language = opt.language;
     SiteRulesJudge judge(rules, lex, xopt, judge_ctx, fetcher->start_url());
-    CrawlResult crawled = crawl(*fetcher, roles, limits, [&judge](const CrawlResult& r) { return judge(r); });
+    renderer = std::make_unique<PageRenderer>(opt.render, *fetcher, lex);
+    CrawlResult crawled =
+        crawl(*fetcher, roles, limits, [&judge](const CrawlResult& r) { return judge(r); }, renderer.get());
     drop_duplicate_pages(crawled);
-    fetcher->finish();
+    for (const auto& n : renderer->notes()) crawled.notes.push_back(n);
     rep.target_url = fetcher->start_url();
-    for (const auto& [k, v] : fetcher->record()) rep.target_extra[k] = v;
     rep.target_extra["crawl_complete"] = crawled.complete;
     rep.target_extra["crawl_notes"] = crawled.notes;
     rep.target_extra["crawl"] = {{"mode", opt.full ? "full" : "focused"},
@@ -126,6 +134,9 @@ Result run(const Options& opt, const Loaded& loaded) {
       nlohmann::json pj = {{"requested_url", p.requested_url}, {"final_url", p.final_url}, {"status", p.status},
                            {"fetched_at", p.fetched_at}, {"sha256", p.sha256}};
       if (!p.redirect_chain.empty()) pj["redirect_chain"] = p.redirect_chain;
+      if (!p.rendered_sha256.empty()) {
+        pj["rendered"] = {{"sha256", p.rendered_sha256}, {"rendered_at", p.rendered_at}, {"reason", p.render_reason}};
+      }
       if (!p.error.empty()) {
         pj["error"] = p.error;
         rep.errors.push_back({{"url", p.requested_url}, {"error", p.error}});
@@ -134,7 +145,6 @@ Result run(const Options& opt, const Loaded& loaded) {
     }
     rep.target_extra["pages"] = pages;
 
-    extract::SiteInput in;
     in.start_url = fetcher->start_url();
     in.crawl_complete = crawled.complete;
     in.crawl_notes = crawled.notes;
@@ -178,6 +188,14 @@ Result run(const Options& opt, const Loaded& loaded) {
   ctx.audit_date = rep.audit_date;
   ctx.language = opt.language;
   rep.findings = rules.evaluate(result.facts, ctx);
+  if (fetcher) {
+    if (opt.render.screenshots) {
+      rep.target_extra["screenshots"] = take_screenshots(rep.findings, result.facts, in.pages, *renderer, *fetcher, opt.render);
+    }
+    rep.target_extra["render"] = renderer->record();
+    fetcher->finish();
+    for (const auto& [k, v] : fetcher->record()) rep.target_extra[k] = v;
+  }
   if (!result.facts.audit.value("country", std::string()).empty()) {
     rep.target_extra["country"] = result.facts.audit["country"];
     rep.target_extra["country_source"] = result.facts.audit["country_source"];

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -18,6 +19,23 @@ namespace omnicheck::audit {
 // Bad input named to the user (missing folder, unreadable mailbox, malformed rules): exit 2.
 struct InputError : std::runtime_error {
   using std::runtime_error::runtime_error;
+};
+
+// --render: when a page is shown to a real browser before it is read (docs/rendering.md).
+enum class RenderMode { never, automatic, always };
+const char* to_string(RenderMode mode);  // "never", "auto", "always"
+std::optional<RenderMode> parse_render_mode(std::string_view written);
+
+struct RenderSettings {
+  RenderMode mode = RenderMode::automatic;
+  std::string browser;           // --browser: the executable; "" = Chromium found in PATH
+  long page_timeout_ms = 0;      // one page's rendering at most; 0 = the renderer's default
+  // --screenshots: a full-page PNG of every page that carries evidence of a failed or warned
+  // finding, and of the legal notice and contact pages, written into `screenshots_dir`; the
+  // report names each file as `screenshots_href` + "/" + its name.
+  bool screenshots = false;
+  std::string screenshots_dir;
+  std::string screenshots_href = "screenshots";
 };
 
 struct Options {
@@ -38,6 +56,7 @@ struct Options {
   // repeat themselves (crawl_trap_guard.h). Skipped URLs are named in the crawl notes.
   std::size_t max_per_pattern = 0;
   fetch::HttpOptions http;
+  RenderSettings render;
   std::string dns_server;    // ADDR:PORT of the resolver for channel checks, "" = system's
   bool probe = true;         // check disclosed channels over the network (MX, form targets)
   std::string tool_version = "0.1.0";

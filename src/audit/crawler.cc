@@ -5,7 +5,9 @@
 #include <optional>
 #include <set>
 
+#include "audit/app_shell.h"
 #include "audit/crawl_trap_guard.h"
+#include "audit/page_renderer.h"
 #include "common/parallel_for.h"
 
 namespace omnicheck::audit {
@@ -93,8 +95,9 @@ struct DepthLimited {
 class Crawl {
  public:
   Crawl(fetch::Fetcher& fetcher, const extract::LinkRoles& roles, const CrawlLimits& limits,
-        const SiteRulesDecided& decided)
+        const SiteRulesDecided& decided, PageRenderer* renderer)
       : fetcher_(fetcher),
+        renderer_(renderer),
         roles_(roles),
         limits_(limits),
         decided_(decided),
@@ -331,16 +334,32 @@ class Crawl {
     ++out_.fetches;
     if (item.expected) ++out_.expected_pages;
     // A redirect onto a page already read, or the same bytes under another URL (a query string
-    // the server ignores): nothing new to read, and counting it would double its facts.
-    if (page.ok() && (!read_pages_.insert(trap_.dedupe_key(page.final_url)).second ||
-                      (!page.sha256.empty() && !read_bodies_.insert(page.sha256).second))) {
+    // the server ignores): nothing new to read, and counting it would double its facts. But an
+    // app shell is the same bytes under every route of a client-side shop: what it shows
+    // depends on its URL, so it is told apart by its rendered DOM.
+    auto set_aside = [&] {
       if (duplicates_.size() < kMaxListed) duplicates_.push_back(page.requested_url);
       ++duplicate_count_;
       if (item.sample) --samples_;  // it showed nothing new: sample another page
-      return;
-    }
+    };
+    const bool same_url = page.ok() && !read_pages_.insert(trap_.dedupe_key(page.final_url)).second;
+    const bool same_bytes = !same_url && page.ok() && !page.sha256.empty() && read_bodies_.count(page.sha256);
+    if (same_url || (same_bytes && (!renderer_ || !page.is_html()))) return set_aside();
+    std::optional<html::Document> read;
     if (page.ok() && page.is_html()) {
-      html::Document doc = parsed ? std::move(*parsed) : html::parse(page);
+      read = parsed ? std::move(*parsed) : html::parse(page);
+      if (same_bytes && !renderer_->renders_shells()) return set_aside();
+      if (same_bytes && served_page_signs(page, *read, false, "", true).shell.empty()) return set_aside();
+      if (renderer_ && !renderer_->consider(page, *read, is_home, item.role, is_home && links_a_role_page(*read))) {
+        read.reset();
+      }
+      if (read && !page.rendered_sha256.empty() && !read_bodies_.insert("rendered:" + page.rendered_sha256).second) {
+        return set_aside();
+      }
+    }
+    if (page.ok() && !page.sha256.empty()) read_bodies_.insert(page.sha256);
+    if (read) {
+      html::Document& doc = *read;
       std::vector<std::string> link_urls;
       for (const auto& link : doc.links) link_urls.push_back(link.url);
       trap_.learn_session_params(link_urls);
@@ -370,6 +389,15 @@ class Crawl {
       }
     }
     out_.pages.push_back(std::move(page));
+  }
+
+  bool links_a_role_page(const html::Document& doc) const {
+    for (const auto& link : doc.links) {
+      if (!is_page_link(link.url)) continue;
+      std::string role = roles_.classify(link.text, link.url);
+      if (role == "legal_notice" || role == "contact" || role == "customer_service") return true;
+    }
+    return false;
   }
 
   void unresolved(const std::string& url, const std::string& why) { unresolved_.push_back(url + ": " + why); }
@@ -448,7 +476,9 @@ class Crawl {
     std::size_t failures = 0;
     for (const auto& p : out_.pages) {
       if (p.ok()) continue;
-      if (++failures <= kMaxFailureNotes) notes.push_back("fetch failed: " + p.requested_url + ": " + p.error);
+      // A page served (2xx) that could not be read (an app shell not rendered) was fetched.
+      const char* what = p.status >= 200 && p.status < 300 ? "not read: " : "fetch failed: ";
+      if (++failures <= kMaxFailureNotes) notes.push_back(what + p.requested_url + ": " + p.error);
     }
     if (failures > kMaxFailureNotes) notes.push_back("… and " + std::to_string(failures - kMaxFailureNotes) + " more failed fetches");
 
@@ -461,6 +491,7 @@ class Crawl {
   }
 
   fetch::Fetcher& fetcher_;
+  PageRenderer* renderer_;
   const extract::LinkRoles& roles_;
   const CrawlLimits& limits_;
   const SiteRulesDecided& decided_;
@@ -486,8 +517,8 @@ class Crawl {
 }  // namespace
 
 CrawlResult crawl(fetch::Fetcher& fetcher, const extract::LinkRoles& roles, const CrawlLimits& limits,
-                  const SiteRulesDecided& decided) {
-  return Crawl(fetcher, roles, limits, decided).run();
+                  const SiteRulesDecided& decided, PageRenderer* renderer) {
+  return Crawl(fetcher, roles, limits, decided, renderer).run();
 }
 
 }  // namespace omnicheck::audit

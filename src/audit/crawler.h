@@ -50,7 +50,11 @@ struct CrawlResult {
 // ordinary pages cannot change a verdict and the crawl stops.
 using SiteRulesDecided = std::function<bool(const CrawlResult& so_far)>;
 
+class PageRenderer;
+
+// `renderer` (may be null) sees every HTML page read and renders those that need a browser
+// before their links are followed and their text is read.
 CrawlResult crawl(fetch::Fetcher& fetcher, const extract::LinkRoles& roles, const CrawlLimits& limits,
-                  const SiteRulesDecided& decided = nullptr);
+                  const SiteRulesDecided& decided = nullptr, PageRenderer* renderer = nullptr);
 
 }  // namespace omnicheck::audit

@@ -60,6 +60,22 @@ bool is_calendar_date(std::string_view s) {
   return d <= days[static_cast<std::size_t>(m - 1)] + (m == 2 && leap(y) ? 1 : 0);
 }
 
+const char* to_string(RenderMode mode) {
+  switch (mode) {
+    case RenderMode::never: return "never";
+    case RenderMode::automatic: return "auto";
+    case RenderMode::always: return "always";
+  }
+  return "auto";
+}
+
+std::optional<RenderMode> parse_render_mode(std::string_view written) {
+  if (written == "never") return RenderMode::never;
+  if (written == "auto") return RenderMode::automatic;
+  if (written == "always") return RenderMode::always;
+  return std::nullopt;
+}
+
 void validate_options(Options& opt) {
   // The audit date decides which duties are in force; the web and the Omnibus duties are both
   // younger than 1995, and a date centuries ahead is a typo, not a plan.
@@ -92,6 +108,12 @@ void validate_options(Options& opt) {
   }
   if (opt.max_depth < 0) throw InputError("--max-depth " + std::to_string(opt.max_depth) + ": must be 0 or more");
   if (opt.max_pages == 0) throw InputError("--max-pages 0: at least one page must be read");
+  if (opt.render.screenshots && opt.render.mode == RenderMode::never) {
+    throw InputError("--screenshots needs a browser: it cannot go with --render never");
+  }
+  if (opt.render.screenshots && opt.render.screenshots_dir.empty()) {
+    throw InputError("--screenshots needs a folder for the images: pass --out-dir DIR or --output FILE");
+  }
 }
 
 }  // namespace omnicheck::audit

@@ -135,6 +135,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   omnicheck::audit::Options opt;
+  std::string render_mode = "auto";
   opt.tool_version = OMNICHECK_VERSION;
   opt.keep_facts = false;  // the CLI prints the report and nothing else
   opt.rules_dir = OMNICHECK_DEFAULT_RULES_DIR;
@@ -183,6 +184,11 @@ int main(int argc, char** argv) {
   audit_cmd->add_option("--user-agent", opt.http.user_agent, "User-Agent header");
   audit_cmd->add_flag("--ignore-robots", opt.http.ignore_robots, "Do not obey robots.txt (recorded in the report)");
   audit_cmd->add_flag("--allow-private", opt.http.allow_private, "Allow private and loopback addresses");
+  audit_cmd->add_option("--render", render_mode, "Show pages to a real browser first: auto (pages built by scripts), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  audit_cmd->add_option("--browser", opt.render.browser, "The browser to render with (default: chromium in PATH)");
+  audit_cmd->add_flag("--screenshots", opt.render.screenshots,
+                      "Keep a full-page PNG of the pages behind failed and warned findings and of the legal pages");
   audit_cmd->add_option("--dns-server", opt.dns_server, "Resolver ADDR:PORT for channel checks (MX lookups)");
   bool no_probe = false;
   audit_cmd->add_flag("--no-probe", no_probe, "Do not check disclosed channels over the network");
@@ -227,6 +233,9 @@ int main(int argc, char** argv) {
   batch_cmd->add_option("--user-agent", opt.http.user_agent, "User-Agent header");
   batch_cmd->add_flag("--ignore-robots", opt.http.ignore_robots, "Do not obey robots.txt (recorded in each report)");
   batch_cmd->add_flag("--allow-private", opt.http.allow_private, "Allow private and loopback addresses");
+  batch_cmd->add_option("--render", render_mode, "Show pages to a real browser first: auto, always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  batch_cmd->add_option("--browser", opt.render.browser, "The browser to render with (default: chromium in PATH)");
   batch_cmd->add_option("--dns-server", opt.dns_server, "Resolver ADDR:PORT for channel checks (MX lookups)");
   batch_cmd->add_flag("--no-probe", no_probe, "Do not check disclosed channels over the network");
   auto* merge_cmd = batch_cmd->add_subcommand("merge", "Combine the folders of several batches (shards) into OUT");
@@ -238,6 +247,7 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+    opt.render.mode = *omnicheck::audit::parse_render_mode(render_mode);
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? 0 : 2;
@@ -256,12 +266,18 @@ int main(int argc, char** argv) {
       if (*audit_cmd && opt.target.empty() && opt.replay.empty()) {
         throw InputError("audit needs a TARGET (folder or URL) or --replay FILE");
       }
+      // Screenshots go beside the report, and the report names them relative to itself.
+      if (opt.render.screenshots) {
+        fs::path beside = !out.out_dir.empty() ? fs::path(out.out_dir) : !out.output.empty() ? fs::path(out.output).parent_path() : fs::path();
+        if (!out.out_dir.empty() || !out.output.empty()) opt.render.screenshots_dir = (beside / "screenshots").string();
+      }
       omnicheck::audit::validate_options(opt);
       std::vector<std::string> outputs = {out.output, opt.http.archive_path};
       if (!out.out_dir.empty()) {
         outputs.push_back((fs::path(out.out_dir) / "report.json").string());
         outputs.push_back((fs::path(out.out_dir) / "report.html").string());
       }
+      if (!opt.render.screenshots_dir.empty()) outputs.push_back(opt.render.screenshots_dir);
       refuse_output_over_inputs({opt.target, opt.emails, opt.replay}, outputs);
       opt.probe = !no_probe;
       auto result = omnicheck::audit::run(opt);

@@ -32,6 +32,9 @@ struct Evidence {
   // web
   std::string url, fetched_at, sha256, locator, region;
   int status = 0;
+  // Set when the quote comes from the DOM a browser rendered, not the HTML served: "rendered",
+  // with that DOM's own hash (`sha256` stays the served body's). Empty = the served HTML.
+  std::string dom, rendered_sha256;
   // e-mail
   std::string file, message_id, header, date;
   std::uint64_t offset = 0;

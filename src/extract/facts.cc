@@ -13,6 +13,8 @@ nlohmann::json Evidence::to_json() const {
   put("fetched_at", fetched_at);
   if (status) j["status"] = status;
   put("sha256", sha256);
+  put("dom", dom);
+  put("rendered_sha256", rendered_sha256);
   put("locator", locator);
   put("region", region);
   put("file", file);

@@ -61,6 +61,10 @@ Evidence page_evidence(const fetch::Page& page, std::string note) {
   e.fetched_at = page.fetched_at;
   e.status = page.status;
   e.sha256 = page.sha256;
+  if (!page.rendered_sha256.empty()) {
+    e.dom = "rendered";
+    e.rendered_sha256 = page.rendered_sha256;
+  }
   e.note = std::move(note);
   return e;
 }

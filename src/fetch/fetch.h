@@ -27,6 +27,13 @@ struct Page {
   std::string sha256;                       // hex SHA-256 of `body` as received
   std::string body;                         // raw bytes
   std::string error;                        // why the fetch failed; empty on success
+  // Set when the page was rendered in a browser (src/render): the DOM its scripts built,
+  // serialized as UTF-8 HTML, which the later stages read instead of `body`. `body` and
+  // `sha256` stay those of the bytes served; the rendered DOM has its own hash.
+  std::string rendered_dom;
+  std::string rendered_sha256;
+  std::string rendered_at;                  // UTC, RFC 3339
+  std::string render_reason;                // why it was rendered ("app shell: …", "--render always")
 
   bool ok() const { return error.empty() && status >= 200 && status < 300; }
   bool is_html() const;
@@ -42,6 +49,20 @@ class Fetcher {
     std::vector<Page> out;
     for (const auto& u : urls) out.push_back(fetch(u));
     return out;
+  }
+  // A resource a browser asks for while rendering a page (script, style sheet, data, image):
+  // any content type and an empty body are accepted; robots.txt, the network guard and the
+  // size cap apply as to pages, and the archive records it. Redirects are followed.
+  virtual Page fetch_resource(const std::string& url) { return fetch(url); }
+  // Writes a WARC "resource" record (a screenshot, a rendered DOM) into the archive, when one is
+  // being written; returns its record id, or "" when there is no archive.
+  virtual std::string archive_resource(const std::string& uri, const std::string& content_type,
+                                       const std::string& bytes, const std::string& note) {
+    (void)uri;
+    (void)content_type;
+    (void)bytes;
+    (void)note;
+    return "";
   }
   // Whether the crawl may fetch `url` (robots.txt); `why` says what forbids it.
   virtual bool allowed(const std::string& url, std::string* why) {

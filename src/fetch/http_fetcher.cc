@@ -38,13 +38,14 @@ constexpr std::size_t kSitemapMaxBytes = 10u << 20;   // per sitemap file, decod
 constexpr std::size_t kSitemapMaxFiles = 20;
 constexpr std::size_t kSitemapMaxUrls = 50000;
 
-enum class Purpose { page, robots, sitemap };
+enum class Purpose { page, robots, sitemap, resource };
 
 const char* purpose_name(Purpose p) {
   switch (p) {
     case Purpose::page: return "page";
     case Purpose::robots: return "robots";
     case Purpose::sitemap: return "sitemap";
+    case Purpose::resource: return "resource";
   }
   return "page";
 }
@@ -173,6 +174,20 @@ class HttpFetcher final : public Fetcher {
   }
 
   Page fetch(const std::string& url) override { return fetch_batch({url}).front(); }
+
+  Page fetch_resource(const std::string& url) override {
+    auto job = make_job(Purpose::resource, url);
+    run({job.get()});
+    return std::move(job->page);
+  }
+
+  std::string archive_resource(const std::string& uri, const std::string& content_type, const std::string& bytes,
+                               const std::string& note) override {
+    if (!writer_) return "";
+    WarcFields f = {{"WARC-Target-URI", uri}};
+    if (!note.empty()) f.emplace_back("WARC-Omnicheck-Note", note);
+    return writer_->write("resource", now_rfc3339(), content_type, std::move(f), bytes);
+  }
 
   std::vector<Page> fetch_batch(const std::vector<std::string>& urls) override {
     std::vector<std::unique_ptr<Job>> jobs;
@@ -433,6 +448,10 @@ class HttpFetcher final : public Fetcher {
         break;
       case Purpose::sitemap:
         s.max_bytes = kSitemapMaxBytes;
+        s.pages_only = false;
+        break;
+      case Purpose::resource:
+        s.max_bytes = options_.max_body_bytes;
         s.pages_only = false;
         break;
     }

@@ -75,6 +75,19 @@ class WarcReplayFetcher final : public Fetcher {
     return build(*e);
   }
 
+  // What the browser asked for while rendering a page, served as archived.
+  Page fetch_resource(const std::string& url) override {
+    const Entry* e = find(url);
+    if (!e || (e->purpose != "resource" && e->purpose != "page")) {
+      Page p;
+      p.requested_url = url;
+      p.final_url = url;
+      p.error = "not in the archive " + path_;
+      return p;
+    }
+    return build(*e);
+  }
+
   // The sitemaps the live crawl read are in the archive too: the same seeds, so a page found
   // only through the sitemap is audited again on replay (same limits as the live fetcher).
   std::vector<std::string> seed_urls() override {

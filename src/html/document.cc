@@ -20,9 +20,17 @@ std::string Document::region_at(std::size_t offset) const {
 }
 
 Document parse(const fetch::Page& page) {
+  const std::string& url = page.final_url.empty() ? page.requested_url : page.final_url;
+  if (!page.rendered_dom.empty()) {
+    // The browser serialized its DOM as UTF-8; bytes it could not decode were already replaced.
+    std::string used;
+    Document doc = parse_utf8(to_utf8(page.rendered_dom, "utf-8", &used), url);
+    doc.charset = "utf-8";
+    return doc;
+  }
   std::string used;
   std::string utf8 = to_utf8(page.body, page.charset, &used);
-  Document doc = parse_utf8(utf8, page.final_url.empty() ? page.requested_url : page.final_url);
+  Document doc = parse_utf8(utf8, url);
   doc.charset = used;
   return doc;
 }

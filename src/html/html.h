@@ -93,7 +93,8 @@ struct Document {
 };
 
 // Decodes `page.body` (charset from BOM, then HTTP header, then <meta>, else UTF-8 with a
-// windows-1252 fallback for invalid bytes) and parses it.
+// windows-1252 fallback for invalid bytes) and parses it. A page rendered in a browser is read
+// from its rendered DOM instead (Page::rendered_dom).
 Document parse(const fetch::Page& page);
 
 // Converts raw bytes to UTF-8 given a declared charset (may be empty); reports the charset used.

@@ -42,6 +42,8 @@ nlohmann::json evidence_json(const extract::Evidence& e) {
   put("fetched_at", e.fetched_at);
   if (e.status != 0) j["status"] = e.status;
   put("sha256", e.sha256);
+  put("dom", e.dom);
+  put("rendered_sha256", e.rendered_sha256);
   put("locator", e.locator);
   put("region", e.region);
   put("file", e.file);

@@ -59,6 +59,7 @@ void evidence_markdown(std::string& out, const extract::Evidence& e, std::size_t
   field("Fetched at", e.fetched_at);
   if (e.status != 0) out += "  - HTTP status: " + std::to_string(e.status) + "\n";
   field("SHA-256", e.sha256);
+  if (e.dom == "rendered") field("Read from", "the DOM a browser rendered; its SHA-256 " + e.rendered_sha256);
   field("Locator", e.locator);
   field("Region", e.region);
   field("Message-ID", e.message_id);

@@ -197,6 +197,7 @@ bool SiteServer::on_readable(Conn& c) {
       value.erase(0, value.find_first_not_of(' '));
       if (name == "connection" && lower(value) == "close") close = true;
       if (name == "host") req.host = value;
+      if (name == "user-agent") req.user_agent = value;
     }
     {
       std::lock_guard<std::mutex> lock(mu_);

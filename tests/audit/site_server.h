@@ -27,6 +27,7 @@ struct SiteReply {
 struct SiteRequest {
   std::string method, target, path;  // path: percent-decoded, without the query
   std::string host;
+  std::string user_agent;
 };
 
 class SiteServer {
