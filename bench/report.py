@@ -90,6 +90,9 @@ def main():
             "|---|---|---|---|---|---|---|---|")
     lines.append(head)
 
+    def fmt_n(x):
+        return "?" if x is None else "%.0f" % x
+
     def row_line(row, tool_meta, runs, result="", target="", ok=None):
         lines.append("| %s | %s | %s | %s | %s | %s | %s | %s |" % (row, tool_meta["label"], wall_cell(runs), cpu_cell(runs),
                                                                 rss_cell(runs), result, target, verdict(ok) if target else ""))
@@ -159,6 +162,19 @@ def main():
         und = med(good, "undecided")
         result = "n/a" if pages is None else "**%.0f pages**%s" % (pages, "" if und is None else ", %.0f rules inconclusive" % und)
         row_line("focused", m, r, result, "≤ 15 pages", None if pages is None else pages <= 15)
+
+    # render: the client-side shop through Chromium beside its server-rendered twin
+    base, tool = pair("render")
+    if base and tool:
+        bm, br = base[1]
+        tm, tr = tool[1]
+        bw = med(ok_runs(br), "wall_s")
+        row_line("render", bm, br, "%s pages, %s rendered" % (fmt_n(med(ok_runs(br), "pages")), fmt_n(med(ok_runs(br), "rendered"))))
+        tw = med(ok_runs(tr), "wall_s")
+        result = "%s pages, %s rendered" % (fmt_n(med(ok_runs(tr), "pages")), fmt_n(med(ok_runs(tr), "rendered")))
+        if None not in (bw, tw) and bw > 0:
+            result += "; **%.1f×** the twin's wall" % (tw / bw)
+        row_line("render", tm, tr, result)
 
     # batch
     if os.path.exists(os.path.join(a.res, "batch", "unavailable")):

@@ -6,6 +6,7 @@ namespace omnicheck::audit {
 namespace {
 
 constexpr std::size_t kMaxNotes = 20;
+constexpr std::size_t kMoreText = 20;  // bytes of text a render must add to count as more
 
 }  // namespace
 
@@ -76,6 +77,18 @@ bool PageRenderer::consider(fetch::Page& page, html::Document& doc, bool is_home
     if (!signs.shell.empty()) return unreadable("could not be rendered: " + r.error);
     if (notes_.size() < kMaxNotes) notes_.push_back("rendering " + url + " failed (" + r.error + "): read as served");
     return true;
+  }
+  if (signs.shell.empty() && settings_.mode == RenderMode::automatic) {
+    // Rendered for content the served HTML seemed to lack: the rendered DOM is read only when
+    // it shows more (text or links), so a page whose scripts add nothing reads as served.
+    fetch::Page probe;
+    probe.final_url = url;
+    probe.rendered_dom = r.dom;
+    html::Document rendered = html::parse(probe);
+    if (rendered.text.size() <= doc.text.size() + kMoreText && rendered.links.size() <= doc.links.size()) {
+      if (notes_.size() < kMaxNotes) notes_.push_back("rendered " + url + " (" + reason + "): its scripts added nothing; read as served");
+      return true;
+    }
   }
   ++rendered_;
   page.rendered_dom = std::move(r.dom);

@@ -21,7 +21,7 @@ nlohmann::json without_clock(const nlohmann::json& j) {
   if (j.is_object()) {
     nlohmann::json out = nlohmann::json::object();
     for (const auto& [k, v] : j.items()) {
-      if (k != "started_at" && k != "finished_at" && k != "fetched_at") out[k] = without_clock(v);
+      if (k != "started_at" && k != "finished_at" && k != "fetched_at" && k != "rendered_at") out[k] = without_clock(v);
     }
     return out;
   }
