@@ -12,9 +12,13 @@ namespace fs = std::filesystem;
 // A report a person reads: a handful of pictures, not the crawl.
 constexpr std::size_t kMaxShots = 25;
 
-// "https://shop.example/de/impressum?x=1" -> "de-impressum": a file name that says which page.
+// "https://shop.example/de/impressum.html?x=1" -> "impressum-html": the page's own name (the
+// last segment of its path), so that a file says which page it shows.
 std::string slug(const std::string& url) {
-  std::string path = fetch::url_path(url), out;
+  std::string path = fetch::url_path(url);
+  while (!path.empty() && path.back() == '/') path.pop_back();
+  path = path.substr(path.find_last_of('/') + 1);
+  std::string out;
   for (char c : path) {
     bool keep = std::isalnum(static_cast<unsigned char>(c)) != 0;
     if (keep) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

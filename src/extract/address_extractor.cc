@@ -17,6 +17,22 @@
 namespace omnicheck::extract {
 namespace {
 
+// Where a town's sentence ends inside what a town pattern took: ". " after a word of four
+// letters or more, followed by another word. Shorter words before a dot are abbreviations that
+// belong to the town ("St. Ingbert", "Bad Neustadt a. d. Saale"). npos when none.
+std::size_t sentence_end(std::string_view town) {
+  for (std::size_t dot = town.find(". "); dot != std::string_view::npos; dot = town.find(". ", dot + 1)) {
+    std::size_t word = dot;
+    std::size_t letters = 0;
+    while (word > 0 && town[word - 1] != ' ' && town[word - 1] != '-') {
+      --word;
+      if ((static_cast<unsigned char>(town[word]) & 0xC0) != 0x80) ++letters;
+    }
+    if (letters >= 4) return dot;
+  }
+  return std::string_view::npos;
+}
+
 struct Line {
   std::size_t begin, end;
 };
@@ -312,11 +328,22 @@ void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore&
           continue;
         }
       }
-      for (const auto& m : cp.postcode.find_all(line)) {
+      for (auto m : cp.postcode.find_all(line)) {
         Candidate c;
         c.country = cp.code;
+        // A town after its postcode ends with its sentence: "20457 Hamburg. Geöffnete
+        // Packungen…" names Hamburg (German nouns are capitalised like towns).
+        const std::size_t town_group = cp.town_first ? 0 : 1;
+        if (!cp.town_first && m.matched(town_group)) {
+          auto& [tb, te] = m.groups[town_group];
+          std::size_t cut = sentence_end(line.substr(tb, te - tb));
+          if (cut != std::string_view::npos) {
+            if (m.end == te) m.end = tb + cut;
+            te = tb + cut;
+          }
+        }
         c.postcode = squeeze(m.group(line, cp.town_first ? 1 : 0));
-        c.town = squeeze(m.group(line, cp.town_first ? 0 : 1));
+        c.town = squeeze(m.group(line, town_group));
         c.begin = lines[li].begin + m.begin;
         c.end = lines[li].begin + m.end;
         c.pattern = &cp;

@@ -266,3 +266,32 @@ TEST(AddressPrecision, PoBoxWordsInAnyCase) {
 
 }  // namespace
 }  // namespace omnicheck::extract
+
+namespace omnicheck::extract {
+namespace {
+
+// A town after its postcode ends with its sentence: a German sentence goes on with a capitalised
+// noun, which the town pattern would otherwise take as a second word of the town. Abbreviations
+// before a dot stay part of the town.
+TEST(AddressPrecision, ATownEndsWithItsSentence) {
+  struct Case {
+    std::string html, postcode, town;
+  };
+  std::vector<Case> cases = {
+      {"<p>Ungeöffnete Packungen senden Sie bitte an Bohnenwerk Kaffeerösterei GmbH, Stockmeyerstraße 41, 20457 Hamburg. "
+       "Geöffnete Kaffeepackungen sind vom Widerruf ausgeschlossen.</p>",
+       "20457", "Hamburg"},
+      {"<p>Rücksendungen an: Versandlager Nord, Industriestraße 7, 66386 St. Ingbert</p>", "66386", "St. Ingbert"},
+      {"<p>Impressum: Beispiel Handels GmbH, Hauptstraße 3, 60311 Frankfurt am Main. Vertreten durch Eva Beispiel.</p>",
+       "60311", "Frankfurt am Main"},
+  };
+  for (const auto& c : cases) {
+    auto fs = addresses(c.html, "https://shop.de/versand", "DE");
+    const Fact* f = with_postcode(fs, c.postcode);
+    ASSERT_NE(f, nullptr) << c.html << ": " << dump(fs);
+    EXPECT_EQ(f->attrs.value("town", std::string()), c.town) << dump(fs);
+  }
+}
+
+}  // namespace
+}  // namespace omnicheck::extract
