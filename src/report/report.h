@@ -41,16 +41,24 @@ void write_json(const Report& r, std::ostream& out);
 // scripts, no external resources, printable.
 std::string to_html(const Report& r);
 
-// SARIF 2.1.0, one run. Every finding is a result; its `kind`/`level` follow status and
-// severity:
+// SARIF 2.1.0, one run, valid against the OASIS schema (tests/report/sarif-schema-2.1.0.json)
+// and shaped for code scanning. By default only what needs attention is a result (fail, warn,
+// inconclusive; `all_results` adds passes and not-applicable rules); `kind`/`level` follow
+// status and severity:
 //   fail            kind "fail", level error (violation) | warning (warning) | note (advice)
 //   warn            kind "fail", level warning (violation, warning) | note (advice)
 //   inconclusive    kind "open" (SARIF: not enough information to decide), level "none"
 //   pass            kind "pass", level "none"
 //   not_applicable  kind "notApplicable", level "none"
-// Each piece of evidence is a location: artifactLocation.uri is the evidence URL (only for
-// http, https and file URLs) or the e-mail file, region.snippet.text the snippet.
-std::string to_sarif(const Report& r);
+// Each piece of evidence is a location. A page of a folder target and an e-mail file are
+// artifacts with relative URIs: relative to the working directory (uriBaseId "%SRCROOT%", the
+// repository in CI) when they lie below it, else to the site folder ("SITEROOT", declared in
+// originalUriBaseIds). A live page is no artifact of the repository: its URL is a property and,
+// with the element's locator, the logical location. Quotes are the location's message (a
+// region needs a position, which only e-mail evidence has: its byte offset). Every result has
+// partialFingerprints ("omnicheck/v1": rule and where) so that code scanning follows it across
+// runs, and every rule a `help` text.
+std::string to_sarif(const Report& r, bool all_results = false);
 
 // JUnit XML: one testcase per finding (name = rule id, classname = "omnicheck." + the rule's
 // first id segment). fail -> <failure>; inconclusive and not_applicable -> <skipped message>;

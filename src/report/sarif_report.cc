@@ -1,10 +1,15 @@
-// SARIF 2.1.0 for code-scanning dashboards and CI: one run, one result per finding, one location
-// per piece of evidence. SARIF viewers turn artifact URIs into links, so only http(s) and file
-// URLs become URIs; anything else is kept as text in the location's properties.
+// SARIF 2.1.0 for code-scanning dashboards and CI: one run, one result per finding that needs
+// attention, one location per piece of evidence (report.h says how each is written). Only pages
+// of a folder target and e-mail files become artifact URIs, relative ones: code scanning maps
+// them to files of the repository and rejects absolute and web URIs.
 #include <cctype>
 #include <cstddef>
+#include <filesystem>
 #include <map>
+#include <optional>
 #include <utility>
+
+#include "fetch/fetch.h"
 
 #include "report/report.h"
 #include "report/report_internal.h"
@@ -51,11 +56,11 @@ void set_kind_and_level(json& result, const rules::Finding& f) {
   }
 }
 
-// Relative path or absolute path of an e-mail file as a URI reference: percent-encode
-// everything outside RFC 3986's unreserved set and "/".
+// A relative path as a URI reference: percent-encode everything outside RFC 3986's unreserved
+// set and "/".
 std::string path_uri(std::string_view path) {
   static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out = path.starts_with('/') ? "file://" : "";
+  std::string out;
   for (const char c : path) {
     const auto u = static_cast<unsigned char>(c);
     if (std::isalnum(u) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
@@ -69,46 +74,113 @@ std::string path_uri(std::string_view path) {
   return out;
 }
 
-json location(const extract::Evidence& e) {
+// "%41%20b" -> "A b": a file URL's path as the file system names it.
+std::string percent_decode(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+namespace fs = std::filesystem;
+
+// Where the artifacts' relative URIs count from.
+struct Bases {
+  fs::path cwd;        // "%SRCROOT%": the working directory, the repository in CI
+  fs::path site_root;  // "SITEROOT": the folder of a folder target ("" for a live site)
+  bool site_used = false;
+};
+
+// `path` relative to `base` when it lies below it.
+std::optional<std::string> below(const fs::path& path, const fs::path& base) {
+  if (base.empty()) return std::nullopt;
+  const fs::path rel = path.lexically_normal().lexically_relative(base.lexically_normal());
+  if (rel.empty() || rel == "." || *rel.begin() == "..") return std::nullopt;
+  return rel.generic_string();
+}
+
+// An artifact location for a file (a page of a folder target, an e-mail file), or nullopt.
+std::optional<json> artifact(const std::string& file_path, Bases& bases) {
+  fs::path p(file_path);
+  if (p.is_relative()) p = bases.cwd / p;
+  if (auto rel = below(p, bases.cwd)) return json{{"uri", path_uri(*rel)}, {"uriBaseId", "%SRCROOT%"}};
+  if (auto rel = below(p, bases.site_root)) {
+    bases.site_used = true;
+    return json{{"uri", path_uri(*rel)}, {"uriBaseId", "SITEROOT"}};
+  }
+  return std::nullopt;
+}
+
+json location(const extract::Evidence& e, Bases& bases) {
   json physical = json::object();
   json props = json::object();
+  std::string logical;  // a live page: its URL and the element
   if (!e.url.empty()) {
-    if (detail::is_artifact_url(e.url)) {
-      physical["artifactLocation"] = {{"uri", valid_utf8(e.url)}};
-    } else {
-      props["url"] = valid_utf8(e.url);  // not a safe link: kept as text only
+    props["url"] = valid_utf8(e.url);
+    std::optional<json> art;
+    if (e.url.size() > 7 && detail::is_artifact_url(e.url) && e.url.compare(0, 7, "file://") == 0) {
+      art = artifact(percent_decode(e.url.substr(7)), bases);
+    }
+    if (art) {
+      physical["artifactLocation"] = std::move(*art);
+    } else if (detail::is_http_url(e.url)) {
+      logical = valid_utf8(e.url);
     }
   } else if (!e.file.empty()) {
-    physical["artifactLocation"] = {{"uri", path_uri(e.file)}};
-  }
-  if (!e.snippet.empty() || !e.file.empty()) {
-    json region = json::object();
-    if (!e.file.empty()) region["byteOffset"] = e.offset;  // where the message starts
+    if (auto art = artifact(e.file, bases)) physical["artifactLocation"] = std::move(*art);
+    // A region needs a position: the byte offset where the message starts is one.
+    json region = {{"byteOffset", e.offset}};
     if (!e.snippet.empty()) region["snippet"] = {{"text", valid_utf8(e.snippet)}};
-    physical["region"] = std::move(region);
+    if (physical.contains("artifactLocation")) physical["region"] = std::move(region);
   }
 
   // The rest of the evidence a person needs to re-check the finding.
   json all = detail::evidence_json(e);
   // "region" is renamed: in SARIF a region is a span of the artifact, not a page part.
   const std::pair<const char*, const char*> kept[] = {
-      {"fetched_at", "fetched_at"}, {"status", "status"}, {"sha256", "sha256"},
-      {"region", "page_region"},    {"file", "file"},     {"message_id", "message_id"},
-      {"header", "header"},         {"date", "date"}};
+      {"fetched_at", "fetched_at"}, {"status", "status"},       {"sha256", "sha256"},
+      {"dom", "dom"},               {"rendered_sha256", "rendered_sha256"},
+      {"region", "page_region"},    {"file", "file"},           {"message_id", "message_id"},
+      {"header", "header"},         {"date", "date"},           {"snippet", "quote"},
+      {"note", "note"}};
   for (const auto& [from, to] : kept) {
     if (all.contains(from)) props[to] = all[from];
   }
 
   json loc = json::object();
   if (!physical.empty()) loc["physicalLocation"] = std::move(physical);
-  if (!e.locator.empty()) {
-    json element = {{"fullyQualifiedName", valid_utf8(e.locator)}, {"kind", "element"}};
+  if (!e.locator.empty() || !logical.empty()) {
+    std::string name = logical.empty() ? valid_utf8(e.locator)
+                                       : logical + (e.locator.empty() ? "" : " " + valid_utf8(e.locator));
+    json element = {{"fullyQualifiedName", name}, {"kind", "element"}};
     loc["logicalLocations"] = json::array();
     loc["logicalLocations"].push_back(std::move(element));
   }
-  if (!e.note.empty()) loc["message"] = {{"text", valid_utf8(e.note)}};
+  // What a reviewer reads first: the quote, else what the evidence shows.
+  const std::string text = !e.snippet.empty() ? e.snippet : e.note;
+  if (!text.empty()) loc["message"] = {{"text", valid_utf8(text)}};
   if (!props.empty()) loc["properties"] = std::move(props);
   return loc;
+}
+
+// The same finding in the next run: the rule and where its first piece of evidence stands (page
+// or file, element or header), not the message, whose counts and values may change.
+std::string fingerprint(const rules::Finding& f) {
+  std::string key = f.rule;
+  if (!f.evidence.empty()) {
+    const auto& e = f.evidence.front();
+    std::string where = e.url.empty() ? e.file : e.url;
+    if (where.rfind("file://", 0) == 0) where = where.substr(where.find_last_of('/') + 1);
+    key += "|" + where + "|" + e.locator + "|" + e.header;
+  }
+  return fetch::sha256_hex(key).substr(0, 32);
 }
 
 json rule_descriptor(const rules::Finding& f) {
@@ -124,18 +196,27 @@ json rule_descriptor(const rules::Finding& f) {
   if (const std::string url = detail::first_law_url(f.law); !url.empty()) {
     rule["helpUri"] = valid_utf8(url);
   }
+  // What a developer reads beside the result: what the rule checks and on what law.
+  rule["help"] = {{"text", valid_utf8(f.title.empty() ? f.rule : f.title) + "." +
+                               (basis.empty() ? "" : " Legal basis: " + valid_utf8(basis) + ".") +
+                               " The result's message says what the site shows; its locations quote the evidence."}};
   return rule;
 }
 
 }  // namespace
 
-std::string to_sarif(const Report& r) {
+std::string to_sarif(const Report& r, bool all_results) {
+  Bases bases;
+  std::error_code ec;
+  bases.cwd = fs::current_path(ec);
+  if (r.target_url.rfind("file://", 0) == 0) bases.site_root = percent_decode(r.target_url.substr(7));
   json rules = json::array();
   json results = json::array();
   std::map<std::string, std::size_t> rule_index;  // one descriptor per rule id
   for (const auto& f : r.findings) {
     auto [it, added] = rule_index.emplace(f.rule, rules.size());
     if (added) rules.push_back(rule_descriptor(f));
+    if (!all_results && (f.status == "pass" || f.status == "not_applicable")) continue;
 
     // SARIF requires message text; a finding without a message falls back to its title.
     const std::string text = !f.message.empty() ? f.message : !f.title.empty() ? f.title : f.rule;
@@ -145,8 +226,9 @@ std::string to_sarif(const Report& r) {
         {"message", {{"text", valid_utf8(text)}}},
         {"properties", {{"status", valid_utf8(f.status)}, {"severity", valid_utf8(f.severity)}}}};
     set_kind_and_level(result, f);
+    result["partialFingerprints"] = {{"omnicheck/v1", fingerprint(f)}};
     json locations = json::array();
-    for (const auto& e : f.evidence) locations.push_back(location(e));
+    for (const auto& e : f.evidence) locations.push_back(location(e, bases));
     if (!locations.empty()) result["locations"] = std::move(locations);
     results.push_back(std::move(result));
   }
@@ -168,7 +250,14 @@ std::string to_sarif(const Report& r) {
                  {"properties", {{"rules_version", valid_utf8(r.rules_version)}}}};
   if (!r.tool_version.empty()) driver["version"] = valid_utf8(r.tool_version);
 
+  json bases_json = {{"%SRCROOT%", {{"description", {{"text", "The working directory omnicheck ran in (the repository, in CI)."}}}}}};
+  if (bases.site_used) {
+    std::string root = "file://" + path_uri(bases.site_root.generic_string());
+    if (root.back() != '/') root += '/';
+    bases_json["SITEROOT"] = {{"uri", root}, {"description", {{"text", "The folder of the audited site."}}}};
+  }
   json run = {{"tool", {{"driver", std::move(driver)}}},
+              {"originalUriBaseIds", std::move(bases_json)},
               {"invocations", json::array({std::move(invocation)})},
               {"results", std::move(results)},
               {"properties",
@@ -177,7 +266,7 @@ std::string to_sarif(const Report& r) {
                 {"pages_fetched", r.pages_fetched},
                 {"summary", detail::status_counts(r.findings)}}}};
 
-  json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+  json log = {{"$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs", json::array({std::move(run)})}};
   // Outside strings JSON has no < > &, so turning them into \u escapes changes no value; it

@@ -1,6 +1,13 @@
-// SARIF 2.1.0: the structure code-scanning consumers require, and evidence kept inert.
+// SARIF 2.1.0: valid against the OASIS schema (every log these tests write is validated with
+// python3-jsonschema and tests/report/sarif-schema-2.1.0.json), shaped for code scanning
+// (relative artifact URIs, fingerprints, only what needs attention), evidence kept inert.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "report/report.h"
@@ -15,7 +22,7 @@ using nlohmann::json;
 void expect_valid_sarif(const json& log) {
   ASSERT_TRUE(log.is_object());
   EXPECT_EQ(log["version"], "2.1.0");
-  EXPECT_TRUE(log["$schema"].get<std::string>().find("sarif-2.1.0") != std::string::npos);
+  EXPECT_TRUE(log["$schema"].get<std::string>().find("sarif-schema-2.1.0.json") != std::string::npos);
   ASSERT_TRUE(log["runs"].is_array());
   ASSERT_EQ(log["runs"].size(), 1u);
   const json& run = log["runs"][0];
@@ -65,6 +72,20 @@ void expect_valid_sarif(const json& log) {
   }
 }
 
+// Validates `text` with the official schema; the failures are printed by the validator.
+void expect_schema_valid(const std::string& text, const std::string& name) {
+  namespace fs = std::filesystem;
+  const fs::path file = fs::temp_directory_path() / ("omnicheck-sarif-" + std::to_string(::getpid()) + "-" + name + ".sarif");
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << text;
+  }
+  const std::string validator = std::string(OMNICHECK_SOURCE_DIR) + "/tests/report/validate_sarif.py";
+  const int rc = std::system(("python3 '" + validator + "' '" + file.string() + "'").c_str());
+  EXPECT_EQ(rc, 0) << name << ": not valid SARIF 2.1.0 (see the lines above)";
+  fs::remove(file);
+}
+
 json result_for(const json& log, const std::string& rule) {
   for (const auto& r : log["runs"][0]["results"]) {
     if (r["ruleId"] == rule) return r;
@@ -73,9 +94,20 @@ json result_for(const json& log, const std::string& rule) {
 }
 
 TEST(SarifReport, SampleValidatesStructurally) {
-  const json log = json::parse(to_sarif(testing::sample_report()));
+  const std::string text = to_sarif(testing::sample_report());
+  expect_schema_valid(text, "sample");
+  expect_schema_valid(to_sarif(testing::sample_report(), true), "sample-all");
+  const json log = json::parse(text);
   expect_valid_sarif(log);
-  EXPECT_EQ(log["runs"][0]["results"].size(), 8u);
+  // Only what needs attention: the passes and not-applicable rules stay in the JSON report.
+  std::size_t attention = 0;
+  for (const auto& f : testing::sample_report().findings) attention += f.status != "pass" && f.status != "not_applicable";
+  EXPECT_EQ(log["runs"][0]["results"].size(), attention);
+  EXPECT_EQ(json::parse(to_sarif(testing::sample_report(), true))["runs"][0]["results"].size(), 8u);
+  for (const auto& result : log["runs"][0]["results"]) {
+    EXPECT_NE(result["kind"], "pass");
+    EXPECT_EQ(result["partialFingerprints"]["omnicheck/v1"].get<std::string>().size(), 32u);
+  }
   EXPECT_EQ(log["runs"][0]["tool"]["driver"]["version"], "0.1.0");
   const json& notes = log["runs"][0]["invocations"][0]["toolExecutionNotifications"];
   ASSERT_EQ(notes.size(), 3u);
@@ -92,10 +124,11 @@ TEST(SarifReport, RuleDescriptorsCarryLawAndSeverity) {
   EXPECT_EQ(rule["properties"]["severity"], "violation");
   EXPECT_EQ(rule["properties"]["law"][1]["article"], "§ 109");
   EXPECT_EQ(rule["fullDescription"]["text"], "Legal basis: CRD 6(1)(f); TKG § 109");
+  EXPECT_NE(rule["help"]["text"].get<std::string>().find("Legal basis: CRD 6(1)(f); TKG § 109"), std::string::npos);
 }
 
 TEST(SarifReport, LevelsFollowStatusAndSeverity) {
-  const json log = json::parse(to_sarif(testing::sample_report()));
+  const json log = json::parse(to_sarif(testing::sample_report(), true));
   const auto level_kind = [&](const std::string& rule) {
     const json r = result_for(log, rule);
     return r["kind"].get<std::string>() + "/" + r["level"].get<std::string>();
@@ -116,24 +149,69 @@ TEST(SarifReport, LevelsFollowStatusAndSeverity) {
 
 TEST(SarifReport, LocationsQuoteTheEvidence) {
   const json log = json::parse(to_sarif(testing::sample_report()));
+  // A live page is no file of the repository: its URL is a property and the logical location.
   const json web = result_for(log, "call_cost.disclosed")["locations"][0];
-  EXPECT_EQ(web["physicalLocation"]["artifactLocation"]["uri"],
-            "https://www.boutique-exemple.fr/de/kontakt");
-  EXPECT_EQ(web["physicalLocation"]["region"]["snippet"]["text"],
-            "Kundenservice: [[0180 6 123456]] (Mo–Fr 8–18 Uhr)");
-  EXPECT_EQ(web["logicalLocations"][0]["fullyQualifiedName"], "main > section#hotline > p");
+  EXPECT_FALSE(web.contains("physicalLocation")) << web.dump();
+  EXPECT_EQ(web["properties"]["url"], "https://www.boutique-exemple.fr/de/kontakt");
+  EXPECT_EQ(web["logicalLocations"][0]["fullyQualifiedName"],
+            "https://www.boutique-exemple.fr/de/kontakt main > section#hotline > p");
+  EXPECT_EQ(web["message"]["text"], "Kundenservice: [[0180 6 123456]] (Mo–Fr 8–18 Uhr)");
   EXPECT_EQ(web["properties"]["sha256"],
             "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
   EXPECT_EQ(web["properties"]["page_region"], "main");
 
+  // An e-mail file given relative to the working directory stays relative, with its position.
   const json mail = result_for(log, "email.no_reply_sender")["locations"][0];
   EXPECT_EQ(mail["physicalLocation"]["artifactLocation"]["uri"], "mail/potvrzeni-objednavky.mbox");
+  EXPECT_EQ(mail["physicalLocation"]["artifactLocation"]["uriBaseId"], "%SRCROOT%");
   EXPECT_EQ(mail["physicalLocation"]["region"]["byteOffset"], 18234);
   EXPECT_EQ(mail["properties"]["message_id"], "20250301101500.4711@mail.obchod-priklad.cz");
 }
 
+TEST(SarifReport, PagesOfAFolderTargetAreRelativeArtifacts) {
+  namespace fs = std::filesystem;
+  Report r = testing::sample_report();
+  // A saved site below the working directory (a repository's dist/ in CI) ...
+  const fs::path cwd = fs::current_path();
+  r.target_url = "file://" + (cwd / "dist").generic_string() + "/";
+  r.findings[1].evidence[0].url = "file://" + (cwd / "dist" / "de" / "kontakt.html").generic_string();
+  // ... and one elsewhere: relative to the site folder, which the log declares.
+  Report elsewhere = r;
+  elsewhere.target_url = "file:///srv/shops/boutique%20exemple/";
+  elsewhere.findings[1].evidence[0].url = "file:///srv/shops/boutique%20exemple/de/kontakt.html";
+  const std::string in_repo = to_sarif(r), outside = to_sarif(elsewhere);
+  expect_schema_valid(in_repo, "folder-in-repo");
+  expect_schema_valid(outside, "folder-elsewhere");
+
+  const json a = json::parse(in_repo)["runs"][0];
+  const json art = result_for(json::parse(in_repo), "call_cost.disclosed")["locations"][0]["physicalLocation"]["artifactLocation"];
+  EXPECT_EQ(art["uri"], "dist/de/kontakt.html");
+  EXPECT_EQ(art["uriBaseId"], "%SRCROOT%");
+  EXPECT_FALSE(a["originalUriBaseIds"].contains("SITEROOT"));
+
+  const json b = json::parse(outside)["runs"][0];
+  const json art2 = result_for(json::parse(outside), "call_cost.disclosed")["locations"][0]["physicalLocation"]["artifactLocation"];
+  EXPECT_EQ(art2["uri"], "de/kontakt.html");
+  EXPECT_EQ(art2["uriBaseId"], "SITEROOT");
+  EXPECT_EQ(b["originalUriBaseIds"]["SITEROOT"]["uri"], "file:///srv/shops/boutique%20exemple/");
+  // No absolute file:// or web URI anywhere an artifact is named.
+  for (const auto& run : {a, b}) {
+    for (const auto& res : run["results"]) {
+      for (const auto& loc : res.value("locations", json::array())) {
+        if (!loc.contains("physicalLocation")) continue;
+        const std::string uri = loc["physicalLocation"]["artifactLocation"]["uri"];
+        EXPECT_EQ(uri.find("://"), std::string::npos) << uri;
+      }
+    }
+  }
+  // The same finding has the same fingerprint wherever the folder lies.
+  EXPECT_EQ(result_for(json::parse(in_repo), "call_cost.disclosed")["partialFingerprints"],
+            result_for(json::parse(outside), "call_cost.disclosed")["partialFingerprints"]);
+}
+
 TEST(SarifReport, HostileEvidenceStaysInertData) {
-  const std::string text = to_sarif(testing::hostile_report());
+  const std::string text = to_sarif(testing::hostile_report(), true);
+  expect_schema_valid(text, "hostile");
   // Markup characters are \u-escaped: nothing in the log can close an HTML context.
   EXPECT_EQ(text.find('<'), std::string::npos);
   EXPECT_EQ(text.find('>'), std::string::npos);
@@ -150,9 +228,11 @@ TEST(SarifReport, HostileEvidenceStaysInertData) {
       continue;
     }
     const std::string uri = loc["physicalLocation"]["artifactLocation"]["uri"];
-    EXPECT_TRUE(uri.starts_with("https://") || uri.starts_with("mail/")) << uri;
+    EXPECT_TRUE(uri.starts_with("mail/")) << uri;
   }
   EXPECT_EQ(f["locations"][0]["properties"]["url"], "javascript:alert(3)");
+  EXPECT_FALSE(f["locations"][0].contains("logicalLocations") &&
+               f["locations"][0]["logicalLocations"][0]["fullyQualifiedName"].get<std::string>().starts_with("javascript:"));
   EXPECT_EQ(f["locations"][5]["physicalLocation"]["artifactLocation"]["uri"],
             "mail/%3Cscript%3E.eml");
   EXPECT_FALSE(log["runs"][0]["tool"]["driver"]["rules"][0].contains("helpUri"));
