@@ -17,11 +17,18 @@ namespace {
 namespace fs = std::filesystem;
 using omnicheck::audit::InputError;
 
+// How the CI formats treat what is not a plain failure (--sarif-all, --junit-inconclusive).
+struct FormatChoices {
+  bool sarif_all = false;
+  bool junit_inconclusive_skips = false;
+};
+FormatChoices g_choices;
+
 std::string render(const omnicheck::report::Report& r, const std::string& format) {
   using namespace omnicheck::report;
   if (format == "html") return to_html(r);
-  if (format == "sarif") return to_sarif(r);
-  if (format == "junit") return to_junit(r);
+  if (format == "sarif") return to_sarif(r, g_choices.sarif_all);
+  if (format == "junit") return to_junit(r, g_choices.junit_inconclusive_skips);
   if (format == "md") return to_markdown(r);
   if (format == "csv") return to_csv(r);
   throw InputError("unknown format: " + format);
@@ -52,6 +59,7 @@ struct OutputOptions {
   std::string out_dir;
   std::string fail_on = "violation";
   bool warn_fails = false;
+  std::string junit_inconclusive = "fail";
 };
 
 void add_output_options(CLI::App* cmd, OutputOptions& o) {
@@ -62,6 +70,9 @@ void add_output_options(CLI::App* cmd, OutputOptions& o) {
   cmd->add_option("--fail-on", o.fail_on, "Exit 1 when a failed finding reaches this severity")
       ->check(CLI::IsMember({"violation", "warning", "advice", "none"}));
   cmd->add_flag("--strict", o.warn_fails, "Count 'warn' findings as failures for the exit code");
+  cmd->add_flag("--sarif-all", g_choices.sarif_all, "SARIF: list passes and not-applicable rules as results too");
+  cmd->add_option("--junit-inconclusive", o.junit_inconclusive, "JUnit: what could not be checked is a failure (default) or skipped")
+      ->check(CLI::IsMember({"fail", "skip"}));
 }
 
 // An output never replaces or lands inside what is being audited: the saved site, the mailbox
@@ -111,6 +122,7 @@ std::string nothing_read(const omnicheck::audit::Options& opt, const omnicheck::
 
 int emit(const omnicheck::audit::Result& result, const OutputOptions& o) {
   const auto& rep = result.report;
+  g_choices.junit_inconclusive_skips = o.junit_inconclusive == "skip";
   if (!o.out_dir.empty()) {
     write_report(fs::path(o.out_dir) / "report.json", rep, "json");
     write_report(fs::path(o.out_dir) / "report.html", rep, "html");
@@ -121,9 +133,7 @@ int emit(const omnicheck::audit::Result& result, const OutputOptions& o) {
   } else if (o.out_dir.empty()) {
     render_to(std::cout, rep, o.format);
   }
-  for (const auto& f : rep.findings) {
-    std::cerr << "  " << f.status << (f.status.size() < 8 ? "\t\t" : "\t") << f.rule << "\n";
-  }
+  std::cerr << omnicheck::report::console_summary(rep.findings, o.fail_on, o.warn_fails);
   return omnicheck::report::reaches(rep.findings, o.fail_on, o.warn_fails) ? 1 : 0;
 }
 

@@ -47,10 +47,11 @@ std::string classname(const std::string& rule) {
 
 }  // namespace
 
-std::string to_junit(const Report& r) {
+std::string to_junit(const Report& r, bool inconclusive_skips) {
   const nlohmann::json counts = detail::status_counts(r.findings);
-  const int failures = counts["fail"].get<int>();
-  const int skipped = counts["inconclusive"].get<int>() + counts["not_applicable"].get<int>();
+  const int inconclusive = counts["inconclusive"].get<int>();
+  const int failures = counts["fail"].get<int>() + (inconclusive_skips ? 0 : inconclusive);
+  const int skipped = counts["not_applicable"].get<int>() + (inconclusive_skips ? inconclusive : 0);
   const std::string tests = std::to_string(r.findings.size());
   const std::string suite_name = "omnicheck " + r.target_url;
 
@@ -82,6 +83,11 @@ std::string to_junit(const Report& r) {
     if (f.status == "fail") {
       out += "      <failure" + attr("type", f.severity) + attr("message", summary) + ">" +
              escape_xml(details_text(f)) + "</failure>\n";
+    } else if (f.status == "inconclusive" && !inconclusive_skips) {
+      // What could not be checked is not a green test: a CI that reads it as passed would ship
+      // a shop nobody could judge.
+      out += "      <failure" + attr("type", "inconclusive") + attr("message", "inconclusive: " + summary) + ">" +
+             escape_xml("Could not be checked: " + details_text(f)) + "</failure>\n";
     } else if (f.status == "inconclusive" || f.status == "not_applicable") {
       const std::string why =
           (f.status == "inconclusive" ? "inconclusive: " : "not applicable: ") + summary;

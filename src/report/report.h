@@ -61,9 +61,11 @@ std::string to_html(const Report& r);
 std::string to_sarif(const Report& r, bool all_results = false);
 
 // JUnit XML: one testcase per finding (name = rule id, classname = "omnicheck." + the rule's
-// first id segment). fail -> <failure>; inconclusive and not_applicable -> <skipped message>;
-// warn passes (it is doubt, not a miss) but says so in <system-out>; pass -> plain testcase.
-std::string to_junit(const Report& r);
+// first id segment). fail -> <failure type=severity>; inconclusive -> <failure
+// type="inconclusive"> (what could not be checked is no green test), or <skipped> with
+// `inconclusive_skips` (--junit-inconclusive skip); not_applicable -> <skipped message>; warn
+// passes (it is doubt, not a miss) but says so in <system-out>; pass -> plain testcase.
+std::string to_junit(const Report& r, bool inconclusive_skips = false);
 
 // GitHub-flavoured Markdown; merchant text is kept inline and escaped (markdown specials,
 // table pipes, raw HTML), the snippet's match is set in bold.
@@ -81,6 +83,14 @@ std::string to_csv(const Report& r);
 // a violation, so that a malformed finding can never silently pass a CI gate.
 bool reaches(const std::vector<rules::Finding>& findings, const std::string& fail_on,
              bool count_warn = false);
+
+// What a person at a terminal (or a CI log) reads after an audit: each finding that needs
+// attention (fail, warn, inconclusive) with its message, the page or file and the place of its
+// first evidence, one line counting the rest, then one line saying why the exit code is what it
+// is under `fail_on` / `count_warn` (the same gate as reaches()). Merchant text is shown through
+// show_controls: it cannot move the cursor or reorder the line.
+std::string console_summary(const std::vector<rules::Finding>& findings, const std::string& fail_on,
+                            bool count_warn = false);
 
 // Escapes & < > " ' for HTML text and attribute values; invalid UTF-8 becomes U+FFFD and
 // control characters that HTML and XML forbid become U+FFFD too.
