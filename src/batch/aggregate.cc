@@ -1,5 +1,7 @@
 #include "batch/aggregate.h"
 
+#include <algorithm>
+
 #include "batch/csv.h"
 #include "batch/worker.h"
 #include "fetch/fetch.h"
@@ -67,9 +69,30 @@ Aggregate load_aggregate(Store& store) {
   return a;
 }
 
+// The list's own columns beyond url, id, country and emails (a regulator's case number, a
+// sector), in the order they first appear: kept in the table so it can be joined back.
+std::vector<std::string> extra_columns(const Aggregate& a) {
+  std::vector<std::string> out;
+  for (const auto& s : a.sites) {
+    for (const auto& [k, v] : s.stored.site.extra.items()) {
+      (void)v;
+      if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
+    }
+  }
+  return out;
+}
+
+std::string extra_value(const AggregateSite& s, const std::string& key) {
+  const auto& extra = s.stored.site.extra;
+  if (!extra.is_object() || !extra.contains(key)) return "";
+  return extra[key].is_string() ? extra[key].get<std::string>() : extra[key].dump();
+}
+
 std::string aggregate_csv(const Aggregate& a) {
   std::vector<std::string> header = {"site_id", "url", "country", "state", "reason", "pages_fetched",
                                      "finished_at", "report"};
+  const std::vector<std::string> extras = extra_columns(a);
+  for (const auto& k : extras) header.push_back(k);
   for (const auto& r : a.rules) header.push_back(r.id);
   std::string out = csv_line(header);
   for (const auto& s : a.sites) {
@@ -81,6 +104,7 @@ std::string aggregate_csv(const Aggregate& a) {
                                     s.stored.state == "done" ? std::to_string(s.pages_fetched) : "",
                                     s.finished_at,
                                     report_path(s.stored, "report.html")};
+    for (const auto& k : extras) row.push_back(extra_value(s, k));
     for (const auto& r : a.rules) {
       auto it = s.status.find(r.id);
       row.push_back(it == s.status.end() ? "" : it->second);
@@ -159,9 +183,50 @@ nlohmann::json aggregate_json(const Aggregate& a) {
           {"list_errors", line_errors}};
 }
 
+std::string findings_csv(Store& store, const Aggregate& a) {
+  std::map<std::string, const AggregateSite*> by_id;
+  for (const auto& s : a.sites) by_id[s.stored.site.id] = &s;
+  std::vector<std::string> header = {"site_id", "url", "country", "rule", "title", "status", "severity", "message",
+                                     "evidence_url", "quote", "fetched_at", "sha256"};
+  std::string out = csv_line(header);
+  store.with_db([&](Database& db) {
+    auto q = db.prepare(
+        "SELECT f.site_id, f.rule, f.title, f.status, f.severity, f.message, f.evidence FROM findings f "
+        "JOIN runs r ON r.run_id = f.run_id WHERE r.outcome = 'done' ORDER BY f.site_id, f.seq");
+    while (q.step()) {
+      auto it = by_id.find(q.text(0));
+      if (it == by_id.end()) continue;
+      const Site& site = it->second->stored.site;
+      // The first piece of evidence that quotes something (else the first): what a reader checks.
+      std::string url, quote, fetched_at, sha;
+      auto evidence = nlohmann::json::parse(q.text(6), nullptr, false);
+      if (evidence.is_array() && !evidence.empty()) {
+        const nlohmann::json* pick = &evidence[0];
+        for (const auto& e : evidence) {
+          if (e.is_object() && e.contains("snippet")) {
+            pick = &e;
+            break;
+          }
+        }
+        if (pick->is_object()) {
+          url = pick->value("url", pick->value("file", std::string()));
+          quote = pick->value("snippet", std::string());
+          fetched_at = pick->value("fetched_at", std::string());
+          sha = pick->value("sha256", std::string());
+        }
+      }
+      out += csv_line({site.id, site.target, site.country, q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), url,
+                       quote, fetched_at, sha});
+    }
+    return 0;
+  });
+  return out;
+}
+
 void write_aggregate(Store& store, const fs::path& dir) {
   const Aggregate a = load_aggregate(store);
   replace_file(dir / "aggregate.csv", aggregate_csv(a));
+  replace_file(dir / "findings.csv", findings_csv(store, a));
   replace_file(dir / "rule_counts.csv", rule_counts_csv(a));
   replace_file(dir / "aggregate.json", aggregate_json(a).dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   replace_file(dir / "index.html", index_html(a));

@@ -37,12 +37,15 @@ struct Aggregate {
 
 Aggregate load_aggregate(Store& store);
 
-// Writes aggregate.csv (site x rule status), rule_counts.csv, aggregate.json and index.html
+// Writes aggregate.csv (site x rule status, the list's extra columns kept), findings.csv (one
+// row per finding: site, rule, status, message, the evidence's URL and quote), rule_counts.csv,
+// aggregate.json and index.html
 // into `dir`, each replaced atomically (a reader never sees half a file).
 void write_aggregate(Store& store, const std::filesystem::path& dir);
 
 std::string aggregate_csv(const Aggregate& a);
 std::string rule_counts_csv(const Aggregate& a);
+std::string findings_csv(Store& store, const Aggregate& a);
 nlohmann::json aggregate_json(const Aggregate& a);
 // Self-contained page; see index_html.cc for what it allows to run.
 std::string index_html(const Aggregate& a);

@@ -4,10 +4,12 @@
 // What runs in it: one small inline script, allowed by its SHA-256 in the page's
 // Content-Security-Policy and nothing else (no other script, no inline handler, no external
 // resource). It only reorders and hides rows of the table and keeps the view in the URL
-// fragment (#sort=RULE&desc=1&q=TEXT&show=has-fail), so a view can be bookmarked and checked
+// fragment (#sort=RULE&desc=1&q=TEXT&show=has-fail&country=FR&rule=RULE&status=fail), so a view can be bookmarked and checked
 // in a headless browser. Without it (scripts off, a mail client) the page is the same table in
 // list order and the controls are not shown. Every piece of text that comes from the list or
 // from a merchant is escaped.
+#include <cctype>
+#include <set>
 #include <string>
 
 #include "batch/aggregate.h"
@@ -58,8 +60,11 @@ constexpr const char* kScript = R"js(
   var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
   var filter = document.getElementById('filter');
   var show = document.getElementById('show');
+  var country = document.getElementById('country');
+  var rule = document.getElementById('rule');
+  var status = document.getElementById('status');
   var shown = document.getElementById('shown');
-  var view = { sort: -1, desc: false, q: '', show: '' };
+  var view = { sort: -1, desc: false, q: '', show: '', country: '', rule: '', status: '' };
   rows.forEach(function (row, i) { row.listIndex = i; });
   function key(row, col) {
     var cell = row.cells[col];
@@ -88,7 +93,10 @@ constexpr const char* kScript = R"js(
     order.forEach(function (row) {
       var tags = ' ' + row.getAttribute('data-tags') + ' ';
       var ok = (!q || row.textContent.toLowerCase().indexOf(q) >= 0) &&
-               (!view.show || tags.indexOf(' ' + view.show + ' ') >= 0);
+               (!view.show || tags.indexOf(' ' + view.show + ' ') >= 0) &&
+               (!view.country || tags.indexOf(' country-' + view.country + ' ') >= 0) &&
+               (!view.status || tags.indexOf(' ' + (view.rule || '*') + '=' + view.status + ' ') >= 0) &&
+               (!view.rule || view.status || tags.indexOf(' ' + view.rule + '=') >= 0);
       row.hidden = !ok;
       if (ok) n++;
       body.appendChild(row);
@@ -98,6 +106,9 @@ constexpr const char* kScript = R"js(
     });
     filter.value = view.q;
     show.value = view.show;
+    country.value = view.country;
+    rule.value = view.rule;
+    status.value = view.status;
     shown.textContent = n + ' of ' + rows.length + ' sites shown';
   }
   function readFragment() {
@@ -106,6 +117,9 @@ constexpr const char* kScript = R"js(
     view.desc = p.get('desc') === '1';
     view.q = p.get('q') || '';
     view.show = p.get('show') || '';
+    view.country = p.get('country') || '';
+    view.rule = p.get('rule') || '';
+    view.status = p.get('status') || '';
     apply();
   }
   function writeFragment() {
@@ -114,6 +128,9 @@ constexpr const char* kScript = R"js(
     if (view.desc) p.set('desc', '1');
     if (view.q) p.set('q', view.q);
     if (view.show) p.set('show', view.show);
+    if (view.country) p.set('country', view.country);
+    if (view.rule) p.set('rule', view.rule);
+    if (view.status) p.set('status', view.status);
     try { history.replaceState(null, '', '#' + p.toString()); } catch (e) { /* file: URL in an old browser */ }
   }
   heads.forEach(function (h, i) {
@@ -130,6 +147,9 @@ constexpr const char* kScript = R"js(
   });
   filter.addEventListener('input', function () { view.q = filter.value; apply(); writeFragment(); });
   show.addEventListener('change', function () { view.show = show.value; apply(); writeFragment(); });
+  country.addEventListener('change', function () { view.country = country.value; apply(); writeFragment(); });
+  rule.addEventListener('change', function () { view.rule = rule.value; apply(); writeFragment(); });
+  status.addEventListener('change', function () { view.status = status.value; apply(); writeFragment(); });
   window.addEventListener('hashchange', readFragment);
   document.getElementById('controls').hidden = false;
   table.setAttribute('data-interactive', 'yes');
@@ -237,6 +257,14 @@ void rule_table(std::string& out, const Aggregate& a) {
   out += "</tbody>\n</table>\n</section>\n";
 }
 
+bool country_code(const std::string& c) {
+  return c.size() == 2 && std::isupper(static_cast<unsigned char>(c[0])) && std::isupper(static_cast<unsigned char>(c[1]));
+}
+
+bool token_safe(const std::string& id) {
+  return !id.empty() && id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789._-") == std::string::npos;
+}
+
 void site_row(std::string& out, const Aggregate& a, const AggregateSite& s) {
   const StoredSite& st = s.stored;
   const std::string state = st.state == "done" || st.state == "failed" || st.state == "pending" ? st.state : "unknown";
@@ -249,7 +277,16 @@ void site_row(std::string& out, const Aggregate& a, const AggregateSite& s) {
       }
     }
   }
-  out += "<tr class=\"state-" + state + "\" data-tags=\"" + tags + "\">";
+  // Tokens the filters look for: the country, and each rule's status ("rule=status", and
+  // "*=status" for any rule). Rule ids and statuses are the tool's own words; a country that is
+  // not two letters (a list's typo) gets no token rather than arbitrary text in the attribute.
+  if (country_code(st.site.country)) tags += " country-" + st.site.country;
+  for (const auto& [rule, status] : s.status) {
+    if (!known_status(status) || !token_safe(rule)) continue;
+    tags += " " + rule + "=" + status;
+    if (tags.find(" *=" + status + " ") == std::string::npos) tags += " *=" + status;
+  }
+  out += "<tr class=\"state-" + state + "\" data-tags=\"" + escape_html(tags) + " \">";
   out += "<td class=\"id\">" + escape_html(st.site.id) + "</td>";
   const std::string url = escape_html(st.site.target);
   if (is_http(st.site.target)) {
@@ -277,6 +314,16 @@ void site_row(std::string& out, const Aggregate& a, const AggregateSite& s) {
 }
 
 void site_table(std::string& out, const Aggregate& a) {
+  std::set<std::string> countries;
+  for (const auto& s : a.sites) {
+    if (country_code(s.stored.site.country)) countries.insert(s.stored.site.country);
+  }
+  std::string country_options = "<option value=\"\">every country</option>";
+  for (const auto& c : countries) country_options += "<option value=\"" + c + "\">" + c + "</option>";
+  std::string rule_options = "<option value=\"\">any rule</option>";
+  for (const auto& r : a.rules) {
+    if (token_safe(r.id)) rule_options += "<option value=\"" + escape_html(r.id) + "\">" + escape_html(r.id) + "</option>";
+  }
   out +=
       "<section id=\"sites\">\n<h2>Sites</h2>\n"
       "<div id=\"controls\" hidden>\n"
@@ -288,7 +335,13 @@ void site_table(std::string& out, const Aggregate& a) {
       "<option value=\"has-inconclusive\">sites with an inconclusive rule</option>"
       "<option value=\"state-failed\">sites not audited (failed)</option>"
       "<option value=\"state-pending\">sites not yet audited</option>"
-      "</select></label>\n<output id=\"shown\"></output>\n</div>\n"
+      "</select></label>\n"
+      "<label>Country <select id=\"country\">" + country_options + "</select></label>\n"
+      "<label>Rule <select id=\"rule\">" + rule_options + "</select></label>\n"
+      "<label>Status <select id=\"status\"><option value=\"\">any status</option><option value=\"fail\">fail</option>"
+      "<option value=\"warn\">warn</option><option value=\"inconclusive\">inconclusive</option>"
+      "<option value=\"pass\">pass</option><option value=\"not_applicable\">not applicable</option></select></label>\n"
+      "<output id=\"shown\"></output>\n</div>\n"
       "<table class=\"sites\" id=\"sites-table\">\n<caption>Every site of the list, one status per rule</caption>\n"
       "<thead><tr><th scope=\"col\" data-key=\"site\">Site</th><th scope=\"col\" data-key=\"url\">URL</th>"
       "<th scope=\"col\" data-key=\"country\">Country</th><th scope=\"col\" data-key=\"state\">State</th>"

@@ -40,8 +40,12 @@ std::vector<FindingRecord> findings(const std::string& email, const std::string&
   a.title = "E-mail address disclosed";
   a.severity = "violation";
   a.status = email;
+  a.message = email == "fail" ? "No e-mail address is disclosed." : "An e-mail address is disclosed.";
+  a.evidence = nlohmann::json::array({{{"url", "https://shop.example/impressum"}, {"snippet", "=Kontakt: [[—]]"},
+                                       {"sha256", "ab12"}, {"fetched_at", "2026-11-23T10:00:00Z"}}});
   FindingRecord b = a;
   b.seq = 1;
+  b.evidence = nlohmann::json::array();
   b.rule = "contact.phone";
   b.title = "Telephone number disclosed";
   b.status = phone;
@@ -57,6 +61,10 @@ void fill(Store& store) {
     s.id = i == 30 ? kHostileId : i == 31 ? "=cmd|' /C calc'!A0" : "shop-" + std::to_string(i);
     s.line = i + 2;
     s.target = i == 30 ? "javascript:alert(3)" : "https://shop" + std::to_string(i) + ".example/";
+    s.country = i < 10 ? "FR" : i < 20 ? "DE" : "";
+    // A regulator's own columns, kept in the tables: a case number on every line, a sector on some.
+    s.extra["case"] = "K-" + std::to_string(100 + i);
+    if (i % 5 == 0) s.extra["sector"] = i == 0 ? "=HYPERLINK(\"x\")" : "food";
     sites.push_back(s);
   }
   store.sync_sites(sites, "s");
@@ -85,13 +93,27 @@ TEST(Aggregate, CsvAndJsonListEverySiteWithCountsPerRule) {
   const std::string csv = aggregate_csv(a);
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 34);
   EXPECT_NE(csv.find("\r\n'=cmd|' /C calc'!A0,"), std::string::npos) << "formula not defused";
-  EXPECT_NE(csv.find("site_id,url,country,state,reason,pages_fetched,finished_at,report,contact.email,contact.phone"),
+  EXPECT_NE(csv.find("site_id,url,country,state,reason,pages_fetched,finished_at,report,case,sector,contact.email,contact.phone"),
             std::string::npos);
+  EXPECT_NE(csv.find("shop-5,https://shop5.example/,FR,done,,3,2026-11-23T10:00:00Z,,K-105,food,pass,warn\r\n"), std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find(",K-100,\"'=HYPERLINK(\"\"x\"\")\","), std::string::npos) << "an extra column's formula not defused";
+
+  // One row per finding, with the evidence a reader checks: URL and quote.
+  const std::string per_finding = findings_csv(store, a);
+  EXPECT_EQ(std::count(per_finding.begin(), per_finding.end(), '\n'), 1 + 31 * 2);
+  EXPECT_NE(per_finding.find("site_id,url,country,rule,title,status,severity,message,evidence_url,quote,fetched_at,sha256\r\n"),
+            std::string::npos);
+  EXPECT_NE(per_finding.find("shop-3,https://shop3.example/,FR,contact.email,E-mail address disclosed,fail,violation,"
+                             "No e-mail address is disclosed.,https://shop.example/impressum,'=Kontakt: [[—]],2026-11-23T10:00:00Z,ab12\r\n"),
+            std::string::npos)
+      << per_finding.substr(0, 600);
   const std::string counts = rule_counts_csv(a);
   EXPECT_NE(counts.find("contact.email,E-mail address disclosed,violation,20,11,0,0,0,2\r\n"), std::string::npos)
       << counts;
 
   write_aggregate(store, dir.path());
+  EXPECT_TRUE(fs::exists(dir / "findings.csv"));
   const auto j = nlohmann::json::parse(read_file(dir / "aggregate.json"));  // valid UTF-8 despite the \xff
   EXPECT_EQ(j["totals"]["sites"], 33);
   EXPECT_EQ(j["totals"]["pending"], 1);
@@ -200,6 +222,14 @@ TEST_F(IndexInBrowser, ListsEverySiteRunsOnlyItsOwnScriptAndSortsAndFiltersFromT
   ASSERT_EQ(visible.size(), 11u);
   EXPECT_EQ(visible.front(), "shop-29");
   EXPECT_EQ(visible.back(), "shop-2");
+
+  // By country, rule and status: the French sites failing contact.email (0, 3, 6, 9).
+  const std::string french_fails = render(index, "country=FR&rule=contact.email&status=fail");
+  EXPECT_NE(french_fails.find("4 of 33 sites shown"), std::string::npos);
+  // Any rule warned, German sites: 11, 13, 15, 17, 19 warn on contact.phone.
+  EXPECT_NE(render(index, "country=DE&status=warn").find("5 of 33 sites shown"), std::string::npos);
+  // A rule alone shows the sites audited on it.
+  EXPECT_NE(render(index, "rule=contact.phone").find("31 of 33 sites shown"), std::string::npos);
 }
 
 }  // namespace
