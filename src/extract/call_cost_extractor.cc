@@ -123,8 +123,9 @@ std::vector<Bit> cost_bits(const PageContext& pc, const SitePatterns& sp) {
   const nlohmann::json currencies = lexicon_map(lex, "call_cost.currencies");
   const TextPattern& price = sp.pattern("statements.price", [&] {
     std::string cur = "(" + currency_alternation(currencies) + ")";
+    // "10 cent. al minuto": an abbreviated currency keeps its dot before the unit.
     return std::string("(?<![\\p{L}\\p{N}.,])(?:") + cur + "\\s?" + kAmount + "|" + kAmount + "\\s?" + cur +
-           "(?![\\p{L}]))(?:\\s*(?:" + lexicon_alternation(lex, "call_cost.vat") + "))?(?:\\s*(?:(" +
+           "(?![\\p{L}])\\.?)(?:\\s*(?:" + lexicon_alternation(lex, "call_cost.vat") + "))?(?:\\s*(?:(" +
            lexicon_alternation(lex, "call_cost.per_minute") + ")|(" + lexicon_alternation(lex, "call_cost.per_call") +
            "))(?![\\p{L}]))?";
   });

@@ -326,7 +326,16 @@ bool phone_like_grouping(const std::string& raw, const PhoneNumber& n) {
   auto g = grouping(raw, n);
   if (!g || g->written.empty()) return false;
   if (g->bracketed_area || g->formatted.empty() || subset(g->written, g->formatted)) return true;
-  return g->written.front() == g->formatted.front();
+  if (g->written.front() == g->formatted.front()) return true;
+  // Service numbers are written with their tariff digit on the prefix ("01806 55 42 10",
+  // "0180 6…" formatted): the first group one digit longer than libphonenumber's.
+  switch (util().GetNumberType(n)) {
+    case PhoneNumberUtil::SHARED_COST: case PhoneNumberUtil::PREMIUM_RATE: case PhoneNumberUtil::TOLL_FREE:
+    case PhoneNumberUtil::UAN:
+      return g->written.front() == g->formatted.front() + 1;
+    default:
+      return false;
+  }
 }
 
 // ---- context ----

@@ -41,6 +41,28 @@ std::string consent_click_script(const std::vector<std::string>& decline, const 
       }
     }
   }
+  // A banner in a language without wording data: its buttons say what they do in their
+  // attributes (data-consent="reject", class "cc-deny", id "accept-all"), which banners write in
+  // English whatever the page's language. Only buttons inside a consent container count.
+  const banner = /cookie|consent|gdpr|cmp|privacy-banner|cc-window|cc-banner/i;
+  const inBanner = e => {
+    for (let n = e; n && n !== document.body; n = n.parentElement) {
+      if (banner.test((n.id || "") + " " + (typeof n.className === "string" ? n.className : "") + " " +
+                      (n.getAttribute("aria-label") || ""))) return true;
+    }
+    return false;
+  };
+  const attrs = e => Array.from(e.attributes).map(a => a.name + "=" + a.value).join(" ").toLowerCase();
+  for (const kind of [/reject|decline|deny|refuse|necessary|essential|only-required/, /accept|allow|agree|consent-all|ok\b/]) {
+    for (const e of els) {
+      if (!inBanner(e) || !shown(e) || !stays(e)) continue;
+      if (!kind.test(attrs(e))) continue;
+      const t = norm(e.innerText || e.value || e.getAttribute("aria-label")) || "(button)";
+      if (t.length > 60) continue;
+      e.click();
+      return t;
+    }
+  }
   return "";
 })()JS" + lists + ")";
 }
