@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "audit/audit.h"
+#include "mail/mail.h"
 #include "batch/batch.h"
 
 namespace {
@@ -322,6 +323,22 @@ int main(int argc, char** argv) {
               throw InputError((r.file.empty() ? opt.rules_dir : r.file) + ": rule " + r.id + ": " + key + " \"" + date +
                                "\" is not a calendar date (YYYY-MM-DD)");
             }
+          }
+        }
+        // The mail extractors compile their lexicon patterns when a message is read: one short
+        // order confirmation and a reply read here make a bad pattern fail the lint, named.
+        {
+          const char* kProbe =
+              "From: Shop <noreply@shop.example>\r\nTo: a@b.example\r\nSubject: Order 1\r\n"
+              "Date: Mon, 7 Dec 2026 10:00:00 +0000\r\nMessage-ID: <1@shop.example>\r\n\r\n"
+              "Thank you for your order. Please do not reply to this e-mail.\r\n";
+          omnicheck::mail::Mailbox box;
+          if (auto m = omnicheck::mail::parse_message(kProbe, "lint.eml", 0)) box.messages.push_back(std::move(*m));
+          omnicheck::extract::FactStore probe_facts;
+          try {
+            omnicheck::extract::extract_mail(box, loaded->lex, probe_facts);
+          } catch (const std::exception& e) {
+            throw InputError(opt.rules_dir + "/lexicon: a mail pattern does not compile: " + e.what());
           }
         }
         // Every name a rule uses must be one the extractors write (rules/schema/vocabulary.json).

@@ -229,14 +229,16 @@ bool names_country(const std::string& code, const std::string& folded_ctx, const
 }  // namespace
 
 std::string pick_country(const std::vector<std::string>& candidates, std::string_view context, const SitePatterns& sp,
-                         const std::string& hint) {
+                         const std::string& hint, const std::string& second_hint = "") {
   if (candidates.empty()) return {};
   std::string folded_ctx = fold(context);
   for (const auto& c : candidates) {
     if (names_country(c, folded_ctx, sp)) return c;
   }
-  for (const auto& c : candidates) {
-    if (c == hint) return c;
+  for (const auto& h : {hint, second_hint}) {
+    for (const auto& c : candidates) {
+      if (!h.empty() && c == h) return c;
+    }
   }
   return candidates.front();
 }
@@ -245,6 +247,7 @@ void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore&
   const std::string& text = pc.doc->text;
   auto lines = lines_of(text);
   const AddressPatterns ap = address_patterns(sp);
+  std::string named_on_page;  // the country named at an ambiguous address of this page
   auto line_view = [&](std::size_t i) {
     return std::string_view(text).substr(lines[i].begin, lines[i].end - lines[i].begin);
   };
@@ -366,7 +369,10 @@ void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore&
       // The next line counts only when it is short enough to be the country's own ("France",
       // "Deutschland"): a next address's "…, Allemagne" names another country.
       if (li + 1 < lines.size() && line_view(li + 1).size() <= 40) ctx += " " + std::string(line_view(li + 1));
-      std::string country = pick_country(codes, ctx, sp, pc.country);
+      // After the page's own country, a country named at an earlier ambiguous address of the
+      // page ("10412 Tallinn⏎Estonia") decides the ambiguous ones after it ("93813 Kuressaare").
+      std::string country = pick_country(codes, ctx, sp, pc.country, named_on_page);
+      if (codes.size() > 1 && names_country(country, fold(ctx), sp)) named_on_page = country;
       for (std::size_t j = i; j < found.size(); ++j) {
         if (used[j] && found[j].country == country && found[j].begin < found[i].end && found[i].begin < found[j].end) best = j;
       }

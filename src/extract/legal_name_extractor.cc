@@ -59,10 +59,31 @@ std::vector<std::pair<std::size_t, std::size_t>> words_of(std::string_view s) {
 // and connectors on the same line, up to the first clause end or lower-case word. Returns the
 // end of the name, or `from` when none follows. The form must be followed by a space: "… en
 // tant que SAS. Le siège …" ends a sentence.
+// A name in quotes after a leading form: UAB „Gintaro dirbtuvė“, SIA "Dzintara Veikals" (the
+// Baltic way; lower-case words belong to it). The end after the closing quote, or npos.
+std::size_t quoted_name_end(std::string_view text, std::size_t from, std::size_t line_end) {
+  static const std::pair<std::string_view, std::string_view> kQuotes[] = {
+      {"\"", "\""}, {"\xE2\x80\x9E", "\xE2\x80\x9C"}, {"\xE2\x80\x9E", "\xE2\x80\x9D"},
+      {"\xE2\x80\x9C", "\xE2\x80\x9D"}, {"\xC2\xAB", "\xC2\xBB"}, {"\xC2\xAB ", " \xC2\xBB"}};
+  for (const auto& [open, close] : kQuotes) {
+    if (text.substr(from, open.size()) != open) continue;
+    std::size_t inner = from + open.size();
+    if (inner >= line_end) return std::string_view::npos;
+    unsigned char first = static_cast<unsigned char>(text[inner]);
+    // The quoted part starts like a name: a capital (any script) or a digit.
+    if (first < 0x80 && !std::isupper(first) && !std::isdigit(first)) return std::string_view::npos;
+    std::size_t end = text.find(close, inner);
+    if (end == std::string_view::npos || end > line_end || end - inner < 2 || end - inner > 80) continue;
+    return end + close.size();
+  }
+  return std::string_view::npos;
+}
+
 std::size_t name_after_form(std::string_view text, std::size_t from, const std::set<std::string>& statutes) {
   if (from >= text.size() || text[from] != ' ') return from;
   std::size_t line_end = text.find('\n', from);
   if (line_end == std::string_view::npos) line_end = text.size();
+  if (std::size_t q = quoted_name_end(text, from + 1, line_end); q != std::string_view::npos) return q;
   std::string_view after = text.substr(from, std::min(line_end - from, std::size_t{100}));
   std::size_t name_end = from;
   int capitalised = 0, words = 0;

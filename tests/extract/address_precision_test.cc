@@ -5,6 +5,8 @@
 // shape. Every trap has its counter-case: the real address next to it is still found.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "extract/page_facts.h"
 
 namespace omnicheck::extract {
@@ -291,6 +293,37 @@ TEST(AddressPrecision, ATownEndsWithItsSentence) {
     ASSERT_NE(f, nullptr) << c.html << ": " << dump(fs);
     EXPECT_EQ(f->attrs.value("town", std::string()), c.town) << dump(fs);
   }
+}
+
+}  // namespace
+}  // namespace omnicheck::extract
+
+namespace omnicheck::extract {
+namespace {
+
+// Baltic notices write the form first and the name in quotes (UAB „Gintarinė prekyba“); an
+// ambiguous five-digit postcode takes the country named at the page's earlier address.
+TEST(AddressPrecision, AnAmbiguousPostcodeTakesTheCountryNamedEarlierOnThePage) {
+  const std::string html =
+      "<h1>Company information</h1><p><strong>Põhjala Puidukoda OÜ</strong><br>Telliskivi 60a/3<br>10412 Tallinn<br>Estonia</p>"
+      "<p>Hosting: Pilveserver OÜ, registry code 12184063, Pärnu mnt 139, 11317 Tallinn.</p>";
+  auto fs = addresses(html, "https://puidukoda.ee/en/company");
+  const Fact* host = with_postcode(fs, "11317");
+  ASSERT_NE(host, nullptr) << dump(fs);
+  EXPECT_EQ(host->attrs.value("country", std::string()), "EE") << dump(fs);
+}
+
+TEST(AddressPrecision, AQuotedNameAfterALeadingFormIsOneName) {
+  static std::vector<FactStore> keep;
+  keep.push_back(testing::facts_of_page(
+      "<h1>Rekvizitai</h1><p>Pardavėjas: UAB „Gintarinė prekyba“<br>Gedimino pr. 9, LT-01103 Vilnius</p>"
+      "<p>Mokėjimus priima SIA \"Dzintara Maksājumi\".</p><p>Apmokėti galite ir MB WAY.</p>",
+      "https://gintarine.lt/rekvizitai", ""));
+  std::vector<std::string> names;
+  for (const auto* f : keep.back().of_type("legal_name")) names.push_back(f->attrs.value("value", std::string()));
+  EXPECT_NE(std::find(names.begin(), names.end(), "UAB „Gintarinė prekyba“"), names.end()) << ::testing::PrintToString(names);
+  EXPECT_NE(std::find(names.begin(), names.end(), "SIA \"Dzintara Maksājumi\""), names.end()) << ::testing::PrintToString(names);
+  EXPECT_EQ(std::find(names.begin(), names.end(), "MB WAY"), names.end()) << "a Portuguese payment method is no company";
 }
 
 }  // namespace

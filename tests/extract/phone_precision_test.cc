@@ -317,3 +317,23 @@ TEST(PhonePrecision, RealNumbersOnContactPagesFootersAndLegalNotices) {
 
 }  // namespace
 }  // namespace omnicheck::extract
+
+namespace omnicheck::extract {
+namespace {
+
+// German service numbers are written with their tariff digit on the prefix ("01806 55 42 10"),
+// where libphonenumber groups "0180 6554210": a phone under any label, or none. A geographic
+// number grouped that way is still no phone on its own.
+TEST(PhonePrecision, ServiceNumbersWrittenWithTheirTariffDigitOnThePrefix) {
+  auto found = check({
+      {"DE", "<p><strong>Service-Hotline zu Bestellung, Lieferung und Reklamation</strong><br>01806 55 42 10<br>"
+             "<small>(0,20 € pro Anruf aus dem dt. Festnetz)</small></p>",
+       {"+491806554210"}},
+      {"DE", "<p><strong>Bestellhotline</strong><br>01805 12 34 56</p>", {"+491805123456"}},
+  });
+  auto rejected = check_none({"Artikel 067219 84 07 0, Charge 2022"}, {"DE"});
+  tally("service numbers with the tariff digit on the prefix", found, rejected);
+}
+
+}  // namespace
+}  // namespace omnicheck::extract
