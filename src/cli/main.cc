@@ -61,6 +61,7 @@ struct OutputOptions {
   std::string fail_on = "violation";
   bool warn_fails = false;
   std::string junit_inconclusive = "fail";
+  std::string sign_key;  // --sign-key: the Ed25519 key that signs DIR/manifest.json
 };
 
 void add_output_options(CLI::App* cmd, OutputOptions& o) {
@@ -71,6 +72,7 @@ void add_output_options(CLI::App* cmd, OutputOptions& o) {
   cmd->add_option("--fail-on", o.fail_on, "Exit 1 when a failed finding reaches this severity")
       ->check(CLI::IsMember({"violation", "warning", "advice", "none"}));
   cmd->add_flag("--strict", o.warn_fails, "Count 'warn' findings as failures for the exit code");
+  cmd->add_option("--sign-key", o.sign_key, "Ed25519 private key (PEM) that signs --out-dir's manifest.json (default: your own, made on first use)");
   cmd->add_flag("--sarif-all", g_choices.sarif_all, "SARIF: list passes and not-applicable rules as results too");
   cmd->add_option("--junit-inconclusive", o.junit_inconclusive, "JUnit: what could not be checked is a failure (default) or skipped")
       ->check(CLI::IsMember({"fail", "skip"}));
@@ -121,13 +123,40 @@ std::string nothing_read(const omnicheck::audit::Options& opt, const omnicheck::
   return "";
 }
 
-int emit(const omnicheck::audit::Result& result, const OutputOptions& o) {
+// DIR/manifest.json: the reports, the screenshots, the archive and the mailbox, hashed and
+// signed, so that `omnicheck verify DIR` shows nothing changed after the audit.
+void write_signed_manifest(const omnicheck::audit::Options& opt, const omnicheck::report::Report& rep,
+                           const OutputOptions& o) {
+  using omnicheck::report::ManifestInput;
+  const fs::path dir(o.out_dir);
+  std::vector<ManifestInput> files = {{dir / "report.json", "report"}, {dir / "report.html", "report"}};
+  const auto& t = rep.target_extra;
+  if (t.is_object() && t.contains("screenshots") && t["screenshots"].is_array()) {
+    for (const auto& s : t["screenshots"]) {
+      if (s.is_object() && s.contains("file")) files.push_back({dir / s["file"].get<std::string>(), "screenshot"});
+    }
+  }
+  std::error_code ec;
+  if (!opt.http.archive_path.empty() && fs::exists(opt.http.archive_path, ec)) files.push_back({opt.http.archive_path, "archive"});
+  if (!opt.replay.empty()) files.push_back({opt.replay, "archive"});
+  if (!opt.emails.empty() && fs::exists(opt.emails, ec)) files.push_back({opt.emails, "mail"});
+  std::string fingerprint;
+  try {
+    fingerprint = omnicheck::report::write_manifest(dir, files, o.sign_key, rep.target_url);
+  } catch (const std::exception& e) {
+    throw InputError(std::string("evidence manifest: ") + e.what());
+  }
+  std::cerr << "omnicheck: signed " << (dir / "manifest.json").string() << " (key " << fingerprint << ")\n";
+}
+
+int emit(const omnicheck::audit::Options& opt, const omnicheck::audit::Result& result, const OutputOptions& o) {
   const auto& rep = result.report;
   g_choices.junit_inconclusive_skips = o.junit_inconclusive == "skip";
   if (!o.out_dir.empty()) {
     write_report(fs::path(o.out_dir) / "report.json", rep, "json");
     write_report(fs::path(o.out_dir) / "report.html", rep, "html");
     std::cerr << "omnicheck: wrote " << (fs::path(o.out_dir) / "report.json").string() << " and report.html\n";
+    write_signed_manifest(opt, rep, o);
   }
   if (!o.output.empty()) {
     write_report(o.output, rep, o.format);
@@ -218,6 +247,11 @@ int main(int argc, char** argv) {
   auto* rules_lint = rules_cmd->add_subcommand("lint", "Check that every rule file loads");
   for (auto* sub : {rules_list, rules_test, rules_lint}) sub->add_option("--rules", opt.rules_dir, "Rules folder");
 
+  // verify: an audit's output folder against its signed manifest.
+  std::string verify_dir;
+  auto* verify_cmd = app.add_subcommand("verify", "Check an --out-dir folder against its signed manifest.json");
+  verify_cmd->add_option("dir", verify_dir, "The folder an audit wrote with --out-dir")->required();
+
   // batch: every site of a CSV list into a resumable store, shards and merge (docs/batch.md).
   omnicheck::batch::BatchOptions batch;
   omnicheck::batch::MergeOptions merge;
@@ -292,12 +326,23 @@ int main(int argc, char** argv) {
       refuse_output_over_inputs({opt.target, opt.emails, opt.replay}, outputs);
       opt.probe = !no_probe;
       auto result = omnicheck::audit::run(opt);
-      int code = emit(result, out);
+      int code = emit(opt, result, out);
       if (std::string why = nothing_read(opt, result.report); !why.empty()) {
         std::cerr << "omnicheck: nothing could be judged: " << omnicheck::report::show_controls(why, false) << "\n";
         return 2;
       }
       return code;
+    }
+    if (*verify_cmd) {
+      const auto v = omnicheck::report::verify_manifest(verify_dir);
+      if (!v.readable) throw InputError(v.problems.empty() ? "cannot read the manifest" : v.problems.front());
+      for (const auto& p : v.problems) std::cout << omnicheck::report::show_controls(p, false) << "\n";
+      if (v.ok) {
+        std::cout << "ok: " << v.checked << " file(s) as signed by key " << v.fingerprint << "\n";
+        return 0;
+      }
+      std::cout << "CHANGED: " << v.problems.size() << " problem(s) in " << v.checked << " file(s); key " << v.fingerprint << "\n";
+      return 1;
     }
     if (*rules_cmd) {
       omnicheck::rules::RuleSet set;

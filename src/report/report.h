@@ -8,6 +8,7 @@
 // highlights and show every other bracket literally, so no merchant character is ever lost.
 #pragma once
 
+#include <filesystem>
 #include <iosfwd>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -91,6 +92,28 @@ bool reaches(const std::vector<rules::Finding>& findings, const std::string& fai
 // show_controls: it cannot move the cursor or reorder the line.
 std::string console_summary(const std::vector<rules::Finding>& findings, const std::string& fail_on,
                             bool count_warn = false);
+
+// --- the signed evidence manifest (omnicheck verify) ---
+// A file to list: a report, a screenshot, the WARC archive, a mailbox (a folder is listed file
+// by file); `role` says which.
+struct ManifestInput {
+  std::filesystem::path path;
+  std::string role;  // report | screenshot | archive | mail
+};
+// Writes DIR/manifest.json: each file's path (relative to DIR when below it), size and SHA-256,
+// the Ed25519 public key and the signature over the rest. The key comes from `key_file` (PEM),
+// else the user's own key ($XDG_CONFIG_HOME or ~/.config/omnicheck/signing-key.pem), created
+// on first use. Returns the key's fingerprint. Throws std::runtime_error naming what failed.
+std::string write_manifest(const std::filesystem::path& dir, const std::vector<ManifestInput>& inputs,
+                           const std::string& key_file, const std::string& target);
+struct VerifyResult {
+  bool readable = true;  // false: no manifest, or not one of ours
+  bool ok = false;       // signature good and every file as signed
+  std::size_t checked = 0;
+  std::string fingerprint;            // of the key that signed (compare with the auditor's)
+  std::vector<std::string> problems;  // "changed: report.html (…)", "missing: …", a bad signature
+};
+VerifyResult verify_manifest(const std::filesystem::path& dir);
 
 // Escapes & < > " ' for HTML text and attribute values; invalid UTF-8 becomes U+FFFD and
 // control characters that HTML and XML forbid become U+FFFD too.

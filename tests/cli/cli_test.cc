@@ -3,6 +3,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
+
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -32,6 +35,46 @@ TEST(Cli, AuditWritesJsonAndHtmlAndExitsOneOnViolation) {
   EXPECT_FALSE(report["findings"].empty());
   EXPECT_NE(read_file(dir / "report.html").find("trader.address"), std::string::npos);
   std::filesystem::remove_all(dir);
+}
+
+// The evidence a court may be handed: the folder's files hashed and signed at the audit, checked
+// by `omnicheck verify` (0 as signed, 1 when anything changed, the manifest included).
+TEST(Cli, OutDirIsSignedAndVerifyShowsAnyChange) {
+  namespace fs = std::filesystem;
+  const fs::path base = fs::temp_directory_path() / ("omnicheck-cli-verify-" + std::to_string(::getpid()));
+  fs::remove_all(base);
+  const fs::path out = base / "out", key = base / "auditor.pem";
+  // The auditor's own key, made with OpenSSL's command line as an office would.
+  ASSERT_EQ(run_command("mkdir -p '" + base.string() + "' && openssl genpkey -algorithm ed25519 -out '" + key.string() + "' 2>/dev/null", nullptr), 0);
+  const std::string mbox = (fixtures_dir() / "mail/en-acme-widgets.mbox").string();
+  run_command(cli() + " audit " + (fixtures_dir() / "sites/en-acme-widgets").string() + " --emails " + mbox +
+                  " --no-probe --fail-on none --sign-key '" + key.string() + "' --out-dir '" + out.string() + "' >/dev/null 2>&1",
+              nullptr);
+  const auto manifest = nlohmann::json::parse(read_file(out / "manifest.json"));
+  EXPECT_EQ(manifest["key"]["algorithm"], "Ed25519");
+  std::set<std::string> listed;
+  for (const auto& f : manifest["files"]) listed.insert(f["path"].get<std::string>());
+  EXPECT_TRUE(listed.count("report.json") && listed.count("report.html") && listed.count(mbox)) << manifest.dump(1);
+
+  std::string said;
+  EXPECT_EQ(run_command(cli() + " verify '" + out.string() + "'", &said), 0) << said;
+  EXPECT_NE(said.find("ok: 3 file(s) as signed by key " + manifest["key"]["fingerprint"].get<std::string>()), std::string::npos) << said;
+
+  // A changed report...
+  { std::ofstream(out / "report.html", std::ios::app) << "<!-- edited -->"; }
+  EXPECT_EQ(run_command(cli() + " verify '" + out.string() + "'", &said), 1);
+  EXPECT_NE(said.find("changed: report.html"), std::string::npos) << said;
+  // ... whose new hash is written into the manifest: the signature no longer holds.
+  auto forged = manifest;
+  for (auto& f : forged["files"]) {
+    if (f["path"] == "report.html") f["sha256"] = std::string(64, '0');
+  }
+  { std::ofstream(out / "manifest.json", std::ios::trunc) << forged.dump(1); }
+  EXPECT_EQ(run_command(cli() + " verify '" + out.string() + "'", &said), 1);
+  EXPECT_NE(said.find("the signature does not match"), std::string::npos) << said;
+  // Not a manifest at all: an input error.
+  EXPECT_EQ(run_command(cli() + " verify '" + base.string() + "' 2>&1", &said), 2) << said;
+  fs::remove_all(base);
 }
 
 TEST(Cli, FailOnNoneExitsZero) {
