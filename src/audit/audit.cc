@@ -1,5 +1,6 @@
 #include "audit/audit.h"
 
+#include <algorithm>
 #include <ctime>
 #include <filesystem>
 #include <set>
@@ -54,6 +55,38 @@ void drop_duplicate_pages(CrawlResult& crawled) {
     docs.push_back(std::move(d));
   }
   crawled.documents = std::move(docs);
+}
+
+// The SHA-256 of the mailbox's files, so that the messages quoted can be checked against them:
+// the mbox or .eml file, or a folder's files in path order (the first kMaxListedMailFiles; the
+// signed manifest of --out-dir lists them all).
+nlohmann::json mail_file_hashes(const std::string& path) {
+  constexpr std::size_t kMaxListedMailFiles = 1000;
+  nlohmann::json out = nlohmann::json::array();
+  std::vector<fs::path> files;
+  std::error_code ec;
+  std::size_t more = 0;
+  if (fs::is_directory(path, ec)) {
+    for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+         it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec) break;
+      if (it->is_regular_file(ec)) files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    if (files.size() > kMaxListedMailFiles) {
+      more = files.size() - kMaxListedMailFiles;
+      files.resize(kMaxListedMailFiles);
+    }
+  } else {
+    files.push_back(path);
+  }
+  for (const auto& f : files) {
+    std::uint64_t bytes = 0;
+    std::string sha = report::file_sha256(f, &bytes);
+    if (!sha.empty()) out.push_back({{"file", f.string()}, {"sha256", sha}, {"bytes", bytes}});
+  }
+  if (more) out.push_back({{"more_files", more}});
+  return out;
 }
 
 }  // namespace
@@ -123,6 +156,14 @@ Result run(const Options& opt, const Loaded& loaded) {
     drop_duplicate_pages(crawled);
     for (const auto& n : renderer->notes()) crawled.notes.push_back(n);
     rep.target_url = fetcher->start_url();
+    if (!opt.http.archive_path.empty() && !is_url(opt.target) && opt.replay.empty()) {
+      // A WARC records network exchanges; a saved folder had none. Its files' hashes are in the
+      // page list, and with --out-dir in the signed manifest.
+      rep.target_extra["archive_not_written"] =
+          "--archive " + opt.http.archive_path +
+          ": not written, a folder target is read from disk, not fetched; each page's SHA-256 is in the page list "
+          "(and, with --out-dir, in the signed manifest.json)";
+    }
     rep.target_extra["crawl_complete"] = crawled.complete;
     rep.target_extra["crawl_notes"] = crawled.notes;
     rep.target_extra["crawl"] = {{"mode", opt.full ? "full" : "focused"},
@@ -179,6 +220,7 @@ Result run(const Options& opt, const Loaded& loaded) {
       rep.errors.push_back({{"file", err.file}, {"offset", err.offset}, {"error", err.reason}});
     }
     rep.target_extra["emails"] = opt.emails;
+    rep.target_extra["mail_files"] = mail_file_hashes(opt.emails);
     rep.target_extra["messages_read"] = box.read;
     const auto& cut = result.facts.audit["mail_fact_notes"];
     if (cut.is_array() && !cut.empty()) rep.target_extra["mail_notes"] = cut;

@@ -326,6 +326,9 @@ int main(int argc, char** argv) {
       refuse_output_over_inputs({opt.target, opt.emails, opt.replay}, outputs);
       opt.probe = !no_probe;
       auto result = omnicheck::audit::run(opt);
+      if (result.report.target_extra.contains("archive_not_written")) {
+        std::cerr << "omnicheck: " << result.report.target_extra["archive_not_written"].get<std::string>() << "\n";
+      }
       int code = emit(opt, result, out);
       if (std::string why = nothing_read(opt, result.report); !why.empty()) {
         std::cerr << "omnicheck: nothing could be judged: " << omnicheck::report::show_controls(why, false) << "\n";

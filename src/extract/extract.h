@@ -37,6 +37,7 @@ struct Evidence {
   std::string dom, rendered_sha256;
   // e-mail
   std::string file, message_id, header, date;
+  std::string header_decoded;  // `header` with its encoded-words decoded, when it has any
   std::uint64_t offset = 0;
   // both: the quoted text, with the match marked as [[...]]
   std::string snippet;

@@ -21,6 +21,7 @@ nlohmann::json Evidence::to_json() const {
   if (!file.empty() && offset) j["offset"] = offset;
   put("message_id", message_id);
   put("header", header);
+  put("header_decoded", header_decoded);
   put("date", date);
   put("snippet", snippet);
   put("note", note);

@@ -16,6 +16,7 @@ Evidence mail_evidence(const mail::Message& m, std::string header, std::string s
   e.message_id = m.message_id;
   e.date = m.date_raw;
   e.header = std::move(header);
+  if (std::string decoded = mail::decode_header_line(e.header); decoded != e.header) e.header_decoded = std::move(decoded);
   e.snippet = std::move(snippet);
   e.note = std::move(note);
   return e;

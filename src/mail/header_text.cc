@@ -1,5 +1,9 @@
 #include "mail/header_text.h"
 
+#include "mail/gmime_init.h"
+#include "mail/mail.h"
+#include "mail/parser_options.h"
+
 #include "mail/gobject_ptr.h"
 #include "mail/utf8.h"
 
@@ -71,6 +75,15 @@ std::vector<std::string> decode_message_id_list(GMimeParserOptions* options,
     if (std::string id = decode_message_id(raw); !id.empty()) ids.push_back(std::move(id));
   }
   return ids;
+}
+
+std::string decode_header_line(std::string_view line) {
+  if (line.find("=?") == std::string_view::npos) return std::string(line);
+  ensure_gmime_initialized();
+  static const ParserOptionsPtr options = make_parser_options();
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return decode_unstructured(options.get(), std::string(line));
+  return std::string(line.substr(0, colon + 1)) + " " + decode_unstructured(options.get(), std::string(line.substr(colon + 1)));
 }
 
 }  // namespace omnicheck::mail

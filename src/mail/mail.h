@@ -88,6 +88,11 @@ Mailbox read_mail(const std::filesystem::path& path, MessageSink sink);
 // (a name that is not UTF-8 is escaped, never replaced by U+FFFD, so it names the real file).
 std::string shown_path(std::string_view raw);
 
+// A header line as evidence shows it ("Subject: =?UTF-8?Q?Bestellbest=C3=A4tigung?="), with its
+// encoded-words decoded for a reader ("Subject: Bestellbestätigung"); the same text when it holds
+// none. The raw line stays the evidence; this is its reading.
+std::string decode_header_line(std::string_view line);
+
 // Parses one message from memory (used by read_mail and by tests).
 std::optional<Message> parse_message(std::string_view raw, const std::string& file,
                                      std::uint64_t offset, std::string* error = nullptr);

@@ -47,35 +47,6 @@ std::string unb64(const std::string& in) {
   return out;
 }
 
-// SHA-256 of a file read in blocks (a WARC of a full crawl is gigabytes); "" when unreadable.
-std::string file_sha256(const fs::path& p, std::uint64_t* bytes) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return {};
-  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-  EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
-  std::vector<char> buf(1 << 16);
-  std::uint64_t total = 0;
-  while (in) {
-    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-    std::streamsize n = in.gcount();
-    if (n <= 0) break;
-    EVP_DigestUpdate(ctx, buf.data(), static_cast<std::size_t>(n));
-    total += static_cast<std::uint64_t>(n);
-  }
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_DigestFinal_ex(ctx, digest, &len);
-  EVP_MD_CTX_free(ctx);
-  static const char* kHex = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < len; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 15];
-  }
-  if (bytes) *bytes = total;
-  return hex;
-}
-
 fs::path default_key_path() {
   const char* xdg = std::getenv("XDG_CONFIG_HOME");
   const char* home = std::getenv("HOME");
@@ -144,6 +115,35 @@ std::string listed_path(const fs::path& file, const fs::path& dir) {
 }
 
 }  // namespace
+
+// SHA-256 of a file read in blocks (a WARC of a full crawl is gigabytes); "" when unreadable.
+std::string file_sha256(const std::filesystem::path& p, std::uint64_t* bytes) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return {};
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
+  std::vector<char> buf(1 << 16);
+  std::uint64_t total = 0;
+  while (in) {
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    std::streamsize n = in.gcount();
+    if (n <= 0) break;
+    EVP_DigestUpdate(ctx, buf.data(), static_cast<std::size_t>(n));
+    total += static_cast<std::uint64_t>(n);
+  }
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_DigestFinal_ex(ctx, digest, &len);
+  EVP_MD_CTX_free(ctx);
+  static const char* kHex = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < len; ++i) {
+    hex += kHex[digest[i] >> 4];
+    hex += kHex[digest[i] & 15];
+  }
+  if (bytes) *bytes = total;
+  return hex;
+}
 
 std::string write_manifest(const fs::path& dir, const std::vector<ManifestInput>& inputs, const std::string& key_file,
                            const std::string& target) {

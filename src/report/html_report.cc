@@ -99,6 +99,7 @@ void evidence_html(std::string& out, const extract::Evidence& e, std::size_t n, 
   }
   text_row(out, "Message-ID", e.message_id, "mono text");
   text_row(out, "Header", e.header, "mono text");
+  text_row(out, "Header, decoded", e.header_decoded, "text");
   text_row(out, "Date", e.date);
   if (!e.snippet.empty()) {
     row(out, "Quote", "<blockquote class=\"snippet\">" + snippet_html(e.snippet) + "</blockquote>");

@@ -52,6 +52,7 @@ nlohmann::json evidence_json(const extract::Evidence& e) {
   if (!e.file.empty()) j["offset"] = e.offset;
   put("message_id", e.message_id);
   put("header", e.header);
+  put("header_decoded", e.header_decoded);
   put("date", e.date);
   put("snippet", e.snippet);
   put("note", e.note);

@@ -64,6 +64,7 @@ void evidence_markdown(std::string& out, const extract::Evidence& e, std::size_t
   field("Region", e.region);
   field("Message-ID", e.message_id);
   field("Header", e.header);
+  field("Header, decoded", e.header_decoded);
   field("Date", e.date);
   if (!e.snippet.empty()) out += "  - Quote: “" + snippet_markdown(e.snippet) + "”\n";
   field("Shows", e.note);

@@ -94,6 +94,8 @@ std::string console_summary(const std::vector<rules::Finding>& findings, const s
                             bool count_warn = false);
 
 // --- the signed evidence manifest (omnicheck verify) ---
+// SHA-256 (hex) of a file read in blocks, its size in `bytes`; "" when it cannot be read.
+std::string file_sha256(const std::filesystem::path& p, std::uint64_t* bytes = nullptr);
 // A file to list: a report, a screenshot, the WARC archive, a mailbox (a folder is listed file
 // by file); `role` says which.
 struct ManifestInput {

@@ -148,7 +148,7 @@ json location(const extract::Evidence& e, Bases& bases) {
       {"fetched_at", "fetched_at"}, {"status", "status"},       {"sha256", "sha256"},
       {"dom", "dom"},               {"rendered_sha256", "rendered_sha256"},
       {"region", "page_region"},    {"file", "file"},           {"message_id", "message_id"},
-      {"header", "header"},         {"date", "date"},           {"snippet", "quote"},
+      {"header", "header"},         {"header_decoded", "header_decoded"}, {"date", "date"}, {"snippet", "quote"},
       {"note", "note"}};
   for (const auto& [from, to] : kept) {
     if (all.contains(from)) props[to] = all[from];
