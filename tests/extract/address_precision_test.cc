@@ -328,3 +328,25 @@ TEST(AddressPrecision, AQuotedNameAfterALeadingFormIsOneName) {
 
 }  // namespace
 }  // namespace omnicheck::extract
+
+namespace omnicheck::extract {
+namespace {
+
+// A Slavic place preposition between two capitalised words is part of the name, as in towns
+// ("Ústí nad Labem"); a short lower-case word of a sentence still ends the name.
+TEST(AddressPrecision, ANameWithAPlacePrepositionIsKeptWhole) {
+  static std::vector<FactStore> keep;
+  keep.push_back(testing::facts_of_page(
+      "<footer><p>Kontakt</p><p>Čajovňa pod Hradom s. r. o.<br>Hlavná 47, 040 01 Košice</p>"
+      "<p>Vinařství u Kapličky s.r.o.<br>Hlavní 12, 691 42 Valtice</p>"
+      "<p>Objednávky vyřizuje v Praze s.r.o.</p></footer>",
+      "https://cajovnapodhradom.sk/", ""));
+  std::vector<std::string> names;
+  for (const auto* f : keep.back().of_type("legal_name")) names.push_back(f->attrs.value("value", std::string()));
+  EXPECT_NE(std::find(names.begin(), names.end(), "Čajovňa pod Hradom s. r. o."), names.end()) << ::testing::PrintToString(names);
+  EXPECT_NE(std::find(names.begin(), names.end(), "Vinařství u Kapličky s.r.o."), names.end()) << ::testing::PrintToString(names);
+  for (const auto& n : names) EXPECT_EQ(n.find("vyřizuje"), std::string::npos) << n;
+}
+
+}  // namespace
+}  // namespace omnicheck::extract
