@@ -63,26 +63,10 @@ void drop_duplicate_pages(CrawlResult& crawled) {
 nlohmann::json mail_file_hashes(const std::string& path) {
   constexpr std::size_t kMaxListedMailFiles = 1000;
   nlohmann::json out = nlohmann::json::array();
-  std::vector<fs::path> files;
-  std::error_code ec;
   std::size_t more = 0;
-  if (fs::is_directory(path, ec)) {
-    for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
-         it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (ec) break;
-      if (it->is_regular_file(ec)) files.push_back(it->path());
-    }
-    std::sort(files.begin(), files.end());
-    if (files.size() > kMaxListedMailFiles) {
-      more = files.size() - kMaxListedMailFiles;
-      files.resize(kMaxListedMailFiles);
-    }
-  } else {
-    files.push_back(path);
-  }
-  for (const auto& f : files) {
+  for (const auto& f : report::files_of(path, kMaxListedMailFiles, &more)) {
     std::uint64_t bytes = 0;
-    std::string sha = report::file_sha256(f, &bytes);
+    std::string sha = fetch::sha256_file_hex(f.string(), &bytes);
     if (!sha.empty()) out.push_back({{"file", f.string()}, {"sha256", sha}, {"bytes", bytes}});
   }
   if (more) out.push_back({{"more_files", more}});

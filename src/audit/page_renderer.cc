@@ -78,20 +78,17 @@ bool PageRenderer::consider(fetch::Page& page, html::Document& doc, bool is_home
     if (notes_.size() < kMaxNotes) notes_.push_back("rendering " + url + " failed (" + r.error + "): read as served");
     return true;
   }
-  if (signs.shell.empty() && settings_.mode == RenderMode::automatic) {
+  page.rendered_dom = std::move(r.dom);
+  html::Document rendered = html::parse(page);  // read from the rendered DOM, once
+  if (signs.shell.empty() && settings_.mode == RenderMode::automatic &&
+      rendered.text.size() <= doc.text.size() + kMoreText && rendered.links.size() <= doc.links.size()) {
     // Rendered for content the served HTML seemed to lack: the rendered DOM is read only when
     // it shows more (text or links), so a page whose scripts add nothing reads as served.
-    fetch::Page probe;
-    probe.final_url = url;
-    probe.rendered_dom = r.dom;
-    html::Document rendered = html::parse(probe);
-    if (rendered.text.size() <= doc.text.size() + kMoreText && rendered.links.size() <= doc.links.size()) {
-      if (notes_.size() < kMaxNotes) notes_.push_back("rendered " + url + " (" + reason + "): its scripts added nothing; read as served");
-      return true;
-    }
+    page.rendered_dom.clear();
+    if (notes_.size() < kMaxNotes) notes_.push_back("rendered " + url + " (" + reason + "): its scripts added nothing; read as served");
+    return true;
   }
   ++rendered_;
-  page.rendered_dom = std::move(r.dom);
   page.rendered_sha256 = r.sha256;
   page.rendered_at = r.rendered_at;
   page.render_reason = reason;
@@ -99,7 +96,7 @@ bool PageRenderer::consider(fetch::Page& page, html::Document& doc, bool is_home
     if (notes_.size() < kMaxNotes) notes_.push_back("rendering " + url + ": " + n);
   }
   fetcher_.archive_resource(url, "text/html; charset=utf-8", page.rendered_dom, "rendered DOM, " + reason);
-  doc = html::parse(page);
+  doc = std::move(rendered);
   return true;
 }
 

@@ -228,12 +228,17 @@ bool names_country(const std::string& code, const std::string& folded_ctx, const
 
 }  // namespace
 
+// `named`: set when the context names the country picked.
 std::string pick_country(const std::vector<std::string>& candidates, std::string_view context, const SitePatterns& sp,
-                         const std::string& hint, const std::string& second_hint = "") {
+                         const std::string& hint, const std::string& second_hint, bool* named) {
+  *named = false;
   if (candidates.empty()) return {};
   std::string folded_ctx = fold(context);
   for (const auto& c : candidates) {
-    if (names_country(c, folded_ctx, sp)) return c;
+    if (names_country(c, folded_ctx, sp)) {
+      *named = true;
+      return c;
+    }
   }
   for (const auto& h : {hint, second_hint}) {
     for (const auto& c : candidates) {
@@ -371,8 +376,9 @@ void extract_addresses(const PageContext& pc, const SitePatterns& sp, FactStore&
       if (li + 1 < lines.size() && line_view(li + 1).size() <= 40) ctx += " " + std::string(line_view(li + 1));
       // After the page's own country, a country named at an earlier ambiguous address of the
       // page ("10412 Tallinn⏎Estonia") decides the ambiguous ones after it ("93813 Kuressaare").
-      std::string country = pick_country(codes, ctx, sp, pc.country, named_on_page);
-      if (codes.size() > 1 && names_country(country, fold(ctx), sp)) named_on_page = country;
+      bool named = false;
+      std::string country = pick_country(codes, ctx, sp, pc.country, named_on_page, &named);
+      if (codes.size() > 1 && named) named_on_page = country;
       for (std::size_t j = i; j < found.size(); ++j) {
         if (used[j] && found[j].country == country && found[j].begin < found[i].end && found[i].begin < found[j].end) best = j;
       }

@@ -333,6 +333,8 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
   }, false);
   auto leading_list = sp.lex.list("legal_forms_leading");
   const std::set<std::string> leading(leading_list.begin(), leading_list.end());
+  const auto& preposition_list = sp.lex.list("name_prepositions");
+  const std::set<std::string> name_prepositions(preposition_list.begin(), preposition_list.end());
   for (const auto& m : sp.legal_form.find_all(text)) {
     // A form glued to the next word by a hyphen is part of that word: "Kugel-KG-Shop",
     // "SE-Gebäude", "GmbH-Geschäftsführer".
@@ -489,19 +491,19 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
         auto hw = words_of(head);
         int lower = 0;
         bool ok = !hw.empty() && hw.size() + capitalised <= 6 && is_name_word(head.substr(hw[0].first, hw[0].second - hw[0].first));
-        // Slavic place prepositions between two capitalised words belong to a name ("Čajovňa pod
-        // Hradom s. r. o.", "Vinařství u Kapličky s.r.o."), as in the towns they come from.
-        static const std::set<std::string_view> kNamePrepositions = {"pod", "nad", "na", "u", "v", "ve", "za", "při", "pri"};
+        // Place prepositions between two capitalised words belong to a name ("Čajovňa pod Hradom
+        // s. r. o.", "Vinařství u Kapličky s.r.o."), as in the towns they come from (lexicon
+        // name_prepositions).
         for (std::size_t k = 0; k < hw.size(); ++k) {
           const auto& [b, e] = hw[k];
           std::string_view w = head.substr(b, e - b);
-          if (!has_letters(w) && !kNamePrepositions.count(w)) ok = false;
+          if (!has_letters(w) && !name_prepositions.count(std::string(w))) ok = false;
           if (w.find_first_of("0123456789,;:()|") != std::string_view::npos) ok = false;
           if (!is_name_word(w) && !is_connector(w)) {
             ++lower;
             // Short lower-case words are the sentence's ("ist die", "drivs av", "sendes med",
             // "Website by"); a name's own are nouns and adjectives ("hračky", "vinařství", "vins").
-            const bool between_names = k > 0 && kNamePrepositions.count(w) &&
+            const bool between_names = k > 0 && name_prepositions.count(std::string(w)) &&
                                        is_name_word(head.substr(hw[k - 1].first, hw[k - 1].second - hw[k - 1].first)) &&
                                        (k + 1 == hw.size() || is_name_word(head.substr(hw[k + 1].first, hw[k + 1].second - hw[k + 1].first)));
             if (w.size() < 4 && !between_names) ok = false;

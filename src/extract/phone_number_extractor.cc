@@ -599,20 +599,6 @@ bool overlaps(const std::vector<Candidate>& cs, std::size_t b, std::size_t e) {
   return std::any_of(cs.begin(), cs.end(), [&](const Candidate& c) { return c.begin < e && b < c.end; });
 }
 
-std::string percent_decode(const std::string& s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
 // The numbers `digits` makes in the plausible regions, by E.164.
 std::map<std::string, PhoneNumber> plausible_numbers(const std::string& digits, const PhonePatterns& pp) {
   std::map<std::string, PhoneNumber> out;
@@ -637,7 +623,7 @@ void extract_phones(const PageContext& pc, const SitePatterns& sp, FactStore& ou
   std::vector<std::pair<std::size_t, std::size_t>> tel_spans;
   for (const auto& link : pc.doc->links) {
     if (link.url.rfind("tel:", 0) != 0) continue;
-    std::string target = percent_decode(link.url.substr(4));
+    std::string target = fetch::percent_decode(link.url.substr(4));
     PhoneNumber n;
     if (util().Parse(target, region, &n) != PhoneNumberUtil::NO_PARSING_ERROR) continue;
     if (!util().IsValidNumber(n) && target.find('+') == std::string::npos) {

@@ -164,8 +164,18 @@ std::string normalize_url(const std::string& url);
 std::string url_host(const std::string& url);
 std::string url_path(const std::string& url);
 
+// "%41%20b" -> "A b"; a "%" not followed by two hex digits stays as written.
+std::string percent_decode(std::string_view s);
+
 // --- small shared utilities ---
 std::string sha256_hex(std::string_view bytes);
+// The SHA-256 (hex) of a file read in blocks (a WARC of a full crawl is gigabytes) and its size
+// in `bytes`; "" when it cannot be read.
+std::string sha256_file_hex(const std::string& path, std::uint64_t* bytes = nullptr);
+// RFC 4648 base64 (OpenSSL's encoder): the DevTools protocol's bodies and screenshots, keys and
+// signatures in the evidence manifest. Decoding ignores padding; "" for text that is no base64.
+std::string base64_encode(std::string_view bytes);
+std::string base64_decode(std::string_view text);
 std::string now_rfc3339();
 
 }  // namespace omnicheck::fetch

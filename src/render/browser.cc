@@ -20,52 +20,6 @@ using std::chrono::milliseconds;
 
 constexpr std::size_t kMaxNotedRefusals = 5;
 
-std::string base64(const std::string& in) {
-  static const char* k = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((in.size() + 2) / 3 * 4);
-  std::size_t i = 0;
-  for (; i + 2 < in.size(); i += 3) {
-    unsigned v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8) |
-                 static_cast<unsigned char>(in[i + 2]);
-    out += k[v >> 18];
-    out += k[(v >> 12) & 63];
-    out += k[(v >> 6) & 63];
-    out += k[v & 63];
-  }
-  if (i < in.size()) {
-    unsigned v = static_cast<unsigned char>(in[i]) << 16;
-    if (i + 1 < in.size()) v |= static_cast<unsigned char>(in[i + 1]) << 8;
-    out += k[v >> 18];
-    out += k[(v >> 12) & 63];
-    out += i + 1 < in.size() ? k[(v >> 6) & 63] : '=';
-    out += '=';
-  }
-  return out;
-}
-
-std::string unbase64(const std::string& in) {
-  std::string out;
-  unsigned v = 0;
-  int bits = 0;
-  for (char c : in) {
-    int d;
-    if (c >= 'A' && c <= 'Z') d = c - 'A';
-    else if (c >= 'a' && c <= 'z') d = c - 'a' + 26;
-    else if (c >= '0' && c <= '9') d = c - '0' + 52;
-    else if (c == '+') d = 62;
-    else if (c == '/') d = 63;
-    else continue;
-    v = (v << 6) | static_cast<unsigned>(d);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((v >> bits) & 0xFF);
-    }
-  }
-  return out;
-}
-
 std::string without_fragment(const std::string& url) { return url.substr(0, url.find('#')); }
 
 bool executable_file(const fs::path& p) {
@@ -162,7 +116,7 @@ struct Browser::Impl {
       headers.push_back({{"name", "Content-Type"}, {"value", c.content_type + (c.charset.empty() ? "" : "; charset=" + c.charset)}});
     }
     pipe->send("Fetch.fulfillRequest",
-               {{"requestId", request_id}, {"responseCode", c.status}, {"responseHeaders", headers}, {"body", base64(c.body)}},
+               {{"requestId", request_id}, {"responseCode", c.status}, {"responseHeaders", headers}, {"body", fetch::base64_encode(c.body)}},
                session_id);
   }
 
@@ -303,7 +257,7 @@ struct Browser::Impl {
       out.notes.push_back("no screenshot: the browser did not take it in time");
       return;
     }
-    out.screenshot_png = unbase64((*shot)["result"].value("data", ""));
+    out.screenshot_png = fetch::base64_decode((*shot)["result"].value("data", ""));
     if (out.screenshot_cut) {
       out.notes.push_back("screenshot cut at " + std::to_string(o.max_screenshot_height) + " pixels of a longer page");
     }

@@ -29,24 +29,6 @@ struct PkeyFree {
 };
 using Pkey = std::unique_ptr<EVP_PKEY, PkeyFree>;
 
-std::string b64(const unsigned char* data, std::size_t n) {
-  std::string out(4 * ((n + 2) / 3) + 1, '\0');
-  int len = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), data, static_cast<int>(n));
-  out.resize(static_cast<std::size_t>(len));
-  return out;
-}
-
-std::string unb64(const std::string& in) {
-  std::string out(3 * (in.size() / 4) + 3, '\0');
-  int len = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()), reinterpret_cast<const unsigned char*>(in.data()),
-                            static_cast<int>(in.size()));
-  if (len < 0) return {};
-  std::size_t pad = 0;
-  for (auto it = in.rbegin(); it != in.rend() && *it == '='; ++it) ++pad;
-  out.resize(static_cast<std::size_t>(len) - pad);
-  return out;
-}
-
 fs::path default_key_path() {
   const char* xdg = std::getenv("XDG_CONFIG_HOME");
   const char* home = std::getenv("HOME");
@@ -116,60 +98,34 @@ std::string listed_path(const fs::path& file, const fs::path& dir) {
 
 }  // namespace
 
-// SHA-256 of a file read in blocks (a WARC of a full crawl is gigabytes); "" when unreadable.
-std::string file_sha256(const std::filesystem::path& p, std::uint64_t* bytes) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return {};
-  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-  EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
-  std::vector<char> buf(1 << 16);
-  std::uint64_t total = 0;
-  while (in) {
-    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-    std::streamsize n = in.gcount();
-    if (n <= 0) break;
-    EVP_DigestUpdate(ctx, buf.data(), static_cast<std::size_t>(n));
-    total += static_cast<std::uint64_t>(n);
+std::vector<fs::path> files_of(const fs::path& path, std::size_t max, std::size_t* more) {
+  std::error_code ec;
+  if (!fs::is_directory(path, ec)) return {path};
+  std::vector<fs::path> found;
+  for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+       it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    if (it->is_regular_file(ec)) found.push_back(it->path());
   }
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_DigestFinal_ex(ctx, digest, &len);
-  EVP_MD_CTX_free(ctx);
-  static const char* kHex = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < len; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 15];
+  std::sort(found.begin(), found.end());
+  if (found.size() > max) {
+    if (more) *more = found.size() - max;
+    found.resize(max);
   }
-  if (bytes) *bytes = total;
-  return hex;
+  return found;
 }
 
 std::string write_manifest(const fs::path& dir, const std::vector<ManifestInput>& inputs, const std::string& key_file,
                            const std::string& target) {
   nlohmann::json files = nlohmann::json::array();
-  std::size_t mail_files = 0;
   auto add = [&](const fs::path& p, const std::string& role) {
     std::uint64_t bytes = 0;
-    std::string sha = file_sha256(p, &bytes);
+    std::string sha = fetch::sha256_file_hex(p.string(), &bytes);
     if (sha.empty()) throw std::runtime_error("cannot read " + p.string() + " for the evidence manifest");
     files.push_back({{"path", listed_path(p, dir)}, {"sha256", sha}, {"bytes", bytes}, {"role", role}});
   };
   for (const auto& in : inputs) {
-    std::error_code ec;
-    if (fs::is_directory(in.path, ec)) {
-      std::vector<fs::path> found;
-      for (auto it = fs::recursive_directory_iterator(in.path, fs::directory_options::skip_permission_denied, ec);
-           it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (ec) break;
-        if (it->is_regular_file(ec) && found.size() < kMaxMailFiles) found.push_back(it->path());
-      }
-      std::sort(found.begin(), found.end());
-      for (const auto& f : found) add(f, in.role);
-      mail_files += found.size();
-    } else {
-      add(in.path, in.role);
-    }
+    for (const auto& f : files_of(in.path, kMaxMailFiles)) add(f, in.role);
   }
   std::string key_used;
   Pkey key = signing_key(key_file, &key_used);
@@ -180,7 +136,7 @@ std::string write_manifest(const fs::path& dir, const std::vector<ManifestInput>
       {"target", target},
       {"files", files},
       {"key", {{"algorithm", "Ed25519"},
-               {"public_key", b64(reinterpret_cast<const unsigned char*>(pub.data()), pub.size())},
+               {"public_key", fetch::base64_encode(pub)},
                {"fingerprint", fetch::sha256_hex(pub).substr(0, 32)}}}};
   const std::string msg = signed_bytes(manifest);
   EVP_MD_CTX* ctx = EVP_MD_CTX_new();
@@ -190,12 +146,11 @@ std::string write_manifest(const fs::path& dir, const std::vector<ManifestInput>
             EVP_DigestSign(ctx, sig, &sig_len, reinterpret_cast<const unsigned char*>(msg.data()), msg.size()) == 1;
   EVP_MD_CTX_free(ctx);
   if (!ok) throw std::runtime_error("cannot sign the evidence manifest");
-  manifest["signature"] = b64(sig, sig_len);
+  manifest["signature"] = fetch::base64_encode(std::string_view(reinterpret_cast<const char*>(sig), sig_len));
   const fs::path out = dir / "manifest.json";
   std::ofstream os(out, std::ios::binary | std::ios::trunc);
   os << manifest.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   if (!os) throw std::runtime_error("cannot write " + out.string());
-  (void)mail_files;
   return manifest["key"]["fingerprint"];
 }
 
@@ -219,8 +174,8 @@ VerifyResult verify_manifest(const fs::path& dir) {
   r.fingerprint = m["key"].value("fingerprint", "");
   // The signature first: a manifest whose listed hashes were edited to match edited files fails
   // here, whatever the files say.
-  const std::string pub = unb64(m["key"].value("public_key", ""));
-  const std::string sig = unb64(m.value("signature", ""));
+  const std::string pub = fetch::base64_decode(m["key"].value("public_key", ""));
+  const std::string sig = fetch::base64_decode(m.value("signature", ""));
   Pkey key(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, reinterpret_cast<const unsigned char*>(pub.data()),
                                        pub.size()));
   bool signature_ok = false;
@@ -237,7 +192,7 @@ VerifyResult verify_manifest(const fs::path& dir) {
     const std::string listed = f.value("path", "");
     fs::path p = fs::path(listed).is_absolute() ? fs::path(listed) : dir / listed;
     std::uint64_t bytes = 0;
-    std::string sha = file_sha256(p, &bytes);
+    std::string sha = fetch::sha256_file_hex(p.string(), &bytes);
     ++r.checked;
     if (sha.empty()) {
       r.problems.push_back("missing: " + listed);

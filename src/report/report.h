@@ -94,8 +94,10 @@ std::string console_summary(const std::vector<rules::Finding>& findings, const s
                             bool count_warn = false);
 
 // --- the signed evidence manifest (omnicheck verify) ---
-// SHA-256 (hex) of a file read in blocks, its size in `bytes`; "" when it cannot be read.
-std::string file_sha256(const std::filesystem::path& p, std::uint64_t* bytes = nullptr);
+// The files an input names: a file itself, or a folder's regular files below it in path order,
+// the first `max` of them (`more` counts the rest). Mailboxes are folders of .eml or Maildirs.
+std::vector<std::filesystem::path> files_of(const std::filesystem::path& path, std::size_t max,
+                                            std::size_t* more = nullptr);
 // A file to list: a report, a screenshot, the WARC archive, a mailbox (a folder is listed file
 // by file); `role` says which.
 struct ManifestInput {

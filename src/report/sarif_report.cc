@@ -74,21 +74,6 @@ std::string path_uri(std::string_view path) {
   return out;
 }
 
-// "%41%20b" -> "A b": a file URL's path as the file system names it.
-std::string percent_decode(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
 namespace fs = std::filesystem;
 
 // Where the artifacts' relative URIs count from.
@@ -126,7 +111,7 @@ json location(const extract::Evidence& e, Bases& bases) {
     props["url"] = valid_utf8(e.url);
     std::optional<json> art;
     if (e.url.size() > 7 && detail::is_artifact_url(e.url) && e.url.compare(0, 7, "file://") == 0) {
-      art = artifact(percent_decode(e.url.substr(7)), bases);
+      art = artifact(fetch::percent_decode(e.url.substr(7)), bases);
     }
     if (art) {
       physical["artifactLocation"] = std::move(*art);
@@ -209,7 +194,7 @@ std::string to_sarif(const Report& r, bool all_results) {
   Bases bases;
   std::error_code ec;
   bases.cwd = fs::current_path(ec);
-  if (r.target_url.rfind("file://", 0) == 0) bases.site_root = percent_decode(r.target_url.substr(7));
+  if (r.target_url.rfind("file://", 0) == 0) bases.site_root = fetch::percent_decode(r.target_url.substr(7));
   json rules = json::array();
   json results = json::array();
   std::map<std::string, std::size_t> rule_index;  // one descriptor per rule id
