@@ -63,30 +63,10 @@ class WarcReplayFetcher final : public Fetcher {
     return (scheme == "http" || scheme == "https") && strip_www(url_host(url)) == start_host_;
   }
 
-  Page fetch(const std::string& url) override {
-    const Entry* e = find(url);
-    if (!e || e->purpose != "page") {
-      Page p;
-      p.requested_url = url;
-      p.final_url = url;
-      p.error = "not in the archive " + path_;
-      return p;
-    }
-    return build(*e);
-  }
+  Page fetch(const std::string& url) override { return serve(url, false); }
 
   // What the browser asked for while rendering a page, served as archived.
-  Page fetch_resource(const std::string& url) override {
-    const Entry* e = find(url);
-    if (!e || (e->purpose != "resource" && e->purpose != "page")) {
-      Page p;
-      p.requested_url = url;
-      p.final_url = url;
-      p.error = "not in the archive " + path_;
-      return p;
-    }
-    return build(*e);
-  }
+  Page fetch_resource(const std::string& url) override { return serve(url, true); }
 
   // The sitemaps the live crawl read are in the archive too: the same seeds, so a page found
   // only through the sitemap is audited again on replay (same limits as the live fetcher).
@@ -148,6 +128,19 @@ class WarcReplayFetcher final : public Fetcher {
   };
 
   static std::string strip_www(const std::string& h) { return h.rfind("www.", 0) == 0 ? h.substr(4) : h; }
+
+  // The archived answer for `url`: a page fetch, or (`resource`) also what a browser fetched.
+  Page serve(const std::string& url, bool resource) {
+    const Entry* e = find(url);
+    if (!e || (e->purpose != "page" && !(resource && e->purpose == "resource"))) {
+      Page p;
+      p.requested_url = url;
+      p.final_url = url;
+      p.error = "not in the archive " + path_;
+      return p;
+    }
+    return build(*e);
+  }
 
   static std::string robots_url(const std::string& url) {
     auto r = resolve_url(url, "/robots.txt");

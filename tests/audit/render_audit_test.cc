@@ -6,8 +6,6 @@
 // (fr-atelier-savon-consent) is answered; screenshots are written, hashed and archived.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -25,21 +23,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using omnicheck::testing::fixtures_dir;
+using omnicheck::testing::fresh_dir;
 using omnicheck::testing::SiteServer;
-
-class TempDir {
- public:
-  explicit TempDir(const std::string& name)
-      : path_(fs::temp_directory_path() / ("omnicheck-render-" + std::to_string(::getpid()) + "-" + name)) {
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
 
 Options base_options(const std::string& country) {
   Options opt;
@@ -100,10 +85,10 @@ TEST(RenderedAudit, TheClientSideShopGetsTheVerdictsOfItsServerRenderedTwin) {
   ASSERT_EQ(finding(twin, "de.impressum").status, "pass");
 
   SiteServer server(SiteServer::folder(kSpa));
-  TempDir tmp("spa");
+  const fs::path tmp = fresh_dir("render-spa");
   Options live_opt = base_options("DE");
   live_opt.target = server.url("/");
-  live_opt.http.archive_path = (tmp.path() / "crawl.warc.gz").string();
+  live_opt.http.archive_path = (tmp / "crawl.warc.gz").string();
   Result live = run(live_opt);
   EXPECT_EQ(statuses(live), statuses(twin));
 
@@ -137,6 +122,7 @@ TEST(RenderedAudit, TheClientSideShopGetsTheVerdictsOfItsServerRenderedTwin) {
   Result replayed = run(replay_opt);
   EXPECT_EQ(server.requests(), before);
   EXPECT_EQ(statuses(replayed), statuses(twin));
+  fs::remove_all(tmp);
 }
 
 TEST(RenderedAudit, WithoutRenderingTheClientSideShopIsInconclusiveWithTheReasonNeverPassNorFail) {
@@ -197,12 +183,12 @@ TEST(RenderedAudit, AConsentWallThatHidesTheFooterUntilAClickIsAnswered) {
 TEST(RenderedAudit, ScreenshotsAreWrittenBesideTheReportHashedAndArchived) {
   OMNICHECK_REQUIRE_BROWSER();
   SiteServer server(SiteServer::folder(kSpa));
-  TempDir tmp("shots");
+  const fs::path tmp = fresh_dir("render-shots");
   Options opt = base_options("DE");
   opt.target = server.url("/");
-  opt.http.archive_path = (tmp.path() / "crawl.warc.gz").string();
+  opt.http.archive_path = (tmp / "crawl.warc.gz").string();
   opt.render.screenshots = true;
-  opt.render.screenshots_dir = (tmp.path() / "screenshots").string();
+  opt.render.screenshots_dir = (tmp / "screenshots").string();
   Result r = run(opt);
   const auto& shots = r.report.target_extra.at("screenshots");
   ASSERT_TRUE(shots.is_array());
@@ -211,7 +197,7 @@ TEST(RenderedAudit, ScreenshotsAreWrittenBesideTheReportHashedAndArchived) {
   bool legal_notice = false;
   for (const auto& s : shots) {
     ASSERT_TRUE(s.contains("file")) << s.dump();
-    const fs::path file = tmp.path() / s["file"].get<std::string>();
+    const fs::path file = tmp / s["file"].get<std::string>();
     ASSERT_TRUE(fs::exists(file)) << file;
     EXPECT_EQ(read_file(file).substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
     EXPECT_EQ(sha256sum(file), s["sha256"].get<std::string>()) << file;
@@ -233,6 +219,7 @@ TEST(RenderedAudit, ScreenshotsAreWrittenBesideTheReportHashedAndArchived) {
     EXPECT_TRUE(listed) << rec->field("WARC-Target-URI");
   }
   EXPECT_EQ(archived, by_file.size());
+  fs::remove_all(tmp);
 }
 
 }  // namespace

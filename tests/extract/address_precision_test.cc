@@ -266,11 +266,6 @@ TEST(AddressPrecision, PoBoxWordsInAnyCase) {
   for (const auto* a : s.of_type("address")) EXPECT_FALSE(a->attrs.value("po_box", false));
 }
 
-}  // namespace
-}  // namespace omnicheck::extract
-
-namespace omnicheck::extract {
-namespace {
 
 // A town after its postcode ends with its sentence: a German sentence goes on with a capitalised
 // noun, which the town pattern would otherwise take as a second word of the town. Abbreviations
@@ -295,11 +290,15 @@ TEST(AddressPrecision, ATownEndsWithItsSentence) {
   }
 }
 
-}  // namespace
-}  // namespace omnicheck::extract
 
-namespace omnicheck::extract {
-namespace {
+// The legal names found on a page, as their values.
+std::vector<std::string> legal_names(const std::string& html, const std::string& url) {
+  static std::vector<FactStore> keep;  // the facts outlive the call
+  keep.push_back(testing::facts_of_page(html, url, ""));
+  std::vector<std::string> names;
+  for (const auto* f : keep.back().of_type("legal_name")) names.push_back(f->attrs.value("value", std::string()));
+  return names;
+}
 
 // Baltic notices write the form first and the name in quotes (UAB „Gintarinė prekyba“); an
 // ambiguous five-digit postcode takes the country named at the page's earlier address.
@@ -314,35 +313,23 @@ TEST(AddressPrecision, AnAmbiguousPostcodeTakesTheCountryNamedEarlierOnThePage) 
 }
 
 TEST(AddressPrecision, AQuotedNameAfterALeadingFormIsOneName) {
-  static std::vector<FactStore> keep;
-  keep.push_back(testing::facts_of_page(
+  const std::vector<std::string> names = legal_names(
       "<h1>Rekvizitai</h1><p>Pardavėjas: UAB „Gintarinė prekyba“<br>Gedimino pr. 9, LT-01103 Vilnius</p>"
       "<p>Mokėjimus priima SIA \"Dzintara Maksājumi\".</p><p>Apmokėti galite ir MB WAY.</p>",
-      "https://gintarine.lt/rekvizitai", ""));
-  std::vector<std::string> names;
-  for (const auto* f : keep.back().of_type("legal_name")) names.push_back(f->attrs.value("value", std::string()));
+      "https://gintarine.lt/rekvizitai");
   EXPECT_NE(std::find(names.begin(), names.end(), "UAB „Gintarinė prekyba“"), names.end()) << ::testing::PrintToString(names);
   EXPECT_NE(std::find(names.begin(), names.end(), "SIA \"Dzintara Maksājumi\""), names.end()) << ::testing::PrintToString(names);
   EXPECT_EQ(std::find(names.begin(), names.end(), "MB WAY"), names.end()) << "a Portuguese payment method is no company";
 }
 
-}  // namespace
-}  // namespace omnicheck::extract
-
-namespace omnicheck::extract {
-namespace {
-
 // A Slavic place preposition between two capitalised words is part of the name, as in towns
 // ("Ústí nad Labem"); a short lower-case word of a sentence still ends the name.
 TEST(AddressPrecision, ANameWithAPlacePrepositionIsKeptWhole) {
-  static std::vector<FactStore> keep;
-  keep.push_back(testing::facts_of_page(
+  const std::vector<std::string> names = legal_names(
       "<footer><p>Kontakt</p><p>Čajovňa pod Hradom s. r. o.<br>Hlavná 47, 040 01 Košice</p>"
       "<p>Vinařství u Kapličky s.r.o.<br>Hlavní 12, 691 42 Valtice</p>"
       "<p>Objednávky vyřizuje v Praze s.r.o.</p></footer>",
-      "https://cajovnapodhradom.sk/", ""));
-  std::vector<std::string> names;
-  for (const auto* f : keep.back().of_type("legal_name")) names.push_back(f->attrs.value("value", std::string()));
+      "https://cajovnapodhradom.sk/");
   EXPECT_NE(std::find(names.begin(), names.end(), "Čajovňa pod Hradom s. r. o."), names.end()) << ::testing::PrintToString(names);
   EXPECT_NE(std::find(names.begin(), names.end(), "Vinařství u Kapličky s.r.o."), names.end()) << ::testing::PrintToString(names);
   for (const auto& n : names) EXPECT_EQ(n.find("vyřizuje"), std::string::npos) << n;

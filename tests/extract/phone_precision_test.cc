@@ -315,11 +315,6 @@ TEST(PhonePrecision, RealNumbersOnContactPagesFootersAndLegalNotices) {
   tally("real numbers", check(cases));
 }
 
-}  // namespace
-}  // namespace omnicheck::extract
-
-namespace omnicheck::extract {
-namespace {
 
 // German service numbers are written with their tariff digit on the prefix ("01806 55 42 10"),
 // where libphonenumber groups "0180 6554210": a phone under any label, or none. A geographic
