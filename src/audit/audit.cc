@@ -132,7 +132,6 @@ Result run(const Options& opt, const Loaded& loaded) {
     // A focused crawl stops once the pages fetched decide every site rule.
     rules::EvalContext judge_ctx;
     judge_ctx.audit_date = rep.audit_date;
-    judge_ctx.language = opt.language;
     SiteRulesJudge judge(rules, lex, xopt, judge_ctx, fetcher->start_url());
     renderer = std::make_unique<PageRenderer>(opt.render, *fetcher, lex);
     CrawlResult crawled =
@@ -212,7 +211,6 @@ Result run(const Options& opt, const Loaded& loaded) {
 
   rules::EvalContext ctx;
   ctx.audit_date = rep.audit_date;
-  ctx.language = opt.language;
   rep.findings = rules.evaluate(result.facts, ctx);
   if (fetcher) {
     if (opt.render.screenshots) {
@@ -226,6 +224,26 @@ Result run(const Options& opt, const Loaded& loaded) {
     rep.target_extra["country"] = result.facts.audit["country"];
     rep.target_extra["country_source"] = result.facts.audit["country_source"];
   }
+  // The report's language: the one asked for, else the trader's country's (the one given, else
+  // the one the audit found).
+  const std::filesystem::path i18n = std::filesystem::path(opt.rules_dir) / "i18n";
+  std::string language = opt.language;
+  if (language.empty()) {
+    const std::string country = result.facts.audit.value("country", opt.country);
+    language = country.empty() ? "en" : report::Catalogue::language_for_country(i18n, country);
+  }
+  try {
+    rep.words = report::Catalogue::load(i18n, language);
+  } catch (const std::exception& e) {
+    // Nothing gathered is lost over a broken catalogue: the report is written in English.
+    rep.errors.push_back({{"error", std::string(e.what()) + "; the report is in English"}});
+    language = "en";
+  }
+  rep.target_extra["language"] = language;
+  report::localize(rep);
+  // Text no catalogue entry covers is shown in English; the report says which, so that a reader
+  // knows and a maintainer can add it.
+  if (const auto missed = rep.words.misses(); !missed.empty()) rep.target_extra["untranslated"] = missed;
   rep.facts = opt.keep_facts ? result.facts.summary() : std::move(result.facts).take_summary();
   rep.finished_at = fetch::now_rfc3339();
   return result;

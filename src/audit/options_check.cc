@@ -1,3 +1,4 @@
+#include <algorithm>
 // The options a user gives, checked in one place for every command (audit, email, batch, and
 // each row of a batch list): a value the tool would silently misread (a date that does not
 // exist, a country code that is no country) is an input error naming the option, never a
@@ -96,15 +97,16 @@ void validate_options(Options& opt) {
     }
     opt.country = code;
   }
-  // A report language is one the rules folder has wording for (its lexicon/<lang>.json).
+  // A report language is one the rules folder has a message catalogue for (rules/i18n/<lang>.json);
+  // none given: the language of the trader's country, decided once the country is known.
   for (auto& c : opt.language) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  bool shaped = opt.language.size() == 2 && std::isalpha(static_cast<unsigned char>(opt.language[0])) &&
-                std::isalpha(static_cast<unsigned char>(opt.language[1]));
-  std::error_code ec;
-  if (!shaped || (opt.language != "en" && !opt.rules_dir.empty() &&
-                  !std::filesystem::exists(std::filesystem::path(opt.rules_dir) / "lexicon" / (opt.language + ".json"), ec))) {
-    throw InputError("--lang " + opt.language + ": no such report language in " + opt.rules_dir +
-                     "/lexicon (a two-letter code such as en, fr, de, cs)");
+  if (!opt.language.empty() && !opt.rules_dir.empty()) {
+    const auto languages = report::Catalogue::available(std::filesystem::path(opt.rules_dir) / "i18n");
+    if (std::find(languages.begin(), languages.end(), opt.language) == languages.end()) {
+      std::string list;
+      for (const auto& l : languages) list += (list.empty() ? "" : ", ") + l;
+      throw InputError("--lang " + opt.language + ": no such report language in " + opt.rules_dir + "/i18n (one of " + list + ")");
+    }
   }
   if (opt.max_depth < 0) throw InputError("--max-depth " + std::to_string(opt.max_depth) + ": must be 0 or more");
   if (opt.max_pages == 0) throw InputError("--max-pages 0: at least one page must be read");

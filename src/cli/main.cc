@@ -7,21 +7,26 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "audit/audit.h"
-#include "mail/mail.h"
 #include "batch/batch.h"
+#include "cli/project_config.h"
+#include "mail/mail.h"
+#include "render/render.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using omnicheck::audit::InputError;
 
-// How the CI formats treat what is not a plain failure (--sarif-all, --junit-inconclusive).
+// How the CI formats treat what is not a plain failure (--sarif-all, --junit-inconclusive), and
+// the browser that prints --format pdf.
 struct FormatChoices {
   bool sarif_all = false;
   bool junit_inconclusive_skips = false;
+  std::string browser;
 };
 FormatChoices g_choices;
 
@@ -40,6 +45,16 @@ std::string render(const omnicheck::report::Report& r, const std::string& format
 void render_to(std::ostream& out, const omnicheck::report::Report& r, const std::string& format) {
   if (format == "json") {
     omnicheck::report::write_json(r, out);
+  } else if (format == "pdf") {
+    // The HTML report as headless Chromium prints it: the same page a reader opens, on paper.
+    try {
+      omnicheck::render::BrowserOptions bo;
+      bo.executable = g_choices.browser;
+      omnicheck::render::Browser browser(bo);
+      out << browser.print_pdf(omnicheck::report::to_html(r));
+    } catch (const std::exception& e) {
+      throw InputError(std::string("--format pdf needs a browser: ") + e.what());
+    }
   } else {
     out << render(r, format);
   }
@@ -62,11 +77,14 @@ struct OutputOptions {
   bool warn_fails = false;
   std::string junit_inconclusive = "fail";
   std::string sign_key;  // --sign-key: the Ed25519 key that signs DIR/manifest.json
+  std::string config;    // --config: omnicheck.json to read instead of the nearest one
+  bool no_config = false;
+  std::string baseline;  // --baseline: an earlier JSON report; only what is new counts
 };
 
 void add_output_options(CLI::App* cmd, OutputOptions& o) {
-  cmd->add_option("--format", o.format, "Report format")
-      ->check(CLI::IsMember({"json", "html", "sarif", "junit", "md", "csv"}));
+  cmd->add_option("--format", o.format, "Report format (pdf: the HTML report printed by Chromium; needs -o or --out-dir)")
+      ->check(CLI::IsMember({"json", "html", "sarif", "junit", "md", "csv", "pdf"}));
   cmd->add_option("-o,--output", o.output, "Write the report to FILE instead of stdout");
   cmd->add_option("--out-dir", o.out_dir, "Write report.json and report.html into DIR");
   cmd->add_option("--fail-on", o.fail_on, "Exit 1 when a failed finding reaches this severity")
@@ -76,6 +94,9 @@ void add_output_options(CLI::App* cmd, OutputOptions& o) {
   cmd->add_flag("--sarif-all", g_choices.sarif_all, "SARIF: list passes and not-applicable rules as results too");
   cmd->add_option("--junit-inconclusive", o.junit_inconclusive, "JUnit: what could not be checked is a failure (default) or skipped")
       ->check(CLI::IsMember({"fail", "skip"}));
+  cmd->add_option("--config", o.config, "Settings and accepted findings from FILE (default: the nearest omnicheck.json)");
+  cmd->add_flag("--no-config", o.no_config, "Read no omnicheck.json");
+  cmd->add_option("--baseline", o.baseline, "An earlier JSON report: findings it already had do not count, only new ones");
 }
 
 // An output never replaces or lands inside what is being audited: the saved site, the mailbox
@@ -130,6 +151,7 @@ void write_signed_manifest(const omnicheck::audit::Options& opt, const omnicheck
   using omnicheck::report::ManifestInput;
   const fs::path dir(o.out_dir);
   std::vector<ManifestInput> files = {{dir / "report.json", "report"}, {dir / "report.html", "report"}};
+  if (o.format == "pdf") files.push_back({dir / "report.pdf", "report"});
   const auto& t = rep.target_extra;
   if (t.is_object() && t.contains("screenshots") && t["screenshots"].is_array()) {
     for (const auto& s : t["screenshots"]) {
@@ -155,15 +177,18 @@ int emit(const omnicheck::audit::Options& opt, const omnicheck::audit::Result& r
   if (!o.out_dir.empty()) {
     write_report(fs::path(o.out_dir) / "report.json", rep, "json");
     write_report(fs::path(o.out_dir) / "report.html", rep, "html");
-    std::cerr << "omnicheck: wrote " << (fs::path(o.out_dir) / "report.json").string() << " and report.html\n";
+    if (o.format == "pdf") write_report(fs::path(o.out_dir) / "report.pdf", rep, "pdf");
+    std::cerr << "omnicheck: wrote " << (fs::path(o.out_dir) / "report.json").string() << " and report.html"
+              << (o.format == "pdf" ? " and report.pdf" : "") << "\n";
     write_signed_manifest(opt, rep, o);
   }
   if (!o.output.empty()) {
     write_report(o.output, rep, o.format);
   } else if (o.out_dir.empty()) {
+    if (o.format == "pdf") throw InputError("--format pdf writes a file: give -o FILE.pdf or --out-dir DIR");
     render_to(std::cout, rep, o.format);
   }
-  std::cerr << omnicheck::report::console_summary(rep.findings, o.fail_on, o.warn_fails);
+  std::cerr << omnicheck::report::console_summary(rep.findings, o.fail_on, o.warn_fails, rep.words);
   return omnicheck::report::reaches(rep.findings, o.fail_on, o.warn_fails) ? 1 : 0;
 }
 
@@ -308,6 +333,51 @@ int main(int argc, char** argv) {
       return omnicheck::batch::run_batch(batch);
     }
     if (*audit_cmd || *email_cmd) {
+      // omnicheck.json: its values fill what the command line left out.
+      CLI::App* cmd = *audit_cmd ? audit_cmd : email_cmd;
+      std::optional<omnicheck::cli::ProjectConfig> config;
+      try {
+        if (!out.no_config) {
+          if (auto file = omnicheck::cli::find_config(out.config, fs::current_path())) config = omnicheck::cli::load_config(*file);
+        }
+      } catch (const std::exception& e) {
+        throw InputError(e.what());
+      }
+      if (config) {
+        const auto given = [cmd](const char* name) { return cmd->count(name) > 0; };
+        if (*audit_cmd) {
+          if (config->target && opt.target.empty() && opt.replay.empty()) opt.target = *config->target;
+          if (config->emails && !given("--emails")) opt.emails = *config->emails;
+          if (config->country && !given("--country")) opt.country = *config->country;
+          if (config->max_pages && !given("--max-pages")) opt.max_pages = *config->max_pages;
+          if (config->render && !given("--render")) opt.render.mode = *omnicheck::audit::parse_render_mode(*config->render);
+        }
+        if (config->lang && !given("--lang")) opt.language = *config->lang;
+        if (config->fail_on && !given("--fail-on")) out.fail_on = *config->fail_on;
+        if (config->strict && !given("--strict")) out.warn_fails = *config->strict;
+        if (config->format && !given("--format")) out.format = *config->format;
+        if (config->output && !given("--output")) out.output = *config->output;
+        if (config->out_dir && !given("--out-dir")) out.out_dir = *config->out_dir;
+        if (config->baseline && !given("--baseline")) out.baseline = *config->baseline;
+        std::cerr << "omnicheck: settings from " << config->file.string() << "\n";
+      }
+      g_choices.browser = opt.render.browser;
+      if (out.format == "pdf" && out.output.empty() && out.out_dir.empty()) {
+        throw InputError("--format pdf writes a file: give -o FILE.pdf or --out-dir DIR");
+      }
+      // The baseline is read before the audit: a wrong file is named now, not after an hour's crawl.
+      nlohmann::json baseline;
+      if (!out.baseline.empty()) {
+        std::ifstream bin(out.baseline, std::ios::binary);
+        if (!bin) throw InputError("--baseline " + out.baseline + ": cannot read");
+        try {
+          baseline = nlohmann::json::parse(bin);
+          omnicheck::report::Report probe;
+          omnicheck::report::apply_baseline(probe, baseline);
+        } catch (const std::exception& e) {
+          throw InputError("--baseline " + out.baseline + ": " + e.what());
+        }
+      }
       if (*audit_cmd && opt.target.empty() && opt.replay.empty()) {
         throw InputError("audit needs a TARGET (folder or URL) or --replay FILE");
       }
@@ -326,6 +396,14 @@ int main(int argc, char** argv) {
       refuse_output_over_inputs({opt.target, opt.emails, opt.replay}, outputs);
       opt.probe = !no_probe;
       auto result = omnicheck::audit::run(opt);
+      if (config) {
+        result.report.target_extra["config"] = config->file.string();
+        omnicheck::report::apply_suppressions(result.report, config->suppressions, omnicheck::audit::today_utc());
+      }
+      if (!out.baseline.empty()) {
+        result.report.target_extra["baseline"] = out.baseline;
+        omnicheck::report::apply_baseline(result.report, baseline);
+      }
       if (result.report.target_extra.contains("archive_not_written")) {
         std::cerr << "omnicheck: " << result.report.target_extra["archive_not_written"].get<std::string>() << "\n";
       }

@@ -369,6 +369,53 @@ Rendering Browser::render(const fetch::Page& served, fetch::Fetcher& fetcher, bo
   return impl_->render(served, fetcher, screenshot);
 }
 
+std::string Browser::print_pdf(const std::string& html) {
+  Impl& b = *impl_;
+  if (!b.pipe->alive()) throw std::runtime_error("the browser is gone");
+  const auto deadline = b.in(b.o.page_timeout_ms + 30000);
+  const auto need = [&](const std::string& method, const nlohmann::json& params, const std::string& session) {
+    auto r = b.pipe->call(method, params, session, deadline);
+    if (!r || r->contains("error") || !r->contains("result")) {
+      throw std::runtime_error("printing the report: the browser " +
+                               std::string(!r ? "did not answer " : "refused ") + method +
+                               (r && r->contains("error") ? ": " + (*r)["error"].value("message", std::string()) : ""));
+    }
+    return (*r)["result"];
+  };
+  const std::string context = need("Target.createBrowserContext", {{"disposeOnDetach", true}}, "").value("browserContextId", "");
+  std::string pdf;
+  try {
+    const std::string target =
+        need("Target.createTarget", {{"url", "about:blank"}, {"browserContextId", context}}, "").value("targetId", "");
+    const std::string session = need("Target.attachToTarget", {{"targetId", target}, {"flatten", true}}, "").value("sessionId", "");
+    need("Page.enable", nlohmann::json::object(), session);
+    const std::string frame = need("Page.getFrameTree", nlohmann::json::object(), session)["frameTree"]["frame"].value("id", "");
+    need("Page.setDocumentContent", {{"frameId", frame}, {"html", html}}, session);
+    // A4 with 12 mm margins; the footer carries "page / pages" so a filed copy shows a page missing.
+    const auto r = need("Page.printToPDF",
+                        {{"printBackground", true},
+                         {"paperWidth", 8.27},
+                         {"paperHeight", 11.69},
+                         {"marginTop", 0.47},
+                         {"marginBottom", 0.6},
+                         {"marginLeft", 0.47},
+                         {"marginRight", 0.47},
+                         {"displayHeaderFooter", true},
+                         {"headerTemplate", "<span></span>"},
+                         {"footerTemplate",
+                          "<div style=\"font-size:8px;width:100%;text-align:center;color:#555\">"
+                          "<span class=\"pageNumber\"></span> / <span class=\"totalPages\"></span></div>"}},
+                        session);
+    pdf = fetch::base64_decode(r.value("data", ""));
+  } catch (...) {
+    b.pipe->call("Target.disposeBrowserContext", {{"browserContextId", context}}, "", b.in(5000));
+    throw;
+  }
+  b.pipe->call("Target.disposeBrowserContext", {{"browserContextId", context}}, "", b.in(5000));
+  if (pdf.rfind("%PDF-", 0) != 0) throw std::runtime_error("printing the report: the browser returned no PDF");
+  return pdf;
+}
+
 void Browser::new_site() {
   Impl& b = *impl_;
   b.drop_tab();

@@ -82,6 +82,12 @@ class Browser {
   // Closes the current site's context; the next render() opens a fresh one.
   void new_site();
 
+  // The PDF of a self-contained HTML document (a report), A4, printed as Chromium prints it,
+  // with page numbers in the footer. The document is set as the content of a blank tab of its
+  // own context: it loads nothing (and the browser could reach nothing). Throws
+  // std::runtime_error saying what failed.
+  std::string print_pdf(const std::string& html);
+
   // False once the browser process is gone; every later render() then fails at once.
   bool alive() const;
   const std::string& executable() const;

@@ -52,16 +52,40 @@ mark { background: #fde047; color: inherit; padding: 0 .1em; font-weight: 600;
 pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f6f6f6; padding: .5rem;
   border: 1px solid var(--rule); }
 details > summary { cursor: pointer; font-weight: 600; }
+summary > h3 { display: inline; }
+h3.act { margin-top: 1.5rem; border-bottom: 1px solid var(--rule); }
+.complaint-item { border-left: 4px solid var(--rule); padding: .25rem 0 .25rem .75rem; margin: .75rem 0; }
+#complaint .complaint-item { border-left-color: #b91c1c; }
+#warnings .complaint-item { border-left-color: #b45309; }
+.complaint-item h4 { margin-top: .25rem; }
+a.more, p.more, .where, .law-line { font-size: .9em; color: var(--muted); }
+ul.proof { list-style: none; padding-left: 0; margin: .25rem 0; }
+ul.proof li { margin: .4rem 0; }
+.where, .note { margin-top: .15rem; overflow-wrap: anywhere; }
+.note { font-style: italic; }
+p.fix { background: #f0f7ff; padding: .35rem .6rem; }
+p.accepted { color: var(--muted); font-style: italic; }
+.print-only { display: none; }
 footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
   nav { display: none; }
   article.finding { break-inside: auto; }
+  ul.proof li, p.fix { break-inside: avoid; }
+  .print-only { display: block; color: var(--muted); font-size: 9pt; }
+  table.evidence.extra { display: none; }
+  table.evidence { font-size: 8.5pt; margin: .25rem 0 .5rem; }
+  table.evidence th { width: 9rem; }
+  th, td { padding: .15rem .35rem; }
+  h2 { margin-top: 1.2rem; }
+  article.finding { padding: .5rem .75rem; margin: .5rem 0; }
+  .where { font-size: 8pt; }
   table.evidence, tr, blockquote.snippet { break-inside: avoid; }
   h2, h3, h4 { break-after: avoid; }
   a.law::after { content: " <" attr(href) ">"; font-size: .85em; overflow-wrap: anywhere; }
-  /* A filed report must not hide the appendix behind a closed <details>. */
-  details::details-content { content-visibility: visible; display: block; }
+  /* On paper what is folded stays folded (passes, rules that do not apply, the facts): the
+     complaint view and the open findings are what a filed report needs, and the JSON report
+     keeps everything. */
 }
 )css";
 }

@@ -67,10 +67,15 @@ nlohmann::json finding_json(const rules::Finding& f) {
   using detail::valid_utf8;
   nlohmann::json evidence = nlohmann::json::array();
   for (const auto& e : f.evidence) evidence.push_back(detail::evidence_json(e));
-  return {{"rule", valid_utf8(f.rule)},     {"title", valid_utf8(f.title)},
-          {"status", valid_utf8(f.status)}, {"severity", valid_utf8(f.severity)},
-          {"law", detail::law_json(f.law)}, {"message", valid_utf8(f.message)},
-          {"evidence", std::move(evidence)}};
+  nlohmann::json j = {{"rule", valid_utf8(f.rule)},     {"title", valid_utf8(f.title)},
+                      {"status", valid_utf8(f.status)}, {"severity", valid_utf8(f.severity)},
+                      {"law", detail::law_json(f.law)}, {"message", valid_utf8(f.message)},
+                      {"evidence", std::move(evidence)}};
+  if (!f.fix.empty()) j["fix"] = valid_utf8(f.fix);
+  if (!f.message_en.empty() && f.message_en != f.message) j["message_en"] = valid_utf8(f.message_en);
+  if (f.suppression.is_object()) j["suppression"] = detail::clean_json(f.suppression);
+  if (!f.baseline_state.empty()) j["baseline_state"] = f.baseline_state;
+  return j;
 }
 
 nlohmann::json target_json(const Report& r) {

@@ -48,10 +48,17 @@ std::string classname(const std::string& rule) {
 }  // namespace
 
 std::string to_junit(const Report& r, bool inconclusive_skips) {
-  const nlohmann::json counts = detail::status_counts(r.findings);
-  const int inconclusive = counts["inconclusive"].get<int>();
-  const int failures = counts["fail"].get<int>() + (inconclusive_skips ? 0 : inconclusive);
-  const int skipped = counts["not_applicable"].get<int>() + (inconclusive_skips ? inconclusive : 0);
+  // An accepted finding (omnicheck.json) and one the baseline report had are skipped, with why.
+  int failures = 0, skipped = 0;
+  for (const auto& f : r.findings) {
+    if (!f.counts()) {
+      ++skipped;
+    } else if (f.status == "fail" || (f.status == "inconclusive" && !inconclusive_skips)) {
+      ++failures;
+    } else if (f.status == "not_applicable" || f.status == "inconclusive") {
+      ++skipped;
+    }
+  }
   const std::string tests = std::to_string(r.findings.size());
   const std::string suite_name = "omnicheck " + r.target_url;
 
@@ -80,7 +87,13 @@ std::string to_junit(const Report& r, bool inconclusive_skips) {
   for (const auto& f : r.findings) {
     out += "    <testcase" + attr("classname", classname(f.rule)) + attr("name", f.rule) + ">\n";
     const std::string summary = f.message.empty() ? f.title : f.message;
-    if (f.status == "fail") {
+    if (!f.counts()) {
+      const std::string why = f.baseline_state == "unchanged" ? "already in the baseline report: " + summary
+                                                              : "accepted (" + f.suppression.value("reason", std::string()) +
+                                                                    ", until " + f.suppression.value("expires", std::string()) +
+                                                                    "): " + summary;
+      out += "      <skipped" + attr("message", f.status + ", " + why) + "/>\n";
+    } else if (f.status == "fail") {
       out += "      <failure" + attr("type", f.severity) + attr("message", summary) + ">" +
              escape_xml(details_text(f)) + "</failure>\n";
     } else if (f.status == "inconclusive" && !inconclusive_skips) {

@@ -1,6 +1,7 @@
 // Markdown for pull requests, issue trackers and chat. Markdown renderers pass raw HTML through
 // and turn punctuation into structure, so merchant text is always placed inline (never at the
 // start of a line) and escaped by escape_markdown.
+#include <algorithm>
 #include <cstddef>
 
 #include "report/report.h"
@@ -10,11 +11,6 @@ namespace omnicheck::report {
 namespace {
 
 using detail::escape_markdown;
-
-std::string label(const std::string& status) {
-  const std::string_view l = detail::status_label(status);
-  return l.empty() ? escape_markdown(status) : std::string(l);
-}
 
 // The snippet with its match in bold; every segment escaped on its own.
 std::string snippet_markdown(const std::string& snippet) {
@@ -46,74 +42,127 @@ std::string link(const std::string& text_md, const std::string& url) {
   return "[" + text_md + "](<" + target + ">)";
 }
 
-void evidence_markdown(std::string& out, const extract::Evidence& e, std::size_t n) {
-  out += "- Evidence " + std::to_string(n) + ":";
-  if (!e.url.empty()) out += " URL " + link(escape_markdown(e.url), e.url);
+std::string status_word(const Catalogue& t, const std::string& status) {
+  if (status == "pass") return t("Passed");
+  if (status == "fail") return t("Breach");
+  if (status == "warn") return t("Warning");
+  if (status == "not_applicable") return t("Does not apply");
+  if (status == "inconclusive") return t("Could not be checked");
+  return escape_markdown(status);
+}
+
+void evidence_markdown(std::string& out, const Catalogue& t, const extract::Evidence& e, std::size_t n) {
+  out += "- " + t.fill("Evidence {n}", {{"n", std::to_string(n)}}) + ":";
+  if (!e.url.empty()) out += " " + link(escape_markdown(e.url), e.url);
   if (!e.file.empty()) {
-    out += " file " + escape_markdown(e.file) + " (byte offset " + std::to_string(e.offset) + ")";
+    out += " " + t("e-mail file") + " " + escape_markdown(e.file) + " (" +
+           t.fill("byte offset {offset}", {{"offset", std::to_string(e.offset)}}) + ")";
   }
   out += "\n";
-  const auto field = [&out](const char* name, const std::string& value) {
-    if (!value.empty()) out += std::string("  - ") + name + ": " + escape_markdown(value) + "\n";
+  const auto field = [&out](const std::string& name, const std::string& value) {
+    if (!value.empty()) out += "  - " + name + ": " + escape_markdown(value) + "\n";
   };
-  field("Fetched at", e.fetched_at);
-  if (e.status != 0) out += "  - HTTP status: " + std::to_string(e.status) + "\n";
-  field("SHA-256", e.sha256);
-  if (e.dom == "rendered") field("Read from", "the DOM a browser rendered; its SHA-256 " + e.rendered_sha256);
-  field("Locator", e.locator);
-  field("Region", e.region);
+  if (!e.fetched_at.empty()) out += "  - " + t("Read on") + ": " + t.date_time(e.fetched_at) + "\n";
+  if (e.status != 0) out += "  - " + t("HTTP status") + ": " + std::to_string(e.status) + "\n";
+  field(t("SHA-256 of the page as received"), e.sha256);
+  if (e.dom == "rendered") {
+    out += "  - " + t("Read from") + ": " + t("the page as a browser showed it (its scripts run), not the HTML served") + "\n";
+    field(t("SHA-256 of the page as shown"), e.rendered_sha256);
+  }
+  field(t("Place in the page"), e.locator);
+  field(t("Part of the page"), e.region);
   field("Message-ID", e.message_id);
-  field("Header", e.header);
-  field("Header, decoded", e.header_decoded);
-  field("Date", e.date);
-  if (!e.snippet.empty()) out += "  - Quote: “" + snippet_markdown(e.snippet) + "”\n";
-  field("Shows", e.note);
+  field(t("Header as sent"), e.header);
+  field(t("Header, decoded"), e.header_decoded);
+  field(t("Date"), e.date);
+  if (!e.snippet.empty()) out += "  - " + t("Quote") + ": “" + snippet_markdown(e.snippet) + "”\n";
+  field(t("What it shows"), e.note);
+}
+
+// A breach or warning as the complaint cites it: what is wrong, its law, its first proof, the fix.
+void compact_markdown(std::string& out, const Catalogue& t, const rules::Finding& f) {
+  out += "\n#### " + escape_markdown(f.title) + "\n\n" + escape_markdown(f.message) + "\n\n";
+  if (!f.law.empty()) {
+    out += "- " + t("Legal basis:");
+    for (std::size_t i = 0; i < f.law.size(); ++i) {
+      out += (i ? "; " : " ") + link(escape_markdown(detail::law_citation(f.law[i])), f.law[i].url);
+    }
+    out += "\n";
+  }
+  std::size_t shown = 0;
+  for (const auto& e : f.evidence) {
+    if (shown == 3) break;
+    if (e.snippet.empty() && f.evidence.size() > 1) continue;
+    ++shown;
+    out += "- ";
+    if (!e.snippet.empty()) out += "“" + snippet_markdown(e.snippet) + "” ";
+    std::string where = !e.url.empty() ? link(escape_markdown(e.url), e.url) : escape_markdown(e.file);
+    out += "(" + where;
+    if (!e.fetched_at.empty()) out += ", " + t("read on") + " " + t.date_time(e.fetched_at);
+    if (!e.sha256.empty()) out += ", SHA-256 `" + e.sha256.substr(0, 64) + "`";
+    out += ")\n";
+  }
+  if (!f.fix.empty()) out += "- **" + t("How to fix:") + "** " + escape_markdown(f.fix) + "\n";
 }
 
 }  // namespace
 
 std::string to_markdown(const Report& r) {
-  std::string out = "# omnicheck audit report: " + escape_markdown(r.target_url) + "\n\n";
-  out += "- Audit date: " + escape_markdown(r.audit_date) + "\n";
-  out += "- Started: " + escape_markdown(r.started_at) +
-         ", finished: " + escape_markdown(r.finished_at) + "\n";
-  out += "- Pages fetched: " + std::to_string(r.pages_fetched) + "\n";
-  out += "- Tool: omnicheck " + escape_markdown(r.tool_version) + ", rules " +
-         escape_markdown(r.rules_version) + "\n\n";
+  const Catalogue& t = r.words;
+  std::string out = "# " + t("Consumer-law audit report") + ": " + escape_markdown(r.target_url) + "\n\n";
+  out += "- " + t("Law in force on") + ": " + t.date_time(r.audit_date) + "\n";
+  out += "- " + t("Audit carried out") + ": " + t.date_time(r.started_at) + " – " + t.date_time(r.finished_at) + "\n";
+  out += "- " + t("Pages read") + ": " + t.number(r.pages_fetched) + "\n";
+  out += "- " + t("Tool") + ": omnicheck " + escape_markdown(r.tool_version) + ", " + t("rules") + " `" +
+         escape_markdown(r.rules_version.substr(0, 12)) + "`\n";
 
-  out += "## Summary\n\n| Status | Findings |\n|---|---:|\n";
-  const nlohmann::json counts = detail::status_counts(r.findings);
-  for (const std::string_view s : detail::kStatuses) {
-    out += "| " + label(std::string(s)) + " | " +
-           std::to_string(counts[std::string(s)].get<int>()) + " |\n";
-  }
-  out += "\n| Rule | Title | Status | Severity |\n|---|---|---|---|\n";
+  std::vector<const rules::Finding*> breaches, warnings, unchecked, rest;
   for (const auto& f : r.findings) {
-    out += "| " + escape_markdown(f.rule) + " | " + escape_markdown(f.title) + " | " +
-           label(f.status) + " | " + escape_markdown(f.severity) + " |\n";
+    if (f.status == "fail" && f.counts()) breaches.push_back(&f);
+    else if (f.status == "warn" && f.counts()) warnings.push_back(&f);
+    else if (f.status == "inconclusive") unchecked.push_back(&f);
+    else rest.push_back(&f);
   }
-
-  out += "\n## Findings\n";
-  for (const auto& f : r.findings) {
-    out += "\n### " + escape_markdown(f.rule) + ": " + escape_markdown(f.title) + "\n\n";
-    out += "- Status: **" + label(f.status) + "**, severity: " + escape_markdown(f.severity) + "\n";
-    if (!f.law.empty()) {
-      out += "- Legal basis:";
-      for (std::size_t i = 0; i < f.law.size(); ++i) {
-        out +=
-            (i ? "; " : " ") + link(escape_markdown(detail::law_citation(f.law[i])), f.law[i].url);
-      }
-      out += "\n";
+  out += "\n## " + t("Breaches found") + "\n\n";
+  if (breaches.empty()) out += t("No breach of a legal duty was found on what could be read.") + "\n";
+  std::vector<std::string> acts;
+  for (const auto* f : breaches) {
+    const std::string act = f->law.empty() ? t("Legal basis not stated") : f->law.front().act;
+    if (std::find(acts.begin(), acts.end(), act) == acts.end()) acts.push_back(act);
+  }
+  for (const auto& act : acts) {
+    out += "\n### " + escape_markdown(act) + "\n";
+    for (const auto* f : breaches) {
+      if ((f->law.empty() ? t("Legal basis not stated") : f->law.front().act) == act) compact_markdown(out, t, *f);
     }
-    if (!f.message.empty()) out += "- Finding: " + escape_markdown(f.message) + "\n";
-    for (std::size_t i = 0; i < f.evidence.size(); ++i)
-      evidence_markdown(out, f.evidence[i], i + 1);
   }
+  if (!warnings.empty()) {
+    out += "\n## " + t("Warnings") + "\n";
+    for (const auto* f : warnings) compact_markdown(out, t, *f);
+  }
+  out += "\n## " + t("What could not be checked") + "\n\n";
+  if (unchecked.empty()) out += t("Every rule that applies could be checked.") + "\n";
+  for (const auto* f : unchecked) out += "- **" + escape_markdown(f->title) + "**: " + escape_markdown(f->message) + "\n";
+
+  out += "\n<details><summary>" + t("All findings") + "</summary>\n\n| " + t("Rule") + " | " + t("Result") + " |\n|---|---|\n";
+  for (const auto& f : r.findings) {
+    std::string state = status_word(t, f.status);
+    if (f.baseline_state == "unchanged") state += " (" + t("already in the baseline report") + ")";
+    if (f.suppression.is_object() && !f.suppression.value("expired", false)) state += " (" + t("Accepted") + ")";
+    out += "| " + escape_markdown(f.title) + " | " + escape_markdown(state) + " |\n";
+  }
+  out += "\n";
+  for (const auto& f : r.findings) {
+    if (f.status == "pass" || f.status == "not_applicable") continue;
+    out += "\n### " + escape_markdown(f.title) + " (" + escape_markdown(status_word(t, f.status)) + ")\n\n";
+    if (!f.message.empty()) out += "- " + t("Finding") + ": " + escape_markdown(f.message) + "\n";
+    for (std::size_t i = 0; i < f.evidence.size(); ++i) evidence_markdown(out, t, f.evidence[i], i + 1);
+  }
+  out += "\n</details>\n";
 
   if (r.errors.is_array() && !r.errors.empty()) {
-    out += "\n## Errors\n\n";
-    for (const auto& e : r.errors)
-      out += "- Error: " + escape_markdown(detail::error_text(e)) + "\n";
+    out += "\n## " + t("Errors") + "\n\n";
+    for (const auto& e : r.errors) out += "- " + escape_markdown(detail::error_text(e)) + "\n";
   }
   return out;
 }

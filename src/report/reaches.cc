@@ -16,6 +16,7 @@ bool reaches(const std::vector<rules::Finding>& findings, const std::string& fai
   }
   for (const auto& f : findings) {
     if (f.status != "fail" && !(count_warn && f.status == "warn")) continue;
+    if (!f.counts()) continue;  // accepted with a reason, or already in the baseline
     const int rank = detail::severity_rank(f.severity);
     // An unknown severity ranks highest: a malformed finding must not slip through the gate.
     if (rank == 0 || rank >= threshold) return true;

@@ -10,14 +10,67 @@
 
 #include <filesystem>
 #include <iosfwd>
+#include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
 #include "rules/rules.h"
 
 namespace omnicheck::report {
+
+// The words of a report in one language: rules/i18n/<lang>.json (docs/languages.md). A message's
+// id is its English text; an id may be a template whose `{name}` placeholders stand for values
+// (an address, a count, a URL) that the translation carries over unchanged, or translates in
+// turn for the names the catalogues list as "translated_placeholders" (a phone number's type, a
+// reason). English text that no entry matches is shown as it is and remembered (misses()), so a
+// test can prove that a report holds no untranslated text.
+class Catalogue {
+ public:
+  Catalogue();  // English, with no rewording: what a report is without a rules folder
+  // Throws std::runtime_error naming the file when it is missing or malformed.
+  static Catalogue load(const std::filesystem::path& i18n_dir, const std::string& language);
+  // The languages with a catalogue in `i18n_dir` ("en" always among them), sorted.
+  static std::vector<std::string> available(const std::filesystem::path& i18n_dir);
+  // The report language for a trader's country (ISO alpha-2): the catalogue that lists it in
+  // its "countries", else "en".
+  static std::string language_for_country(const std::filesystem::path& i18n_dir, const std::string& country);
+
+  const std::string& language() const { return language_; }
+  // `english` in this language: an exact entry, else the first template it fits; else itself.
+  std::string operator()(std::string_view english) const;
+  // A template of ours filled in: the template translated, then each {name} replaced.
+  std::string fill(std::string_view english_template,
+                   const std::vector<std::pair<std::string, std::string>>& values) const;
+  // "2026-12-07T23:12:35Z" (or a bare date) as this language writes it: "7 décembre 2026, 23:12 UTC".
+  std::string date_time(const std::string& iso) const;
+  // An integer with this language's digit grouping.
+  std::string number(long long n) const;
+  // The English texts shown untranslated so far (not for English itself), sorted.
+  std::vector<std::string> misses() const;
+
+ private:
+  struct Template {
+    std::vector<std::string> literals;  // n + 1 pieces around n placeholders
+    std::vector<std::string> names;
+    std::string translation;
+  };
+  std::string translate(std::string_view english, int depth) const;
+  std::string language_ = "en";
+  nlohmann::json format_ = nlohmann::json::object();
+  std::unordered_map<std::string, std::string> exact_;
+  std::vector<Template> templates_;  // the most literal text first: the most specific wins
+  std::set<std::string> translated_placeholders_;
+  struct Misses {
+    std::mutex mutex;
+    std::set<std::string> texts;
+  };
+  std::shared_ptr<Misses> misses_ = std::make_shared<Misses>();
+};
 
 struct Report {
   std::string tool_version, rules_version;
@@ -27,7 +80,35 @@ struct Report {
   std::vector<rules::Finding> findings;
   nlohmann::json facts = nlohmann::json::object();
   nlohmann::json errors = nlohmann::json::array();  // input problems that did not stop the audit
+  Catalogue words;  // the report's language: set it, then localize()
 };
+
+// --- accepting findings (omnicheck.json) and comparing with an earlier report (--baseline) ---
+// A finding the merchant accepts for a while, with a reason: suppressed findings stay in the
+// report, marked, and stop counting for the exit code until `expires` (YYYY-MM-DD, inclusive);
+// after it they count again and say that their acceptance ran out.
+struct Suppression {
+  std::string rule;     // a rule id, or a pattern with * ("email.*")
+  std::string url;      // scope: every evidence URL of the finding fits this pattern ("" = any)
+  std::string mail;     // scope: every evidence e-mail file fits this pattern (its path or name)
+  std::string reason;   // required
+  std::string expires;  // required, YYYY-MM-DD
+  std::string source;   // the file and entry it came from ("omnicheck.json#2")
+};
+// Reads a config file's "suppressions" list; throws std::runtime_error naming `file` and the
+// entry for anything missing or malformed (no reason, no expiry, a date that is no date).
+std::vector<Suppression> parse_suppressions(const nlohmann::json& list, const std::string& file);
+// Marks the findings that a suppression covers (fail, warn and inconclusive ones only: a pass
+// needs no acceptance). `today` is YYYY-MM-DD.
+void apply_suppressions(Report& r, const std::vector<Suppression>& suppressions, const std::string& today);
+// Marks each finding "unchanged" when `old_report` (a JSON report of omnicheck) has the same rule
+// with the same status at the same place (the SARIF fingerprint), else "new". Throws
+// std::runtime_error when `old_report` is not one of omnicheck's reports.
+void apply_baseline(Report& r, const nlohmann::json& old_report);
+
+// Puts the findings' titles, messages, how-to-fix texts, acts and evidence notes into the
+// report's language (the English message stays as `message_en` in JSON). Idempotent.
+void localize(Report& r);
 
 // The contract shape of DESIGN.md: tool, target (target_extra merged in, without overriding
 // the contract keys), summary (one count per contract status), findings, facts, errors.
@@ -90,8 +171,9 @@ bool reaches(const std::vector<rules::Finding>& findings, const std::string& fai
 // first evidence, one line counting the rest, then one line saying why the exit code is what it
 // is under `fail_on` / `count_warn` (the same gate as reaches()). Merchant text is shown through
 // show_controls: it cannot move the cursor or reorder the line.
+// Accepted findings and those the baseline knows are counted on the last line, not listed.
 std::string console_summary(const std::vector<rules::Finding>& findings, const std::string& fail_on,
-                            bool count_warn = false);
+                            bool count_warn = false, const Catalogue& words = Catalogue());
 
 // --- the signed evidence manifest (omnicheck verify) ---
 // The files an input names: a file itself, or a folder's regular files below it in path order,

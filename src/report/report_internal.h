@@ -64,6 +64,10 @@ std::string json_text(const nlohmann::json& value);
 std::string error_text(const nlohmann::json& error);
 // The evidence's address: its URL for web evidence, else its file.
 std::string evidence_source(const extract::Evidence& e);
+// Where a finding is, as a stable key across runs: the rule and its first evidence's page (a
+// folder target's file by name only) or file, element and header. SARIF's partialFingerprints
+// and --baseline use it.
+std::string fingerprint(const rules::Finding& f);
 
 // --- json_report.cc ---
 nlohmann::json law_json(const std::vector<rules::LawRef>& law);  // [{act, article, url}]

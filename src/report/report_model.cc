@@ -1,5 +1,6 @@
 // The vocabulary every renderer shares: contract statuses and their labels, severity ranks,
 // counts, how a legal basis and an input error read as text.
+#include "fetch/fetch.h"
 #include "report/report_internal.h"
 
 namespace omnicheck::report::detail {
@@ -63,5 +64,16 @@ std::string error_text(const nlohmann::json& error) {
 }
 
 std::string evidence_source(const extract::Evidence& e) { return e.url.empty() ? e.file : e.url; }
+
+std::string fingerprint(const rules::Finding& f) {
+  std::string key = f.rule;
+  if (!f.evidence.empty()) {
+    const auto& e = f.evidence.front();
+    std::string where = e.url.empty() ? e.file : e.url;
+    if (where.rfind("file://", 0) == 0) where = where.substr(where.find_last_of('/') + 1);
+    key += "|" + where + "|" + e.locator + "|" + e.header;
+  }
+  return fetch::sha256_hex(key).substr(0, 32);
+}
 
 }  // namespace omnicheck::report::detail

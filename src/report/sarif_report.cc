@@ -157,17 +157,6 @@ json location(const extract::Evidence& e, Bases& bases) {
 
 // The same finding in the next run: the rule and where its first piece of evidence stands (page
 // or file, element or header), not the message, whose counts and values may change.
-std::string fingerprint(const rules::Finding& f) {
-  std::string key = f.rule;
-  if (!f.evidence.empty()) {
-    const auto& e = f.evidence.front();
-    std::string where = e.url.empty() ? e.file : e.url;
-    if (where.rfind("file://", 0) == 0) where = where.substr(where.find_last_of('/') + 1);
-    key += "|" + where + "|" + e.locator + "|" + e.header;
-  }
-  return fetch::sha256_hex(key).substr(0, 32);
-}
-
 json rule_descriptor(const rules::Finding& f) {
   std::string basis;
   for (const auto& l : f.law) basis += (basis.empty() ? "" : "; ") + detail::law_citation(l);
@@ -181,9 +170,10 @@ json rule_descriptor(const rules::Finding& f) {
   if (const std::string url = detail::first_law_url(f.law); !url.empty()) {
     rule["helpUri"] = valid_utf8(url);
   }
-  // What a developer reads beside the result: what the rule checks and on what law.
+  // What a developer reads beside the result: what the rule checks, on what law, how to fix it.
   rule["help"] = {{"text", valid_utf8(f.title.empty() ? f.rule : f.title) + "." +
                                (basis.empty() ? "" : " Legal basis: " + valid_utf8(basis) + ".") +
+                               (f.fix.empty() ? "" : " How to fix: " + valid_utf8(f.fix)) +
                                " The result's message says what the site shows; its locations quote the evidence."}};
   return rule;
 }
@@ -202,6 +192,8 @@ std::string to_sarif(const Report& r, bool all_results) {
     auto [it, added] = rule_index.emplace(f.rule, rules.size());
     if (added) rules.push_back(rule_descriptor(f));
     if (!all_results && (f.status == "pass" || f.status == "not_applicable")) continue;
+    // --baseline: only what is new is a result; what the old report had stays out.
+    if (f.baseline_state == "unchanged") continue;
 
     // SARIF requires message text; a finding without a message falls back to its title.
     const std::string text = !f.message.empty() ? f.message : !f.title.empty() ? f.title : f.rule;
@@ -211,7 +203,15 @@ std::string to_sarif(const Report& r, bool all_results) {
         {"message", {{"text", valid_utf8(text)}}},
         {"properties", {{"status", valid_utf8(f.status)}, {"severity", valid_utf8(f.severity)}}}};
     set_kind_and_level(result, f);
-    result["partialFingerprints"] = {{"omnicheck/v1", fingerprint(f)}};
+    result["partialFingerprints"] = {{"omnicheck/v1", detail::fingerprint(f)}};
+    if (f.baseline_state == "new") result["baselineState"] = "new";
+    // Accepted in omnicheck.json: SARIF's own suppression, which code scanning shows as dismissed.
+    if (f.suppression.is_object() && !f.suppression.value("expired", false)) {
+      result["suppressions"] = json::array({{{"kind", "external"},
+                                             {"status", "accepted"},
+                                             {"justification", valid_utf8(f.suppression.value("reason", std::string()) + " (until " +
+                                                                          f.suppression.value("expires", std::string()) + ")")}}});
+    }
     json locations = json::array();
     for (const auto& e : f.evidence) locations.push_back(location(e, bases));
     if (!locations.empty()) result["locations"] = std::move(locations);

@@ -30,15 +30,6 @@ int status_rank(const std::string& s) {
   return 0;
 }
 
-std::string localized(const nlohmann::json& msg, const std::string& lang) {
-  if (msg.is_string()) return msg.get<std::string>();
-  if (msg.is_object()) {
-    if (msg.contains(lang)) return msg[lang].get<std::string>();
-    if (msg.contains("en")) return msg["en"].get<std::string>();
-  }
-  return {};
-}
-
 std::string fill(std::string text, const std::vector<const Fact*>& bound) {
   // Each value once, in the order first seen; a set, as 100,000 bound messages are no rarity.
   std::vector<std::string> values;
@@ -85,7 +76,7 @@ Decision decide(const Rule& rule, const FactView& view, const EvalContext& ctx) 
     for (const Fact* f : bound) {
       if (seen.insert(f).second) unique.push_back(f);
     }
-    return {outcome.at("status"), fill(localized(outcome.at("message"), ctx.language), unique), unique};
+    return {outcome.at("status"), fill(outcome.at("message").get<std::string>(), unique), unique};
   }
   return {"inconclusive", "No outcome of the rule matched (a rule-file gap).", {}};
 }
@@ -99,9 +90,18 @@ void add_evidence(Finding& finding, const std::vector<const Fact*>& facts, std::
 
 }  // namespace
 
+bool Finding::counts() const {
+  const bool accepted = suppression.is_object() && !suppression.value("expired", false);
+  return !accepted && baseline_state != "unchanged";
+}
+
 nlohmann::json Finding::to_json() const {
   nlohmann::json j = {{"rule", rule}, {"title", title}, {"status", status}, {"severity", severity},
                       {"message", message}, {"law", nlohmann::json::array()}, {"evidence", nlohmann::json::array()}};
+  if (!fix.empty()) j["fix"] = fix;
+  if (!message_en.empty() && message_en != message) j["message_en"] = message_en;
+  if (suppression.is_object()) j["suppression"] = suppression;
+  if (!baseline_state.empty()) j["baseline_state"] = baseline_state;
   for (const auto& l : law) j["law"].push_back({{"act", l.act}, {"article", l.article}, {"url", l.url}});
   for (const auto& e : evidence) j["evidence"].push_back(e.to_json());
   return j;
@@ -115,7 +115,9 @@ RuleSet RuleSet::load(const fs::path& dir) {
     if (!e.is_regular_file() || e.path().extension() != ".json") continue;
     // Lexicons live in rules/lexicon/ and its topic subfolders (statements/, channels/, …); the
     // vocabulary that `rules lint` checks names against lives in rules/schema/.
-    if (*fs::relative(e.path(), dir).begin() == "lexicon" || *fs::relative(e.path(), dir).begin() == "schema") continue;
+    if (*fs::relative(e.path(), dir).begin() == "lexicon" || *fs::relative(e.path(), dir).begin() == "schema" ||
+        *fs::relative(e.path(), dir).begin() == "i18n")
+      continue;
     files.push_back(e.path());
   }
   std::sort(files.begin(), files.end());
@@ -135,6 +137,7 @@ RuleSet RuleSet::load(const fs::path& dir) {
     Rule r;
     r.id = j["id"];
     r.title = j["title"];
+    r.fix = j.value("fix", std::string());
     r.scope = j["scope"];
     r.severity = j["severity"];
     r.applies_from = j["applies_from"];
@@ -149,6 +152,8 @@ RuleSet RuleSet::load(const fs::path& dir) {
         throw std::runtime_error(f.string() + ": an outcome needs a status among pass/fail/warn/not_applicable/inconclusive");
       }
       if (!o.contains("message")) throw std::runtime_error(f.string() + ": an outcome needs a message");
+      if (!o["message"].is_string())
+        throw std::runtime_error(f.string() + ": an outcome's message is one English text; its translations live in rules/i18n/<lang>.json");
       if (o.contains("when")) {
         auto problems = lint_condition(o["when"]);
         if (!problems.empty()) throw std::runtime_error(f.string() + ": " + problems.front());
@@ -166,6 +171,7 @@ Finding RuleSet::evaluate_rule(const Rule& rule, const FactStore& store, const E
   Finding finding;
   finding.rule = rule.id;
   finding.title = rule.title;
+  finding.fix = rule.fix;
   finding.severity = rule.severity;
   finding.law = rule.law;
   const auto& def = rule.definition;
@@ -184,7 +190,7 @@ Finding RuleSet::evaluate_rule(const Rule& rule, const FactStore& store, const E
 
   if (rule.scope == "thread" && !store.audit.value("emails_supplied", false)) {
     finding.status = "not_applicable";
-    finding.message = "No mailbox of customer messages and replies was supplied (--emails).";
+    finding.message = "No mailbox of customer messages and replies was supplied for the audit.";
     return finding;
   }
   if (rule.scope == "site" || rule.scope == "thread") {
@@ -207,7 +213,7 @@ Finding RuleSet::evaluate_rule(const Rule& rule, const FactStore& store, const E
   // E-mail (and thread) rules: decided per message, summed per rule.
   if (!store.audit.value("emails_supplied", false)) {
     finding.status = "not_applicable";
-    finding.message = "No e-mails were supplied (--emails).";
+    finding.message = "No e-mails were supplied for the audit.";
     return finding;
   }
   std::map<std::string, std::vector<const Fact*>> by_message;

@@ -18,6 +18,7 @@ struct LawRef {
 
 struct Rule {
   std::string id, title, scope, severity;  // scope: site | email | thread
+  std::string fix;                          // how to fix it, in plain words
   std::vector<LawRef> law;
   std::string applies_from, applies_until;  // YYYY-MM-DD, "" = open
   nlohmann::json definition;                // the whole rule file
@@ -27,6 +28,16 @@ struct Rule {
 // Contract statuses: pass, fail, warn, not_applicable, inconclusive.
 struct Finding {
   std::string rule, title, status, severity, message;
+  std::string fix;         // the rule's advice, in plain words
+  std::string message_en;  // the English message once the report put it in another language
+  // Set by the report stage (report::apply_config / apply_baseline), never by a rule:
+  // an accepted finding ({rule, scope, reason, expires, source}; "expired": true when its
+  // acceptance ran out and it counts again), and whether a baseline report had it already
+  // ("new" | "unchanged"; "" without a baseline).
+  nlohmann::json suppression;
+  std::string baseline_state;
+  // Whether it still counts: not accepted (or accepted no longer) and not known from the baseline.
+  bool counts() const;
   std::vector<LawRef> law;
   std::vector<extract::Evidence> evidence;
 
@@ -35,7 +46,6 @@ struct Finding {
 
 struct EvalContext {
   std::string audit_date;  // YYYY-MM-DD
-  std::string language = "en";  // message language, falls back to en
 };
 
 struct CaseResult {
@@ -45,7 +55,7 @@ struct CaseResult {
 
 class RuleSet {
  public:
-  // Loads every *.json below `dir` (except lexicon/ and schema/); JSON may carry // and /* */
+  // Loads every *.json below `dir` (except lexicon/, schema/ and i18n/); JSON may carry // and /* */
   // comments.
   // Throws std::runtime_error naming the file on any malformed rule.
   static RuleSet load(const std::filesystem::path& dir);

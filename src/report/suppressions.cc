@@ -1,0 +1,121 @@
+// Accepted findings (omnicheck.json's "suppressions") and the comparison with an earlier report
+// (--baseline): both leave every finding in the report and only change what counts.
+#include <fnmatch.h>
+
+#include <set>
+#include <stdexcept>
+
+#include "report/report.h"
+#include "report/report_internal.h"
+
+namespace omnicheck::report {
+namespace {
+
+bool calendar_date(const std::string& d) {
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
+    if (d[i] < '0' || d[i] > '9') return false;
+  }
+  const int month = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+// Shell-style patterns (fnmatch): the form .semgrepignore and .gitignore users know.
+bool fits(const std::string& pattern, const std::string& text) {
+  return fnmatch(pattern.c_str(), text.c_str(), 0) == 0;
+}
+
+bool covers(const Suppression& s, const rules::Finding& f) {
+  if (!fits(s.rule, f.rule)) return false;
+  if (s.url.empty() && s.mail.empty()) return true;  // the rule, wherever it fires
+  if (f.evidence.empty()) return false;             // a scope needs a place to compare
+  for (const auto& e : f.evidence) {
+    if (!s.url.empty()) {
+      if (e.url.empty() || !fits(s.url, e.url)) return false;
+    } else {
+      if (e.file.empty()) return false;
+      const std::string name = e.file.substr(e.file.find_last_of('/') + 1);
+      if (!fits(s.mail, e.file) && !fits(s.mail, name)) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<Suppression> parse_suppressions(const nlohmann::json& list, const std::string& file) {
+  std::vector<Suppression> out;
+  if (list.is_null()) return out;
+  if (!list.is_array()) throw std::runtime_error(file + ": \"suppressions\" must be a list");
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const auto& j = list[i];
+    const std::string where = file + ": suppression " + std::to_string(i + 1);
+    if (!j.is_object()) throw std::runtime_error(where + " is not an object");
+    const auto text = [&](const char* key) {
+      if (!j.contains(key)) return std::string();
+      if (!j[key].is_string()) throw std::runtime_error(where + ": \"" + key + "\" must be a string");
+      return j[key].get<std::string>();
+    };
+    for (const auto& [key, v] : j.items()) {
+      static const std::set<std::string> kKeys = {"rule", "url", "mail", "reason", "expires"};
+      if (!kKeys.count(key)) throw std::runtime_error(where + ": unknown key \"" + key + "\" (rule, url, mail, reason, expires)");
+    }
+    Suppression s{text("rule"), text("url"), text("mail"), text("reason"), text("expires"), file + "#" + std::to_string(i + 1)};
+    if (s.rule.empty()) throw std::runtime_error(where + ": names no \"rule\"");
+    if (s.reason.find_first_not_of(" \t\r\n") == std::string::npos)
+      throw std::runtime_error(where + " (" + s.rule + "): gives no \"reason\"; an accepted finding needs one");
+    if (!calendar_date(s.expires))
+      throw std::runtime_error(where + " (" + s.rule + "): \"expires\" must be a date YYYY-MM-DD; an acceptance cannot be open-ended");
+    if (!s.url.empty() && !s.mail.empty()) throw std::runtime_error(where + " (" + s.rule + "): give \"url\" or \"mail\", not both");
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+void apply_suppressions(Report& r, const std::vector<Suppression>& suppressions, const std::string& today) {
+  for (auto& f : r.findings) {
+    if (f.status != "fail" && f.status != "warn" && f.status != "inconclusive") continue;
+    // A live acceptance wins over one that ran out; among equals, the first listed.
+    const Suppression* chosen = nullptr;
+    for (const auto& s : suppressions) {
+      if (!covers(s, f)) continue;
+      const bool live = today <= s.expires;
+      if (!chosen || (live && today > chosen->expires)) chosen = &s;
+      if (live) break;
+    }
+    if (!chosen) continue;
+    f.suppression = {{"rule", chosen->rule}, {"reason", chosen->reason}, {"expires", chosen->expires}, {"source", chosen->source}};
+    if (!chosen->url.empty()) f.suppression["url"] = chosen->url;
+    if (!chosen->mail.empty()) f.suppression["mail"] = chosen->mail;
+    if (today > chosen->expires) f.suppression["expired"] = true;
+  }
+}
+
+void apply_baseline(Report& r, const nlohmann::json& old_report) {
+  if (!old_report.is_object() || !old_report.contains("findings") || !old_report["findings"].is_array() ||
+      !old_report.contains("tool") || old_report["tool"].value("name", std::string()) != "omnicheck") {
+    throw std::runtime_error("not a JSON report of omnicheck (no tool.name \"omnicheck\" and findings)");
+  }
+  std::set<std::string> known;  // status|fingerprint
+  for (const auto& j : old_report["findings"]) {
+    if (!j.is_object()) continue;
+    rules::Finding old;
+    old.rule = j.value("rule", std::string());
+    if (j.contains("evidence") && j["evidence"].is_array() && !j["evidence"].empty() && j["evidence"][0].is_object()) {
+      const auto& e = j["evidence"][0];
+      extract::Evidence ev;
+      ev.url = e.value("url", std::string());
+      ev.file = e.value("file", std::string());
+      ev.locator = e.value("locator", std::string());
+      ev.header = e.value("header", std::string());
+      old.evidence.push_back(std::move(ev));
+    }
+    known.insert(j.value("status", std::string()) + "|" + detail::fingerprint(old));
+  }
+  for (auto& f : r.findings) {
+    if (f.status == "pass" || f.status == "not_applicable") continue;
+    f.baseline_state = known.count(f.status + "|" + detail::fingerprint(f)) ? "unchanged" : "new";
+  }
+}
+
+}  // namespace omnicheck::report
