@@ -47,7 +47,7 @@ struct Options {
   std::string country;       // ISO alpha-2, "" = infer
   std::string audit_date;    // YYYY-MM-DD, "" = today (UTC)
   std::string rules_dir;     // rules/ (lexicons in rules/lexicon)
-  std::string language;      // report language; "" = the language of the trader's country
+  std::string language = "en";  // report language; "" = the trader's country's (the CLI's default)
   std::size_t max_pages = 30;
   int max_depth = 6;
   bool full = false;         // crawl every page, not only what the rules need

@@ -203,6 +203,7 @@ int main(int argc, char** argv) {
   std::string render_mode = "auto";
   opt.tool_version = OMNICHECK_VERSION;
   opt.keep_facts = false;  // the CLI prints the report and nothing else
+  opt.language.clear();    // the report speaks the trader's country's language unless --lang says otherwise
   opt.rules_dir = OMNICHECK_DEFAULT_RULES_DIR;
   if (const char* env = std::getenv("OMNICHECK_RULES")) opt.rules_dir = env;
   OutputOptions out;

@@ -188,7 +188,7 @@ void update_national_pack(const PageContext& pc, const SitePatterns& sp, FactSto
       continue;
     }
     bool due = required == "always" || (required == "company" && company);
-    missing.push_back(label + (due ? "" : " (if any)"));
+    missing.push_back(label + (due ? "" : " (?)"));
     (due ? missing_required : missing_conditional)++;
   }
   // Evidence: the page holding most of the items (the legal notice), else the page just read.
@@ -216,12 +216,15 @@ void update_national_pack(const PageContext& pc, const SitePatterns& sp, FactSto
   f.attrs["company"] = company;
   f.attrs["sole_trader"] = sole_trader;
   f.attrs["not_due"] = not_due;
-  std::string value = "present: ";
+  // The value is quoted into the report in any language: marks, not words. ✓ present, ✗ missing,
+  // "(?)" after an item due only where it exists (a VAT id, a supervisory authority).
+  std::string value = "✓ ";
   for (std::size_t i = 0; i < present.size(); ++i) value += (i ? "; " : "") + present[i].get<std::string>();
-  if (present.empty()) value += "none";
-  value += " — missing: ";
-  for (std::size_t i = 0; i < missing.size(); ++i) value += (i ? "; " : "") + missing[i].get<std::string>();
-  if (missing.empty()) value += "none";
+  if (present.empty()) value += "—";
+  if (!missing.empty()) {
+    value += " | ✗ ";
+    for (std::size_t i = 0; i < missing.size(); ++i) value += (i ? "; " : "") + missing[i].get<std::string>();
+  }
   f.attrs["value"] = value;
   out.add(std::move(f));
 }

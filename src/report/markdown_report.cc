@@ -81,7 +81,7 @@ void evidence_markdown(std::string& out, const Catalogue& t, const extract::Evid
 
 // A breach or warning as the complaint cites it: what is wrong, its law, its first proof, the fix.
 void compact_markdown(std::string& out, const Catalogue& t, const rules::Finding& f) {
-  out += "\n#### " + escape_markdown(f.title) + "\n\n" + escape_markdown(f.message) + "\n\n";
+  out += "\n#### " + escape_markdown(f.title) + "\n\n- " + escape_markdown(f.message) + "\n";
   if (!f.law.empty()) {
     out += "- " + t("Legal basis:");
     for (std::size_t i = 0; i < f.law.size(); ++i) {

@@ -38,6 +38,8 @@ bool split_template(const std::string& text, std::vector<std::string>& literals,
   return !names.empty();
 }
 
+constexpr std::size_t kMinMatchedLiteral = 6;
+
 std::size_t literal_size(const std::vector<std::string>& literals) {
   std::size_t n = 0;
   for (const auto& l : literals) n += l.size();
@@ -75,7 +77,15 @@ std::string read_file(const std::filesystem::path& path) {
 
 }  // namespace
 
-Catalogue::Catalogue() = default;
+// Without a rules folder (a library user, a unit test) a report is in English and still writes
+// its dates as en.json does.
+Catalogue::Catalogue()
+    : format_({{"date", "{day} {month} {year}"},
+               {"months", {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+                           "October", "November", "December"}},
+               {"time", "{hour}:{minute} UTC"},
+               {"date_time_separator", ", "},
+               {"thousands", ","}}) {}
 
 Catalogue Catalogue::load(const std::filesystem::path& dir, const std::string& language) {
   Catalogue c;
@@ -116,6 +126,14 @@ Catalogue Catalogue::load(const std::filesystem::path& dir, const std::string& l
     }
   };
   add(en.value("messages", nlohmann::json::object()));
+  if (language == "en") {
+    // English templates read as themselves, so that the terms in their placeholders are reworded.
+    nlohmann::json identity = nlohmann::json::object();
+    if (en.contains("templates") && en["templates"].is_object()) {
+      for (auto it = en["templates"].begin(); it != en["templates"].end(); ++it) identity[it.key()] = it.key();
+    }
+    add(identity);
+  }
   if (language != "en") add(own.value("messages", nlohmann::json::object()));
   std::stable_sort(c.templates_.begin(), c.templates_.end(), [](const Template& a, const Template& b) {
     return literal_size(a.literals) > literal_size(b.literals);
@@ -159,6 +177,8 @@ std::string Catalogue::translate(std::string_view english, int depth) const {
   if (auto it = exact_.find(std::string(english)); it != exact_.end()) return it->second;
   std::vector<std::string_view> values;
   for (const auto& t : templates_) {
+    // A template of hardly any words ("{values}.") would claim any text: it is filled, never matched.
+    if (literal_size(t.literals) < kMinMatchedLiteral) continue;
     if (!fit(english, t.literals, values)) continue;
     std::string out = t.translation;
     for (std::size_t k = 0; k < t.names.size(); ++k) {

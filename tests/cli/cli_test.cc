@@ -388,5 +388,90 @@ TEST(CliValidation, LintLoadsTheLexiconsAndChecksRuleDates) {
   std::filesystem::remove_all(dir);
 }
 
+
+// omnicheck.json, found in the working directory: its target and settings, an accepted finding
+// (kept in the report with its reason, no longer failing the run), an acceptance that ran out
+// (counts again, says so); then --baseline: what the earlier report had does not count.
+TEST(Cli, ProjectConfigAcceptsFindingsUntilTheyExpireAndABaselineKeepsOnlyWhatIsNew) {
+  namespace fs = std::filesystem;
+  const fs::path base = fs::temp_directory_path() / ("omnicheck-cli-config-" + std::to_string(::getpid()));
+  fs::remove_all(base);
+  fs::create_directories(base / ".git");  // the project's top: the search stops here
+  const std::string shop = (fixtures_dir() / "sites/de-brenner-hotline").string();
+  const auto write_config = [&](const std::string& reviews_expiry) {
+    std::ofstream(base / "omnicheck.json") << R"({
+  // The shop under test, as a merchant's CI would keep it
+  "target": ")" + shop + R"(",
+  "fail_on": "violation",
+  "suppressions": [
+    {"rule": "call_cost.basic_rate", "url": "*/de-brenner-hotline/*",
+     "reason": "The 01805 line is replaced by a geographic number in release 4.2", "expires": "2099-12-31"},
+    {"rule": "reviews.verification", "reason": "Review widget goes away", "expires": ")" + reviews_expiry + R"("}
+  ]
+})";
+  };
+  const auto audit = [&](const std::string& args, std::string* said) {
+    return run_command("cd '" + base.string() + "' && " + cli() + " audit --no-probe " + args + " 2>&1", said);
+  };
+  write_config("2020-01-31");
+  std::string said;
+  // The expired acceptance counts again: exit 1, and the report says why.
+  EXPECT_EQ(audit("--format json -o first.json", &said), 1) << said;
+  EXPECT_NE(said.find("settings from " + (base / "omnicheck.json").string()), std::string::npos) << said;
+  const auto first = nlohmann::json::parse(read_file(base / "first.json"));
+  for (const auto& f : first["findings"]) {
+    if (f["rule"] == "call_cost.basic_rate") {
+      EXPECT_EQ(f["status"], "fail");
+      EXPECT_EQ(f["suppression"]["reason"], "The 01805 line is replaced by a geographic number in release 4.2");
+      EXPECT_FALSE(f["suppression"].contains("expired"));
+    }
+    if (f["rule"] == "reviews.verification") {
+      EXPECT_TRUE(f["suppression"]["expired"].get<bool>()) << f.dump();
+    }
+  }
+  EXPECT_NE(said.find("VERSTOSS  reviews.verification"), std::string::npos) << said;
+  EXPECT_EQ(said.find("VERSTOSS  call_cost.basic_rate"), std::string::npos) << said;
+  // Both accepted: nothing fails the run.
+  write_config("2099-01-01");
+  EXPECT_EQ(audit("--format json -o second.json", &said), 0) << said;
+  // The baseline: without the config, the first report's findings are known, none is new.
+  EXPECT_EQ(audit("--no-config " + shop + " --baseline first.json --format sarif -o new.sarif", &said), 0) << said;
+  const auto sarif = nlohmann::json::parse(read_file(base / "new.sarif"));
+  for (const auto& r : sarif["runs"][0]["results"]) {
+    EXPECT_NE(r.value("baselineState", ""), "unchanged") << r.dump();
+  }
+  EXPECT_TRUE(sarif["runs"][0]["results"].empty() || sarif["runs"][0]["results"][0].contains("baselineState"));
+  // A broken config or baseline is named before anything is audited.
+  { std::ofstream(base / "omnicheck.json") << R"({"suppressions": [{"rule": "odr.link", "reason": "r"}]})"; }
+  EXPECT_EQ(audit("", &said), 2);
+  EXPECT_NE(said.find("omnicheck.json: suppression 1 (odr.link): \"expires\" must be a date"), std::string::npos) << said;
+  EXPECT_EQ(audit("--no-config " + shop + " --baseline omnicheck.json", &said), 2);
+  EXPECT_NE(said.find("--baseline omnicheck.json: not a JSON report of omnicheck"), std::string::npos) << said;
+  fs::remove_all(base);
+}
+
+// The report speaks the trader's country's language unless --lang says otherwise, and says so in
+// its HTML; a language without a catalogue is refused, naming the ones there are.
+TEST(Cli, ReportLanguageFollowsTheCountryAndLangIsValidated) {
+  namespace fs = std::filesystem;
+  const fs::path base = fs::temp_directory_path() / ("omnicheck-cli-lang-" + std::to_string(::getpid()));
+  fs::remove_all(base);
+  fs::create_directories(base);
+  const std::string shop = (fixtures_dir() / "sites/de-mueller-versand").string();
+  std::string said;
+  run_command(cli() + " audit " + shop + " --no-probe --no-config --format html -o " + (base / "de.html").string() + " 2>/dev/null", nullptr);
+  EXPECT_NE(read_file(base / "de.html").find("<html lang=\"de\">"), std::string::npos);
+  EXPECT_NE(read_file(base / "de.html").find("Festgestellte Verstöße"), std::string::npos);
+  run_command(cli() + " audit " + shop + " --no-probe --no-config --lang CS --format html -o " + (base / "cs.html").string() + " 2>/dev/null", nullptr);
+  EXPECT_NE(read_file(base / "cs.html").find("<html lang=\"cs\">"), std::string::npos);
+  EXPECT_EQ(run_command(cli() + " audit " + shop + " --no-probe --no-config --lang sv 2>&1", &said), 2);
+  EXPECT_NE(said.find("--lang sv: no such report language"), std::string::npos) << said;
+  EXPECT_NE(said.find("cs, de, en, es, fr, it, nl, pl"), std::string::npos) << said;
+  // A PDF is a file: asked for on standard output, refused before the audit.
+  EXPECT_EQ(run_command(cli() + " audit " + shop + " --no-probe --no-config --format pdf 2>&1", &said), 2);
+  EXPECT_NE(said.find("--format pdf writes a file"), std::string::npos) << said;
+  fs::remove_all(base);
+}
+
 }  // namespace
 }  // namespace omnicheck::testing
