@@ -41,14 +41,6 @@ std::string url_html(const std::string& url) {
   return "<a class=\"url\" translate=\"no\" href=\"" + text + "\" rel=\"noopener noreferrer\">" + text + "</a>";
 }
 
-std::string status_word(const Catalogue& t, const std::string& status) {
-  if (status == "pass") return t("Passed");
-  if (status == "fail") return t("Breach");
-  if (status == "warn") return t("Warning");
-  if (status == "not_applicable") return t("Does not apply");
-  if (status == "inconclusive") return t("Could not be checked");
-  return status;
-}
 
 std::string severity_word(const Catalogue& t, const std::string& severity) {
   if (severity == "violation") return t("Violation of a legal duty");
@@ -61,7 +53,7 @@ std::string severity_word(const Catalogue& t, const std::string& severity) {
 // apart and for black-and-white printouts. Class names come from the fixed status list only.
 std::string badge(const Catalogue& t, const std::string& status) {
   if (detail::status_label(status).empty()) return "<span class=\"badge badge-unknown\">" + escape_html(status) + "</span>";
-  return "<span class=\"badge badge-" + status + "\">" + escape_html(status_word(t, status)) + "</span>";
+  return "<span class=\"badge badge-" + status + "\">" + escape_html(detail::status_word(t, status)) + "</span>";
 }
 
 // The quote with its match highlighted. Each segment is escaped on its own and only then

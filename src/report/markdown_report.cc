@@ -42,14 +42,6 @@ std::string link(const std::string& text_md, const std::string& url) {
   return "[" + text_md + "](<" + target + ">)";
 }
 
-std::string status_word(const Catalogue& t, const std::string& status) {
-  if (status == "pass") return t("Passed");
-  if (status == "fail") return t("Breach");
-  if (status == "warn") return t("Warning");
-  if (status == "not_applicable") return t("Does not apply");
-  if (status == "inconclusive") return t("Could not be checked");
-  return escape_markdown(status);
-}
 
 void evidence_markdown(std::string& out, const Catalogue& t, const extract::Evidence& e, std::size_t n) {
   out += "- " + t.fill("Evidence {n}", {{"n", std::to_string(n)}}) + ":";
@@ -146,7 +138,7 @@ std::string to_markdown(const Report& r) {
 
   out += "\n<details><summary>" + t("All findings") + "</summary>\n\n| " + t("Rule") + " | " + t("Result") + " |\n|---|---|\n";
   for (const auto& f : r.findings) {
-    std::string state = status_word(t, f.status);
+    std::string state = detail::status_word(t, f.status);
     if (f.baseline_state == "unchanged") state += " (" + t("already in the baseline report") + ")";
     if (f.suppression.is_object() && !f.suppression.value("expired", false)) state += " (" + t("Accepted") + ")";
     out += "| " + escape_markdown(f.title) + " | " + escape_markdown(state) + " |\n";
@@ -154,7 +146,7 @@ std::string to_markdown(const Report& r) {
   out += "\n";
   for (const auto& f : r.findings) {
     if (f.status == "pass" || f.status == "not_applicable") continue;
-    out += "\n### " + escape_markdown(f.title) + " (" + escape_markdown(status_word(t, f.status)) + ")\n\n";
+    out += "\n### " + escape_markdown(f.title) + " (" + escape_markdown(detail::status_word(t, f.status)) + ")\n\n";
     if (!f.message.empty()) out += "- " + t("Finding") + ": " + escape_markdown(f.message) + "\n";
     for (std::size_t i = 0; i < f.evidence.size(); ++i) evidence_markdown(out, t, f.evidence[i], i + 1);
   }

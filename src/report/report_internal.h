@@ -49,6 +49,9 @@ inline constexpr std::array<std::string_view, 5> kStatuses = {"pass", "fail", "w
                                                               "not_applicable", "inconclusive"};
 // "FAIL", "NOT APPLICABLE", ...; "" for a status outside the contract.
 std::string_view status_label(std::string_view status);
+// A status in words, in the report's language ("Breach", "Could not be checked"…); a status
+// outside the contract as it is.
+std::string status_word(const Catalogue& t, const std::string& status);
 // violation 3, warning 2, advice 1, anything else 0.
 int severity_rank(std::string_view severity);
 // {"pass": n, ...} with every contract status present.

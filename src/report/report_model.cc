@@ -14,6 +14,15 @@ std::string_view status_label(std::string_view status) {
   return "";
 }
 
+std::string status_word(const Catalogue& t, const std::string& status) {
+  if (status == "pass") return t("Passed");
+  if (status == "fail") return t("Breach");
+  if (status == "warn") return t("Warning");
+  if (status == "not_applicable") return t("Does not apply");
+  if (status == "inconclusive") return t("Could not be checked");
+  return status;
+}
+
 int severity_rank(std::string_view severity) {
   if (severity == "violation") return 3;
   if (severity == "warning") return 2;

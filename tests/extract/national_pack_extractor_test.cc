@@ -139,7 +139,7 @@ TEST(NationalPacks, ItalianSoleTraderWithoutReaIsAConditionalMiss) {
   const Fact& p = pack(s);
   EXPECT_EQ(p.attrs["missing_required"], 0) << p.attrs.dump();
   EXPECT_EQ(p.attrs["missing_conditional"], 1) << p.attrs.dump();
-  EXPECT_EQ(joined(p.attrs["missing"]), "numero REA (if any)|");
+  EXPECT_EQ(joined(p.attrs["missing"]), "numero REA (?)|");
 }
 
 // § 5 DDG asks for the register only where the trader is entered in one: a sole trader named as
@@ -173,7 +173,7 @@ TEST(NationalPacks, ItalianSoleTraderNamedAsSuchStillOwesItsRea) {
                          "https://cartoleria-test.it/", "IT");
   const Fact& p = pack(s);
   EXPECT_EQ(p.attrs["missing_conditional"], 1) << p.attrs.dump();
-  EXPECT_EQ(joined(p.attrs["missing"]), "numero REA (if any)|");
+  EXPECT_EQ(joined(p.attrs["missing"]), "numero REA (?)|");
 }
 
 TEST(NationalPacks, OnlyTheTraderCountrysPack) {
