@@ -121,7 +121,7 @@ void shown_in_jsonld(const PageContext& pc, FactStore& out) {
 
 void shown_by_widgets(const PageContext& pc, const SitePatterns& sp, FactStore& out) {
   for (const auto& hit : find_widgets(pc, sp, "review_widgets")) {
-    Fact f = widget_fact(pc, hit, "reviews_shown", hit.vendor + " review widget",
+    Fact f = widget_fact(pc, hit, "reviews_shown", hit.vendor,  // a name: quoted into any language
                          "consumer-review widget (" + hit.vendor + "), drawn by JavaScript");
     f.attrs["source"] = "widget";
     out.add(std::move(f));

@@ -238,5 +238,29 @@ TEST(SarifReport, HostileEvidenceStaysInertData) {
   EXPECT_FALSE(log["runs"][0]["tool"]["driver"]["rules"][0].contains("helpUri"));
 }
 
+
+// An accepted finding is SARIF's own suppression, and with a baseline only new findings are
+// results (baselineState "new"); both stay valid against the schema.
+TEST(SarifReport, AcceptedAndBaselineFindingsAreMarkedTheSarifWayAndValidate) {
+  Report r = testing::sample_report();
+  apply_suppressions(r,
+                     parse_suppressions(json::parse(R"([{"rule": "call_cost.disclosed", "reason": "Priced in the next release",
+                                                          "expires": "2099-01-01"}])"),
+                                        "omnicheck.json"),
+                     "2025-03-14");
+  Report earlier = testing::sample_report();
+  earlier.findings.erase(earlier.findings.begin() + 1);  // the call-cost finding is new since then
+  apply_baseline(r, to_json(earlier));
+  const std::string text = to_sarif(r);
+  expect_schema_valid(text, "suppressed-baseline");
+  const json log = json::parse(text);
+  const json call = result_for(log, "call_cost.disclosed");
+  ASSERT_FALSE(call.is_null());
+  EXPECT_EQ(call["baselineState"], "new");
+  EXPECT_EQ(call["suppressions"][0]["kind"], "external");
+  EXPECT_EQ(call["suppressions"][0]["status"], "accepted");
+  EXPECT_TRUE(result_for(log, "email.no_reply_sender").is_null()) << "known from the baseline: not a result";
+}
+
 }  // namespace
 }  // namespace omnicheck::report
