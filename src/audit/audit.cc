@@ -228,11 +228,11 @@ Result run(const Options& opt, const Loaded& loaded) {
   // the one the audit found).
   const std::filesystem::path i18n = std::filesystem::path(opt.rules_dir) / "i18n";
   std::string language = opt.language;
-  if (language.empty()) {
-    const std::string country = result.facts.audit.value("country", opt.country);
-    language = country.empty() ? "en" : report::Catalogue::language_for_country(i18n, country);
-  }
   try {
+    if (language.empty()) {
+      const std::string country = result.facts.audit.value("country", opt.country);
+      language = country.empty() ? "en" : report::Catalogue::language_for_country(i18n, country);
+    }
     rep.words = report::Catalogue::load(i18n, language);
   } catch (const std::exception& e) {
     // Nothing gathered is lost over a broken catalogue: the report is written in English.
@@ -243,7 +243,15 @@ Result run(const Options& opt, const Loaded& loaded) {
   report::localize(rep);
   // Text no catalogue entry covers is shown in English; the report says which, so that a reader
   // knows and a maintainer can add it.
-  if (const auto missed = rep.words.misses(); !missed.empty()) rep.target_extra["untranslated"] = missed;
+  // At most 50 are listed (a note that quotes each message would list a mailbox), with the count.
+  if (auto missed = rep.words.misses(); !missed.empty()) {
+    constexpr std::size_t kListed = 50;
+    if (missed.size() > kListed) {
+      rep.target_extra["untranslated_count"] = missed.size();
+      missed.resize(kListed);
+    }
+    rep.target_extra["untranslated"] = missed;
+  }
   rep.facts = opt.keep_facts ? result.facts.summary() : std::move(result.facts).take_summary();
   rep.finished_at = fetch::now_rfc3339();
   return result;

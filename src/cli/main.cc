@@ -62,6 +62,15 @@ void render_to(std::ostream& out, const omnicheck::report::Report& r, const std:
 
 void write_report(const fs::path& path, const omnicheck::report::Report& r, const std::string& format) {
   if (path.has_parent_path()) fs::create_directories(path.parent_path());
+  if (format == "pdf") {
+    // Printed first, written after: a browser that fails leaves no empty file behind.
+    std::ostringstream pdf;
+    render_to(pdf, r, format);
+    std::ofstream out(path, std::ios::binary);
+    out << pdf.str();
+    if (!out) throw InputError("cannot write " + path.string());
+    return;
+  }
   std::ofstream out(path, std::ios::binary);
   if (!out) throw InputError("cannot write " + path.string());
   render_to(out, r, format);
@@ -211,7 +220,7 @@ int main(int argc, char** argv) {
   auto add_common = [&](CLI::App* cmd) {
     cmd->add_option("--rules", opt.rules_dir, "Rules folder (lexicons in its lexicon/ subfolder)");
     cmd->add_option("--audit-date", opt.audit_date, "Judge the duties in force on this date (YYYY-MM-DD)");
-    cmd->add_option("--lang", opt.language, "Language of the report messages");
+    cmd->add_option("--lang", opt.language, "Language of the report: en fr de cs it es nl pl (default: the trader's country's)");
     add_output_options(cmd, out);
   };
 
@@ -293,7 +302,7 @@ int main(int argc, char** argv) {
   batch_cmd->add_flag("--quiet", batch.quiet, "No progress output");
   batch_cmd->add_option("--rules", opt.rules_dir, "Rules folder (lexicons in its lexicon/ subfolder)");
   batch_cmd->add_option("--audit-date", opt.audit_date, "Judge the duties in force on this date (YYYY-MM-DD)");
-  batch_cmd->add_option("--lang", opt.language, "Language of the report messages");
+  batch_cmd->add_option("--lang", opt.language, "Language of every report (default en: one language across the sweep)");
   batch_cmd->add_option("--max-pages", opt.max_pages, "Pages to fetch at most per site")->check(CLI::PositiveNumber);
   batch_cmd->add_option("--max-depth", opt.max_depth, "Link depth to follow at most")->check(CLI::NonNegativeNumber);
   batch_cmd->add_option("--host-delay", opt.http.per_host_delay_ms, "Milliseconds between request starts to one host");
@@ -328,6 +337,8 @@ int main(int argc, char** argv) {
     if (*batch_cmd) {
       if (*worker_cmd) return omnicheck::batch::run_worker(worker_dir);
       if (*merge_cmd) return omnicheck::batch::merge_batches(merge);
+      // A sweep's spreadsheets compare sites: one language for all of them (English unless --lang).
+      if (opt.language.empty()) opt.language = "en";
       omnicheck::audit::validate_options(opt);
       opt.probe = !no_probe;
       batch.audit = opt;
@@ -337,6 +348,7 @@ int main(int argc, char** argv) {
       // omnicheck.json: its values fill what the command line left out.
       CLI::App* cmd = *audit_cmd ? audit_cmd : email_cmd;
       std::optional<omnicheck::cli::ProjectConfig> config;
+      if (out.no_config && !out.config.empty()) throw InputError("--config and --no-config contradict each other: give one");
       try {
         if (!out.no_config) {
           if (auto file = omnicheck::cli::find_config(out.config, fs::current_path())) config = omnicheck::cli::load_config(*file);
@@ -485,7 +497,17 @@ int main(int argc, char** argv) {
                              vocab_file.string() + " (scripts/rules-vocabulary rewrites it; keys the fixtures never show go under \"also\")");
           }
         }
-        std::cout << set.rules().size() << " rules and their lexicons load cleanly (rules version " << set.version() << ")\n";
+        // Every message catalogue loads, each shape checked (rules/i18n, docs/languages.md).
+        const fs::path i18n = fs::path(opt.rules_dir) / "i18n";
+        for (const auto& lang : omnicheck::report::Catalogue::available(i18n)) {
+          try {
+            omnicheck::report::Catalogue::load(i18n, lang);
+          } catch (const std::exception& e) {
+            throw InputError(e.what());
+          }
+        }
+        std::cout << set.rules().size() << " rules, their lexicons and the message catalogues load cleanly (rules version "
+                  << set.version() << ")\n";
         return 0;
       }
       if (*rules_test) {

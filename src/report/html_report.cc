@@ -8,6 +8,7 @@
 // hashes): a browser's translator leaves it alone and a test can tell it from our words. The page
 // carries no script, and its Content-Security-Policy forbids any, so even a rendering mistake
 // could not run merchant code in the reader's browser.
+#include <algorithm>
 #include <cstddef>
 #include <map>
 #include <string>
@@ -163,22 +164,25 @@ void Page::compact_finding(const rules::Finding& f, std::size_t index, bool with
     for (std::size_t i = 0; i < f.law.size(); ++i) out_ += (i ? "; " : "") + law_html(f.law[i]);
     out_ += "</p>\n";
   }
+  // The complaint quotes what the pages say; a finding whose evidence quotes nothing (something
+  // is missing: the pages examined) shows its first pieces as they are.
   std::vector<const extract::Evidence*> shown;
+  const bool quotes = std::any_of(f.evidence.begin(), f.evidence.end(), [](const auto& e) { return !e.snippet.empty(); });
   for (const auto& e : f.evidence) {
-    // A page merely fetched proves nothing by itself; the complaint quotes what the page says.
-    if (e.snippet.empty() && f.evidence.size() > 1 && shown.size() + 1 < f.evidence.size()) continue;
-    if (shown.size() < kQuoted) shown.push_back(&e);
+    if (shown.size() == kQuoted) break;
+    if (quotes && e.snippet.empty()) continue;
+    shown.push_back(&e);
   }
   if (!shown.empty()) {
     out_ += "<ul class=\"proof\">\n";
     for (const auto* e : shown) compact_evidence(*e);
     out_ += "</ul>\n";
-    if (f.evidence.size() > shown.size()) {
-      out_ += "<p class=\"more\">" +
-              escape_html(t_.fill("{count} more pieces of evidence are listed in the finding's details.",
-                                  {{"count", t_.number(static_cast<long long>(f.evidence.size() - shown.size()))}})) +
-              "</p>\n";
-    }
+  }
+  if (f.evidence.size() > shown.size()) {
+    out_ += "<p class=\"more\">" +
+            escape_html(t_.fill("{count} more pieces of evidence are listed in the finding's details.",
+                                {{"count", t_.number(static_cast<long long>(f.evidence.size() - shown.size()))}})) +
+            "</p>\n";
   }
   if (!f.fix.empty()) out_ += "<p class=\"fix\"><strong>" + escape_html(t_("How to fix:")) + "</strong> " + escape_html(f.fix) + "</p>\n";
   out_ += "</div>\n";

@@ -54,7 +54,7 @@ void evidence_markdown(std::string& out, const Catalogue& t, const extract::Evid
   const auto field = [&out](const std::string& name, const std::string& value) {
     if (!value.empty()) out += "  - " + name + ": " + escape_markdown(value) + "\n";
   };
-  if (!e.fetched_at.empty()) out += "  - " + t("Read on") + ": " + t.date_time(e.fetched_at) + "\n";
+  if (!e.fetched_at.empty()) out += "  - " + t("Read on") + ": " + escape_markdown(t.date_time(e.fetched_at)) + "\n";
   if (e.status != 0) out += "  - " + t("HTTP status") + ": " + std::to_string(e.status) + "\n";
   field(t("SHA-256 of the page as received"), e.sha256);
   if (e.dom == "rendered") {
@@ -81,17 +81,20 @@ void compact_markdown(std::string& out, const Catalogue& t, const rules::Finding
     }
     out += "\n";
   }
+  // Quotes first; a finding whose evidence quotes nothing (something is missing) shows its first.
   std::size_t shown = 0;
+  const bool quotes = std::any_of(f.evidence.begin(), f.evidence.end(), [](const auto& e) { return !e.snippet.empty(); });
   for (const auto& e : f.evidence) {
     if (shown == 3) break;
-    if (e.snippet.empty() && f.evidence.size() > 1) continue;
+    if (e.snippet.empty() && quotes) continue;
     ++shown;
     out += "- ";
     if (!e.snippet.empty()) out += "“" + snippet_markdown(e.snippet) + "” ";
     std::string where = !e.url.empty() ? link(escape_markdown(e.url), e.url) : escape_markdown(e.file);
     out += "(" + where;
-    if (!e.fetched_at.empty()) out += ", " + t("read on") + " " + t.date_time(e.fetched_at);
-    if (!e.sha256.empty()) out += ", SHA-256 `" + e.sha256.substr(0, 64) + "`";
+    if (!e.fetched_at.empty()) out += ", " + t("read on") + " " + escape_markdown(t.date_time(e.fetched_at));
+    // A hash read back from an archive is not trusted to be one: escaped, never in a code span.
+    if (!e.sha256.empty()) out += ", SHA-256 " + escape_markdown(e.sha256);
     out += ")\n";
   }
   if (!f.fix.empty()) out += "- **" + t("How to fix:") + "** " + escape_markdown(f.fix) + "\n";
@@ -102,11 +105,12 @@ void compact_markdown(std::string& out, const Catalogue& t, const rules::Finding
 std::string to_markdown(const Report& r) {
   const Catalogue& t = r.words;
   std::string out = "# " + t("Consumer-law audit report") + ": " + escape_markdown(r.target_url) + "\n\n";
-  out += "- " + t("Law in force on") + ": " + t.date_time(r.audit_date) + "\n";
-  out += "- " + t("Audit carried out") + ": " + t.date_time(r.started_at) + " – " + t.date_time(r.finished_at) + "\n";
+  out += "- " + t("Law in force on") + ": " + escape_markdown(t.date_time(r.audit_date)) + "\n";
+  out += "- " + t("Audit carried out") + ": " + escape_markdown(t.date_time(r.started_at)) + " – " +
+         escape_markdown(t.date_time(r.finished_at)) + "\n";
   out += "- " + t("Pages read") + ": " + t.number(r.pages_fetched) + "\n";
-  out += "- " + t("Tool") + ": omnicheck " + escape_markdown(r.tool_version) + ", " + t("rules") + " `" +
-         escape_markdown(r.rules_version.substr(0, 12)) + "`\n";
+  out += "- " + t("Tool") + ": omnicheck " + escape_markdown(r.tool_version) + ", " + t("rules") + " " +
+         escape_markdown(r.rules_version.substr(0, 12)) + "\n";
 
   std::vector<const rules::Finding*> breaches, warnings, unchecked, rest;
   for (const auto& f : r.findings) {

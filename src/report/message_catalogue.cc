@@ -67,6 +67,44 @@ bool fit(std::string_view text, const std::vector<std::string>& literals, std::v
   return true;
 }
 
+// Puts values into a template in one pass over the template: a value is never searched again, so
+// a merchant's text that holds "{status}" stays as written.
+std::string substitute(const std::string& text, const std::vector<std::pair<std::string, std::string>>& values) {
+  std::string out;
+  out.reserve(text.size() + 64);
+  for (std::size_t i = 0; i < text.size();) {
+    bool done = false;
+    if (text[i] == '{') {
+      for (const auto& [name, value] : values) {
+        if (text.compare(i + 1, name.size(), name) == 0 && i + 1 + name.size() < text.size() && text[i + 1 + name.size()] == '}') {
+          out += value;
+          i += name.size() + 2;
+          done = true;
+          break;
+        }
+      }
+    }
+    if (!done) out += text[i++];
+  }
+  return out;
+}
+
+// Placeholders that stand for a count or a status code: a value that is not all digits means the
+// text was not made from this template.
+bool numeric_placeholder(const std::string& name) {
+  return name == "count" || name == "total" || name == "n" || name == "status" || name == "offset";
+}
+
+bool all_digits(std::string_view v) {
+  return !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int days_in_month(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error(path.string() + ": cannot read the message catalogue");
@@ -87,21 +125,63 @@ Catalogue::Catalogue()
                {"date_time_separator", ", "},
                {"thousands", ","}}) {}
 
+namespace {
+
+// A catalogue is data anyone may edit: every shape is checked when it is read, and a mistake is
+// named with its file, before any report is written.
+nlohmann::json read_catalogue(const std::filesystem::path& path) {
+  nlohmann::json j = rules::parse_json_with_comments(read_file(path), path.string());
+  const auto bad = [&path](const std::string& what) { return std::runtime_error(path.string() + ": " + what); };
+  if (!j.is_object()) throw bad("a message catalogue is one JSON object");
+  if (j.contains("messages")) {
+    if (!j["messages"].is_object()) throw bad("\"messages\" must be an object of English text to translation");
+    for (const auto& [id, text] : j["messages"].items()) {
+      if (!text.is_string()) throw bad("the translation of \"" + id + "\" is not a string");
+    }
+  }
+  if (j.contains("translated_placeholders")) {
+    if (!j["translated_placeholders"].is_array()) throw bad("\"translated_placeholders\" must be a list of names");
+    for (const auto& n : j["translated_placeholders"]) {
+      if (!n.is_string()) throw bad("\"translated_placeholders\" must be a list of names");
+    }
+  }
+  if (j.contains("format")) {
+    const auto& f = j["format"];
+    if (!f.is_object()) throw bad("\"format\" must be an object");
+    for (const char* key : {"date", "time", "date_time_separator", "thousands"}) {
+      if (f.contains(key) && !f[key].is_string()) throw bad(std::string("format.") + key + " must be a string");
+    }
+    if (f.contains("months")) {
+      if (!f["months"].is_array() || f["months"].size() != 12) throw bad("format.months must list the 12 month names");
+      for (const auto& m : f["months"]) {
+        if (!m.is_string()) throw bad("format.months must list the 12 month names");
+      }
+    }
+  }
+  return j;
+}
+
+}  // namespace
+
 Catalogue Catalogue::load(const std::filesystem::path& dir, const std::string& language) {
   Catalogue c;
   c.language_ = language;
   const auto english_path = dir / "en.json";
   nlohmann::json en = nlohmann::json::object();
-  if (std::filesystem::exists(english_path)) en = rules::parse_json_with_comments(read_file(english_path), english_path.string());
+  if (std::filesystem::exists(english_path)) en = read_catalogue(english_path);
   nlohmann::json own = en;
   if (language != "en") {
     const auto path = dir / (language + ".json");
     if (!std::filesystem::exists(path)) throw std::runtime_error(path.string() + ": no message catalogue for language " + language);
-    own = rules::parse_json_with_comments(read_file(path), path.string());
+    own = read_catalogue(path);
   }
-  c.format_ = own.value("format", en.value("format", nlohmann::json::object()));
-  for (const auto& name : en.value("translated_placeholders", nlohmann::json::array())) {
-    c.translated_placeholders_.insert(name.get<std::string>());
+  // The format key by key: what a catalogue leaves out is English's (or the built-in default).
+  for (const auto* source : {&en, &own}) {
+    if (!source->contains("format")) continue;
+    for (const auto& [key, value] : (*source)["format"].items()) c.format_[key] = value;
+  }
+  if (en.contains("translated_placeholders")) {
+    for (const auto& name : en["translated_placeholders"]) c.translated_placeholders_.insert(name.get<std::string>());
   }
   // English rewords its own internal terms ("SHARED_COST" -> "shared-cost"): en.json's
   // "messages". Another language's entries come on top of them, so a term it lacks still reads
@@ -158,19 +238,31 @@ std::string Catalogue::language_for_country(const std::filesystem::path& dir, co
   for (const auto& lang : available(dir)) {
     if (lang == "en") continue;
     const auto path = dir / (lang + ".json");
-    try {
-      const auto j = rules::parse_json_with_comments(read_file(path), path.string());
-      for (const auto& c : j.value("countries", nlohmann::json::array())) {
-        if (c.is_string() && c.get<std::string>() == cc) return lang;
-      }
-    } catch (const std::exception&) {
-      continue;  // a broken catalogue is reported when it is loaded, not here
+    // A broken catalogue throws, named: the audit reports it rather than quietly choosing English.
+    const auto j = read_catalogue(path);
+    for (const auto& c : j.value("countries", nlohmann::json::array())) {
+      if (c.is_string() && c.get<std::string>() == cc) return lang;
     }
   }
   return "en";
 }
 
 std::string Catalogue::operator()(std::string_view english) const { return translate(english, 0); }
+
+bool Catalogue::known(std::string_view text, int depth) const {
+  if (exact_.count(std::string(text))) return true;
+  std::vector<std::string_view> values;
+  for (const auto& t : templates_) {
+    if (literal_size(t.literals) < kMinMatchedLiteral || !fit(text, t.literals, values)) continue;
+    bool ok = true;
+    for (std::size_t k = 0; k < t.names.size() && ok; ++k) {
+      if (numeric_placeholder(t.names[k])) ok = all_digits(values[k]);
+      else if (translated_placeholders_.count(t.names[k])) ok = depth < 3 && known(values[k], depth + 1);
+    }
+    if (ok) return true;
+  }
+  return false;
+}
 
 std::string Catalogue::translate(std::string_view english, int depth) const {
   if (english.empty()) return {};
@@ -180,17 +272,26 @@ std::string Catalogue::translate(std::string_view english, int depth) const {
     // A template of hardly any words ("{values}.") would claim any text: it is filled, never matched.
     if (literal_size(t.literals) < kMinMatchedLiteral) continue;
     if (!fit(english, t.literals, values)) continue;
-    std::string out = t.translation;
-    for (std::size_t k = 0; k < t.names.size(); ++k) {
-      const std::string key = "{" + t.names[k] + "}";
+    // The text fits this template only if what stands for our words is ours (an entry or a
+    // template of ours) and what stands for a number is one; else another template made it, and
+    // merchant text is never rewritten on a guess.
+    std::vector<std::pair<std::string, std::string>> filled;
+    bool fits = true;
+    for (std::size_t k = 0; k < t.names.size() && fits; ++k) {
       std::string value(values[k]);
-      // A value that is ours (a reason, a phone type) is translated too, but only when it is an
-      // entry exactly or a template of ours: merchant text is never rewritten.
-      if (depth < 3 && translated_placeholders_.count(t.names[k])) value = translate(value, depth + 1);
-      const std::size_t at = out.find(key);
-      if (at != std::string::npos) out.replace(at, key.size(), value);
+      if (numeric_placeholder(t.names[k])) {
+        fits = all_digits(value);
+      } else if (translated_placeholders_.count(t.names[k])) {
+        if (depth >= 3 || !known(value, depth + 1)) {
+          fits = false;
+        } else {
+          value = translate(value, depth + 1);
+        }
+      }
+      filled.emplace_back(t.names[k], std::move(value));
     }
-    return out;
+    if (!fits) continue;
+    return substitute(t.translation, filled);
   }
   if (language_ != "en" && depth == 0) {
     std::lock_guard<std::mutex> lock(misses_->mutex);
@@ -222,45 +323,39 @@ std::string Catalogue::fill(std::string_view english_template,
       misses_->texts.insert(std::string(english_template));
     }
   }
-  for (const auto& [name, value] : values) {
-    const std::string key = "{" + name + "}";
-    for (std::size_t at = out.find(key); at != std::string::npos; at = out.find(key, at + value.size())) {
-      out.replace(at, key.size(), value);
-    }
-  }
-  return out;
+  return substitute(out, values);
 }
 
 std::string Catalogue::date_time(const std::string& iso) const {
-  // YYYY-MM-DD[THH:MM[:SS…]Z]
-  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return iso;
-  const int month = std::atoi(iso.substr(5, 2).c_str());
-  const auto months = format_.value("months", nlohmann::json::array());
-  std::string month_name = iso.substr(5, 2);
-  if (month >= 1 && month <= 12 && months.is_array() && months.size() == 12) month_name = months[month - 1].get<std::string>();
-  const std::string day = std::to_string(std::atoi(iso.substr(8, 2).c_str()));
-  std::string out = format_.value("date", std::string("{day} {month} {year}"));
-  const auto put = [&out](const std::string& key, const std::string& v) {
-    const std::size_t at = out.find(key);
-    if (at != std::string::npos) out.replace(at, key.size(), v);
+  // YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS[.fff]]Z (UTC, as the audit writes every time). Anything
+  // else (another offset, a date that is no date) is shown exactly as it was given.
+  const auto digits = [&iso](std::size_t from, std::size_t n) {
+    return iso.size() >= from + n && all_digits(std::string_view(iso).substr(from, n));
   };
-  put("{day}", day);
-  put("{month}", month_name);
-  put("{year}", iso.substr(0, 4));
-  if (iso.size() >= 16 && iso[10] == 'T') {
-    std::string time = format_.value("time", std::string("{hour}:{minute} UTC"));
-    const std::size_t h = time.find("{hour}");
-    if (h != std::string::npos) time.replace(h, 6, iso.substr(11, 2));
-    const std::size_t m = time.find("{minute}");
-    if (m != std::string::npos) time.replace(m, 8, iso.substr(14, 2));
-    out += format_.value("date_time_separator", std::string(", ")) + time;
+  if (!digits(0, 4) || iso.size() < 10 || iso[4] != '-' || !digits(5, 2) || iso[7] != '-' || !digits(8, 2)) return iso;
+  const int year = std::stoi(iso.substr(0, 4)), month = std::stoi(iso.substr(5, 2)), day_n = std::stoi(iso.substr(8, 2));
+  if (month < 1 || month > 12 || day_n < 1 || day_n > days_in_month(year, month)) return iso;
+  bool with_time = false;
+  if (iso.size() > 10) {
+    if (iso[10] != 'T' || !digits(11, 2) || iso.size() < 16 || iso[13] != ':' || !digits(14, 2) || iso.back() != 'Z') return iso;
+    if (std::stoi(iso.substr(11, 2)) > 23 || std::stoi(iso.substr(14, 2)) > 59) return iso;
+    with_time = true;
+  }
+  const auto& months = format_.at("months");
+  std::string out = substitute(format_.value("date", std::string("{day} {month} {year}")),
+                               {{"day", std::to_string(day_n)}, {"month", months[static_cast<std::size_t>(month - 1)].get<std::string>()},
+                                {"year", iso.substr(0, 4)}});
+  if (with_time) {
+    out += format_.value("date_time_separator", std::string(", ")) +
+           substitute(format_.value("time", std::string("{hour}:{minute} UTC")), {{"hour", iso.substr(11, 2)}, {"minute", iso.substr(14, 2)}});
   }
   return out;
 }
 
 std::string Catalogue::number(long long n) const {
   const std::string sep = format_.value("thousands", std::string(","));
-  std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string digits = std::to_string(n);
+  if (n < 0) digits.erase(0, 1);
   for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), sep);
   return (n < 0 ? "-" : "") + digits;
 }

@@ -60,6 +60,7 @@ class Catalogue {
     std::string translation;
   };
   std::string translate(std::string_view english, int depth) const;
+  bool known(std::string_view text, int depth) const;  // an entry of ours, exactly or as a template
   std::string language_ = "en";
   nlohmann::json format_ = nlohmann::json::object();
   std::unordered_map<std::string, std::string> exact_;

@@ -67,10 +67,11 @@ std::string json_text(const nlohmann::json& value);
 std::string error_text(const nlohmann::json& error);
 // The evidence's address: its URL for web evidence, else its file.
 std::string evidence_source(const extract::Evidence& e);
-// Where a finding is, as a stable key across runs: the rule and its first evidence's page (a
-// folder target's file by name only) or file, element and header. SARIF's partialFingerprints
-// and --baseline use it.
-std::string fingerprint(const rules::Finding& f);
+// Where a finding is, as a stable key across runs: the rule and its first evidence's page or
+// file, element and header. A folder target's page counts by its path below the target `root`
+// (the report's target URL), so the same audit of another checkout of the site keys the same.
+// SARIF's partialFingerprints and --baseline use it.
+std::string fingerprint(const rules::Finding& f, std::string_view root = "");
 
 // --- json_report.cc ---
 nlohmann::json law_json(const std::vector<rules::LawRef>& law);  // [{act, article, url}]

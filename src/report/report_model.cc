@@ -74,12 +74,14 @@ std::string error_text(const nlohmann::json& error) {
 
 std::string evidence_source(const extract::Evidence& e) { return e.url.empty() ? e.file : e.url; }
 
-std::string fingerprint(const rules::Finding& f) {
+std::string fingerprint(const rules::Finding& f, std::string_view root) {
   std::string key = f.rule;
   if (!f.evidence.empty()) {
     const auto& e = f.evidence.front();
     std::string where = e.url.empty() ? e.file : e.url;
-    if (where.rfind("file://", 0) == 0) where = where.substr(where.find_last_of('/') + 1);
+    if (where.rfind("file://", 0) == 0) {
+      where = !root.empty() && where.starts_with(root) ? where.substr(root.size()) : where.substr(where.find_last_of('/') + 1);
+    }
     key += "|" + where + "|" + e.locator + "|" + e.header;
   }
   return fetch::sha256_hex(key).substr(0, 32);

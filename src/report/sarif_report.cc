@@ -203,7 +203,7 @@ std::string to_sarif(const Report& r, bool all_results) {
         {"message", {{"text", valid_utf8(text)}}},
         {"properties", {{"status", valid_utf8(f.status)}, {"severity", valid_utf8(f.severity)}}}};
     set_kind_and_level(result, f);
-    result["partialFingerprints"] = {{"omnicheck/v1", detail::fingerprint(f)}};
+    result["partialFingerprints"] = {{"omnicheck/v1", detail::fingerprint(f, r.target_url)}};
     if (f.baseline_state == "new") result["baselineState"] = "new";
     // Accepted in omnicheck.json: SARIF's own suppression, which code scanning shows as dismissed.
     if (f.suppression.is_object() && !f.suppression.value("expired", false)) {

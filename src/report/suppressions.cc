@@ -5,6 +5,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "fetch/fetch.h"
 #include "report/report.h"
 #include "report/report_internal.h"
 
@@ -16,13 +17,30 @@ bool calendar_date(const std::string& d) {
   for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
     if (d[i] < '0' || d[i] > '9') return false;
   }
-  const int month = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  const int year = std::stoi(d.substr(0, 4)), month = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1) return false;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day <= (month == 2 && leap ? 29 : kDays[month - 1]);
 }
 
 // Shell-style patterns (fnmatch): the form .semgrepignore and .gitignore users know.
 bool fits(const std::string& pattern, const std::string& text) {
   return fnmatch(pattern.c_str(), text.c_str(), 0) == 0;
+}
+
+// A live site by its host; a saved site by its folder's last name (the checkout's path differs
+// from machine to machine); an e-mail-only audit by being one.
+bool same_site(const std::string& a, const std::string& b) {
+  const auto is_file = [](const std::string& u) { return u.rfind("file://", 0) == 0; };
+  if (a.empty() || b.empty()) return a.empty() && b.empty();
+  if (is_file(a) != is_file(b)) return false;
+  if (!is_file(a)) return fetch::url_host(a) == fetch::url_host(b);
+  const auto folder = [](std::string u) {
+    while (!u.empty() && u.back() == '/') u.pop_back();
+    return u.substr(u.find_last_of('/') + 1);
+  };
+  return folder(a) == folder(b);
 }
 
 bool covers(const Suppression& s, const rules::Finding& f) {
@@ -34,8 +52,9 @@ bool covers(const Suppression& s, const rules::Finding& f) {
       if (e.url.empty() || !fits(s.url, e.url)) return false;
     } else {
       if (e.file.empty()) return false;
+      // A pattern with a folder in it matches the path; a bare name matches the file's name.
       const std::string name = e.file.substr(e.file.find_last_of('/') + 1);
-      if (!fits(s.mail, e.file) && !fits(s.mail, name)) return false;
+      if (!fits(s.mail, s.mail.find('/') != std::string::npos ? e.file : name)) return false;
     }
   }
   return true;
@@ -93,12 +112,25 @@ void apply_suppressions(Report& r, const std::vector<Suppression>& suppressions,
 
 void apply_baseline(Report& r, const nlohmann::json& old_report) {
   if (!old_report.is_object() || !old_report.contains("findings") || !old_report["findings"].is_array() ||
-      !old_report.contains("tool") || old_report["tool"].value("name", std::string()) != "omnicheck") {
+      !old_report.contains("tool") || !old_report["tool"].is_object() ||
+      old_report["tool"].value("name", std::string()) != "omnicheck") {
     throw std::runtime_error("not a JSON report of omnicheck (no tool.name \"omnicheck\" and findings)");
+  }
+  // Another site's report would silence this one's findings: the targets must be the same site
+  // (a live site by its host, a saved one by its folder's name, wherever it was checked out).
+  const std::string old_target = old_report.contains("target") && old_report["target"].is_object()
+                                     ? old_report["target"].value("url", std::string())
+                                     : std::string();
+  if (!same_site(old_target, r.target_url)) {
+    throw std::runtime_error("the baseline report is of " + (old_target.empty() ? std::string("no site") : old_target) +
+                             ", not of " + (r.target_url.empty() ? std::string("no site") : r.target_url));
   }
   std::set<std::string> known;  // status|fingerprint
   for (const auto& j : old_report["findings"]) {
     if (!j.is_object()) continue;
+    // What the old report only had because it was accepted then is not known now: once its
+    // acceptance runs out it must count again, baseline or not.
+    if (j.contains("suppression") && j["suppression"].is_object() && !j["suppression"].value("expired", false)) continue;
     rules::Finding old;
     old.rule = j.value("rule", std::string());
     if (j.contains("evidence") && j["evidence"].is_array() && !j["evidence"].empty() && j["evidence"][0].is_object()) {
@@ -110,11 +142,11 @@ void apply_baseline(Report& r, const nlohmann::json& old_report) {
       ev.header = e.value("header", std::string());
       old.evidence.push_back(std::move(ev));
     }
-    known.insert(j.value("status", std::string()) + "|" + detail::fingerprint(old));
+    known.insert(j.value("status", std::string()) + "|" + detail::fingerprint(old, old_target));
   }
   for (auto& f : r.findings) {
     if (f.status == "pass" || f.status == "not_applicable") continue;
-    f.baseline_state = known.count(f.status + "|" + detail::fingerprint(f)) ? "unchanged" : "new";
+    f.baseline_state = known.count(f.status + "|" + detail::fingerprint(f, r.target_url)) ? "unchanged" : "new";
   }
 }
 

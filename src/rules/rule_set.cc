@@ -41,13 +41,22 @@ std::string fill(std::string text, const std::vector<const Fact*>& bound) {
   std::string joined;
   for (std::size_t i = 0; i < values.size() && i < 5; ++i) joined += (i ? "; " : "") + values[i];
   if (values.size() > 5) joined += "; … (" + std::to_string(values.size() - 5) + " more)";
-  auto replace = [&](const std::string& key, const std::string& val) {
-    std::size_t pos;
-    while ((pos = text.find(key)) != std::string::npos) text.replace(pos, key.size(), val);
-  };
-  replace("{values}", joined.empty() ? "—" : joined);
-  replace("{count}", std::to_string(values.size()));
-  return text;
+  // One pass over the template: a value that itself holds "{values}" or "{count}" (merchant text
+  // can) is put in as it is, never searched again.
+  std::string out;
+  out.reserve(text.size() + joined.size());
+  for (std::size_t i = 0; i < text.size();) {
+    if (text.compare(i, 8, "{values}") == 0) {
+      out += joined.empty() ? "—" : joined;
+      i += 8;
+    } else if (text.compare(i, 7, "{count}") == 0) {
+      out += std::to_string(values.size());
+      i += 7;
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
 }
 
 struct Decision {

@@ -2,7 +2,10 @@
 // dates and numbers per language, the language of a country, and localize() on a report.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "report/report.h"
@@ -88,6 +91,56 @@ TEST(MessageCatalogue, LocalizeKeepsTheEnglishMessageAndIsIdempotent) {
   localize(r);
   EXPECT_EQ(r.findings[0].message, first.message);
   EXPECT_EQ(to_json(r)["findings"][0]["message_en"], "No web site was audited.");
+}
+
+
+TEST(MessageCatalogue, AMerchantValueHoldingAPlaceholderIsNeverFilledAgain) {
+  const Catalogue fr = Catalogue::load(kI18n, "fr");
+  const std::string out = fr("GET https://shop.example/{status}/x answered HTTP 404");
+  EXPECT_NE(out.find("https://shop.example/{status}/x"), std::string::npos) << out;
+  EXPECT_NE(out.find("404"), std::string::npos) << out;
+  EXPECT_EQ(out.find("answered"), std::string::npos) << out;
+}
+
+TEST(MessageCatalogue, TextThatOnlyLooksLikeATemplateIsLeftAlone) {
+  const Catalogue fr = Catalogue::load(kI18n, "fr");
+  // Fits "{phone_type} number: {tariff}" by its words, but "ticket" is no phone type of ours:
+  // the merchant's text is not rewritten on a guess, and the miss is remembered.
+  EXPECT_EQ(fr("ticket number: 5"), "ticket number: 5");
+  // Fits "{count} of {total} messages: {message}" only if the counts are numbers.
+  EXPECT_EQ(fr("all of some messages: x"), "all of some messages: x");
+  EXPECT_EQ(fr.misses().size(), 2u);
+}
+
+TEST(MessageCatalogue, ADateThatIsNoDateOrNotInUtcIsShownAsGiven) {
+  const Catalogue de = Catalogue::load(kI18n, "de");
+  for (const char* odd : {"2026-13-45", "2026-02-30", "abcd-ef-ghTxx:yy", "2026-12-07T23:12:35+05:00", "2026-12-07T25:00Z", ""}) {
+    EXPECT_EQ(de.date_time(odd), odd);
+  }
+  EXPECT_EQ(de.date_time("2024-02-29"), "29. Februar 2024");
+}
+
+TEST(MessageCatalogue, ABrokenCatalogueIsNamedWhenItIsLoaded) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("omnicheck-i18n-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  fs::copy_file(kI18n / "en.json", dir / "en.json", fs::copy_options::overwrite_existing);
+  const auto message = [&dir](const std::string& text) {
+    std::ofstream(dir / "xx.json") << text;
+    try {
+      Catalogue::load(dir, "xx");
+    } catch (const std::runtime_error& e) {
+      return std::string(e.what());
+    }
+    return std::string("loaded");
+  };
+  const std::string file = (dir / "xx.json").string();
+  EXPECT_EQ(message(R"([1, 2])"), file + ": a message catalogue is one JSON object");
+  EXPECT_EQ(message(R"({"format": {"months": [1, 2]}})"), file + ": format.months must list the 12 month names");
+  EXPECT_EQ(message(R"({"messages": {"Breaches found": 7}})"), file + ": the translation of \"Breaches found\" is not a string");
+  EXPECT_EQ(message(R"({"format": {"thousands": 0}})"), file + ": format.thousands must be a string");
+  EXPECT_EQ(message(R"({"messages": {}})"), "loaded");
+  fs::remove_all(dir);
 }
 
 }  // namespace

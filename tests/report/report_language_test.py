@@ -132,6 +132,8 @@ def main():
             if pages > 10:
                 failures.append(f"{name}: the PDF has {pages} pages (at most 10 for a typical shop)")
             prefix = os.path.join(a.out, name + "-page")
+            for stale in [f for f in os.listdir(a.out) if f.startswith(name + "-page")]:
+                os.remove(os.path.join(a.out, stale))
             subprocess.run(["pdftoppm", "-r", "40", "-png", pdf, prefix], check=True, timeout=300)
             rendered = [f for f in os.listdir(a.out) if f.startswith(name + "-page") and f.endswith(".png")]
             if len(rendered) != pages:

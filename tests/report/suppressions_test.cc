@@ -123,5 +123,61 @@ TEST(Baseline, WhatTheEarlierReportHadDoesNotCountWhatIsNewDoes) {
   EXPECT_THROW(apply_baseline(worse, nlohmann::json::parse(R"({"findings": []})")), std::runtime_error);
 }
 
+
+TEST(Baseline, AnotherSitesReportIsRefusedAndWhatWasAcceptedThenCountsOnceItExpires) {
+  Report other = testing::sample_report();
+  other.target_url = "https://www.another-shop.example/";
+  Report now = testing::sample_report();
+  EXPECT_THROW(apply_baseline(now, to_json(other)), std::runtime_error);
+  // The old report had the call-cost breach accepted; the acceptance has run out since.
+  Report before = testing::sample_report();
+  apply_suppressions(before, parse(R"([{"rule": "call_cost.disclosed", "reason": "r", "expires": "2025-03-31"}])"), "2025-03-14");
+  apply_suppressions(now, parse(R"([{"rule": "call_cost.disclosed", "reason": "r", "expires": "2025-03-31"}])"), "2025-04-02");
+  apply_baseline(now, to_json(before));
+  EXPECT_EQ(by_rule(now, "call_cost.disclosed").baseline_state, "new");
+  EXPECT_TRUE(by_rule(now, "call_cost.disclosed").counts());
+  EXPECT_TRUE(reaches(now.findings, "violation"));
+}
+
+TEST(Baseline, AFolderTargetsPagesAreKnownByTheirPathBelowTheSiteNotByTheirName) {
+  const auto report_of = [](const std::string& root, const std::string& page) {
+    Report r;
+    r.tool_version = "0.1.0";
+    r.target_url = root;
+    rules::Finding f;
+    f.rule = "trader.address";
+    f.status = "fail";
+    f.severity = "violation";
+    extract::Evidence e;
+    e.url = root + page;
+    f.evidence.push_back(e);
+    r.findings.push_back(f);
+    return r;
+  };
+  // The same page of the same site, checked out elsewhere: known.
+  Report moved = report_of("file:///ci/run-2/site/", "shop/index.html");
+  apply_baseline(moved, to_json(report_of("file:///home/me/site/", "shop/index.html")));
+  EXPECT_EQ(moved.findings[0].baseline_state, "unchanged");
+  // A page of the same name elsewhere in the site: new.
+  Report other_page = report_of("file:///ci/run-2/site/", "de/index.html");
+  apply_baseline(other_page, to_json(report_of("file:///home/me/site/", "shop/index.html")));
+  EXPECT_EQ(other_page.findings[0].baseline_state, "new");
+}
+
+TEST(Suppressions, AMailPatternWithAFolderMatchesThePathABareNameTheFileName) {
+  Report r = testing::sample_report();
+  // "versand.eml" names one file; the mbox evidence of the same finding is another file.
+  apply_suppressions(r, parse(R"([{"rule": "email.no_reply_sender", "mail": "versand.eml", "reason": "x", "expires": "2099-01-01"}])"),
+                     "2025-03-14");
+  EXPECT_TRUE(by_rule(r, "email.no_reply_sender").suppression.is_null());
+  apply_suppressions(r, parse(R"([{"rule": "email.no_reply_sender", "mail": "other/*", "reason": "x", "expires": "2099-01-01"}])"),
+                     "2025-03-14");
+  EXPECT_TRUE(by_rule(r, "email.no_reply_sender").suppression.is_null());
+  apply_suppressions(r, parse(R"([{"rule": "email.no_reply_sender", "mail": "mail/*", "reason": "x", "expires": "2099-01-01"}])"),
+                     "2025-03-14");
+  EXPECT_FALSE(by_rule(r, "email.no_reply_sender").suppression.is_null());
+  EXPECT_THROW(parse(R"([{"rule": "x", "reason": "r", "expires": "2026-02-30"}])"), std::runtime_error);
+}
+
 }  // namespace
 }  // namespace omnicheck::report
