@@ -251,21 +251,31 @@ void add_sender_domain_fact(const MailMessage& mm, const TraderDomains& td, Fact
     if (!in_domains(registrable_domain(relays[i]), td)) others.push_back(relay_headers[i]);
   }
   std::string from_host = address_domain(mm.from);
-  std::string value;
+  // The value is quoted into a rule message in the report's language: data with marks, no
+  // words ("From: news.shop.fr | shop.fr | DKIM-Signature: d=relay.example"). The note explains
+  // it in a sentence the catalogues translate (rules/i18n/en.json's templates).
+  std::string value, note;
+  std::string domains;
+  for (const auto& d : td.domains) domains += (domains.empty() ? "" : ", ") + d;
+  std::string relayed_by;
+  for (std::size_t i = 0; i < others.size(); ++i) relayed_by += (i ? "; " : "") + others[i];
   if (mm.from.empty()) {
-    value = "no readable From address";
-  } else if (!known) {
-    value = "From " + from_host + ": the trader's domains are " + td.detail;
+    value = "—";
+    note = "no readable From address";
   } else {
-    std::string domains;
-    for (const auto& d : td.domains) domains += (domains.empty() ? "" : ", ") + d;
-    value = "From " + from_host +
-            (own ? " is in the trader's domain " + mm.from_domain : " is not in the trader's domains") + " (" +
-            domains + "; " + td.detail + ")";
-    if (own && !others.empty()) {
-      value += "; sent through another domain (";
-      for (std::size_t i = 0; i < others.size(); ++i) value += (i ? "; " : "") + others[i];
-      value += "), which is fine since From is the trader's own";
+    value = "From: " + from_host;
+    if (known && !domains.empty()) value += " | " + domains;
+    if (!relayed_by.empty()) value += " | " + relayed_by;
+    const std::string source = td.source.empty() ? "none" : td.source;
+    if (!known) {
+      note = "From " + from_host + ": the trader's domains are unknown";
+    } else if (own) {
+      note = "From " + from_host + " is in the trader's domain " + mm.from_domain + "; the trader's domains: " +
+             (domains.empty() ? std::string("—") : domains) + " (" + source + ")";
+      if (!relayed_by.empty()) note += "; sent through another domain, which is fine since From is the trader's own";
+    } else {
+      note = "From " + from_host + " is not in the trader's domains; the trader's domains: " +
+             (domains.empty() ? std::string("—") : domains) + " (" + source + ")";
     }
   }
   Fact f;
@@ -277,7 +287,8 @@ void add_sender_domain_fact(const MailMessage& mm, const TraderDomains& td, Fact
              {"trader_domain", own},
              {"relayed", !others.empty()},
              {"has_from", !mm.from.empty()}};
-  f.evidence = mail_evidence(m, raw_header(m, "From"), "", value);
+  f.evidence = mail_evidence(m, raw_header(m, "From"), "", note);
+  f.attrs["detail"] = td.detail;  // why these are the trader's domains, in the facts appendix
   f.source = mm.key;
   out.add(std::move(f));
 }
