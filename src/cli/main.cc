@@ -385,8 +385,14 @@ int main(int argc, char** argv) {
         if (!bin) throw InputError("--baseline " + out.baseline + ": cannot read");
         try {
           baseline = nlohmann::json::parse(bin);
-          omnicheck::report::Report probe;
-          omnicheck::report::apply_baseline(probe, baseline);
+          // The site is known before the audit for a URL or a folder; a replayed archive's only after.
+          std::string site;
+          if (opt.target.rfind("http://", 0) == 0 || opt.target.rfind("https://", 0) == 0) {
+            site = opt.target;
+          } else if (!opt.target.empty()) {
+            site = "file://" + fs::absolute(opt.target).lexically_normal().string();
+          }
+          omnicheck::report::check_baseline(baseline, site);
         } catch (const std::exception& e) {
           throw InputError("--baseline " + out.baseline + ": " + e.what());
         }
@@ -415,7 +421,13 @@ int main(int argc, char** argv) {
       }
       if (!out.baseline.empty()) {
         result.report.target_extra["baseline"] = out.baseline;
-        omnicheck::report::apply_baseline(result.report, baseline);
+        try {
+          omnicheck::report::apply_baseline(result.report, baseline);
+        } catch (const std::exception& e) {
+          // Known only now (a replayed archive, a redirect to another host): nothing is compared,
+          // so every finding counts, and the report says why.
+          result.report.errors.push_back({{"file", out.baseline}, {"error", std::string("--baseline not applied: ") + e.what()}});
+        }
       }
       if (result.report.target_extra.contains("archive_not_written")) {
         std::cerr << "omnicheck: " << result.report.target_extra["archive_not_written"].get<std::string>() << "\n";

@@ -104,8 +104,13 @@ std::vector<Suppression> parse_suppressions(const nlohmann::json& list, const st
 void apply_suppressions(Report& r, const std::vector<Suppression>& suppressions, const std::string& today);
 // Marks each finding "unchanged" when `old_report` (a JSON report of omnicheck) has the same rule
 // with the same status at the same place (the SARIF fingerprint), else "new". Throws
-// std::runtime_error when `old_report` is not one of omnicheck's reports.
+// std::runtime_error, before marking anything, when `old_report` is not one of omnicheck's
+// reports or is of another site than r.target_url (check_baseline).
 void apply_baseline(Report& r, const nlohmann::json& old_report);
+// The checks apply_baseline makes, for before an audit: the shape, and, when `target_url` is
+// given, that the report is of the same site (a live site by its host without "www.", a saved
+// one by its folder's name).
+void check_baseline(const nlohmann::json& old_report, const std::string& target_url);
 
 // Puts the findings' titles, messages, how-to-fix texts, acts and evidence notes into the
 // report's language (the English message stays as `message_en` in JSON). Idempotent.

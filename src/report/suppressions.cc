@@ -35,7 +35,13 @@ bool same_site(const std::string& a, const std::string& b) {
   const auto is_file = [](const std::string& u) { return u.rfind("file://", 0) == 0; };
   if (a.empty() || b.empty()) return a.empty() && b.empty();
   if (is_file(a) != is_file(b)) return false;
-  if (!is_file(a)) return fetch::url_host(a) == fetch::url_host(b);
+  if (!is_file(a)) {
+    const auto host = [](const std::string& u) {
+      std::string h = fetch::url_host(u);
+      return h.rfind("www.", 0) == 0 ? h.substr(4) : h;
+    };
+    return host(a) == host(b);
+  }
   const auto folder = [](std::string u) {
     while (!u.empty() && u.back() == '/') u.pop_back();
     return u.substr(u.find_last_of('/') + 1);
@@ -110,7 +116,7 @@ void apply_suppressions(Report& r, const std::vector<Suppression>& suppressions,
   }
 }
 
-void apply_baseline(Report& r, const nlohmann::json& old_report) {
+void check_baseline(const nlohmann::json& old_report, const std::string& target_url) {
   if (!old_report.is_object() || !old_report.contains("findings") || !old_report["findings"].is_array() ||
       !old_report.contains("tool") || !old_report["tool"].is_object() ||
       old_report["tool"].value("name", std::string()) != "omnicheck") {
@@ -121,9 +127,20 @@ void apply_baseline(Report& r, const nlohmann::json& old_report) {
   const std::string old_target = old_report.contains("target") && old_report["target"].is_object()
                                      ? old_report["target"].value("url", std::string())
                                      : std::string();
-  if (!same_site(old_target, r.target_url)) {
+  if (!target_url.empty() && !same_site(old_target, target_url)) {
     throw std::runtime_error("the baseline report is of " + (old_target.empty() ? std::string("no site") : old_target) +
-                             ", not of " + (r.target_url.empty() ? std::string("no site") : r.target_url));
+                             ", not of " + target_url);
+  }
+}
+
+void apply_baseline(Report& r, const nlohmann::json& old_report) {
+  check_baseline(old_report, r.target_url.empty() ? std::string() : r.target_url);
+  // An e-mail-only audit's baseline must be one too.
+  const std::string old_target = old_report.contains("target") && old_report["target"].is_object()
+                                     ? old_report["target"].value("url", std::string())
+                                     : std::string();
+  if (r.target_url.empty() && !old_target.empty()) {
+    throw std::runtime_error("the baseline report is of " + old_target + ", not of an e-mail-only audit");
   }
   std::set<std::string> known;  // status|fingerprint
   for (const auto& j : old_report["findings"]) {
