@@ -99,6 +99,6 @@ void validate_options(Options& opt);
 // The ISO 3166-1 alpha-2 code a user wrote, upper-cased, with the EU's own EL and UK read as GR
 // and GB (the codes the packs use); "" when it is no country code ("FRA", "XX").
 std::string canonical_country(std::string_view written);
-bool is_calendar_date(std::string_view ymd);  // YYYY-MM-DD naming a day that exists
+using fetch::is_calendar_date;  // YYYY-MM-DD naming a day that exists
 
 }  // namespace omnicheck::audit

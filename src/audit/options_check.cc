@@ -3,7 +3,6 @@
 // each row of a batch list): a value the tool would silently misread (a date that does not
 // exist, a country code that is no country) is an input error naming the option, never a
 // report of `not_applicable` findings with exit 0.
-#include <array>
 #include <cctype>
 #include <filesystem>
 #include <string>
@@ -27,8 +26,6 @@ constexpr const char* kCountries =
     "SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO "
     "TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW EL UK XK";
 
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
 }  // namespace
 
 std::string canonical_country(std::string_view written) {
@@ -45,21 +42,6 @@ std::string canonical_country(std::string_view written) {
   return code;
 }
 
-bool is_calendar_date(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (s[i] < '0' || s[i] > '9') return false;
-  }
-  auto num = [&](std::size_t at, std::size_t n) {
-    int v = 0;
-    for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
-    return v;
-  };
-  int y = num(0, 4), m = num(5, 2), d = num(8, 2);
-  static constexpr std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12 || d < 1) return false;
-  return d <= days[static_cast<std::size_t>(m - 1)] + (m == 2 && leap(y) ? 1 : 0);
-}
 
 const char* to_string(RenderMode mode) {
   switch (mode) {

@@ -157,25 +157,6 @@ constexpr const char* kScript = R"js(
 })();
 )js";
 
-// CSP hash sources take the SHA-256 in base64; fetch gives it in hex.
-std::string sha256_base64(std::string_view bytes) {
-  const std::string hex = fetch::sha256_hex(bytes);
-  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string raw;
-  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) raw += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
-  std::string out;
-  for (std::size_t i = 0; i < raw.size(); i += 3) {
-    unsigned v = static_cast<unsigned>(static_cast<unsigned char>(raw[i])) << 16;
-    if (i + 1 < raw.size()) v |= static_cast<unsigned>(static_cast<unsigned char>(raw[i + 1])) << 8;
-    if (i + 2 < raw.size()) v |= static_cast<unsigned char>(raw[i + 2]);
-    out += kAlphabet[(v >> 18) & 63];
-    out += kAlphabet[(v >> 12) & 63];
-    out += i + 1 < raw.size() ? kAlphabet[(v >> 6) & 63] : '=';
-    out += i + 2 < raw.size() ? kAlphabet[v & 63] : '=';
-  }
-  return out;
-}
-
 bool known_status(const std::string& s) {
   for (const char* k : kStatuses) {
     if (s == k) return true;
@@ -370,7 +351,7 @@ std::string index_html(const Aggregate& a) {
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'sha256-" +
-      sha256_base64(kStyle) + "'; script-src 'sha256-" + sha256_base64(kScript) +
+      fetch::sha256_base64(kStyle) + "'; script-src 'sha256-" + fetch::sha256_base64(kScript) +
       "'; img-src 'none'; base-uri 'none'; form-action 'none'\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       "<title>omnicheck batch: " +

@@ -194,7 +194,6 @@ int emit(const omnicheck::audit::Options& opt, const omnicheck::audit::Result& r
   if (!o.output.empty()) {
     write_report(o.output, rep, o.format);
   } else if (o.out_dir.empty()) {
-    if (o.format == "pdf") throw InputError("--format pdf writes a file: give -o FILE.pdf or --out-dir DIR");
     render_to(std::cout, rep, o.format);
   }
   std::cerr << omnicheck::report::console_summary(rep.findings, o.fail_on, o.warn_fails, rep.words);

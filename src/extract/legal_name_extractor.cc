@@ -333,8 +333,11 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
   }, false);
   auto leading_list = sp.lex.list("legal_forms_leading");
   const std::set<std::string> leading(leading_list.begin(), leading_list.end());
-  const auto& preposition_list = sp.lex.list("name_prepositions");
-  const std::set<std::string> name_prepositions(preposition_list.begin(), preposition_list.end());
+  // A handful of words (cs, sk): looked up in the lexicon's own list, nothing built per page.
+  const auto& prepositions = sp.lex.list("name_prepositions");
+  const auto is_preposition = [&prepositions](std::string_view w) {
+    return std::find(prepositions.begin(), prepositions.end(), w) != prepositions.end();
+  };
   for (const auto& m : sp.legal_form.find_all(text)) {
     // A form glued to the next word by a hyphen is part of that word: "Kugel-KG-Shop",
     // "SE-Gebäude", "GmbH-Geschäftsführer".
@@ -497,13 +500,13 @@ void extract_legal_names(const PageContext& pc, const SitePatterns& sp, FactStor
         for (std::size_t k = 0; k < hw.size(); ++k) {
           const auto& [b, e] = hw[k];
           std::string_view w = head.substr(b, e - b);
-          if (!has_letters(w) && !name_prepositions.count(std::string(w))) ok = false;
+          if (!has_letters(w) && !is_preposition(w)) ok = false;
           if (w.find_first_of("0123456789,;:()|") != std::string_view::npos) ok = false;
           if (!is_name_word(w) && !is_connector(w)) {
             ++lower;
             // Short lower-case words are the sentence's ("ist die", "drivs av", "sendes med",
             // "Website by"); a name's own are nouns and adjectives ("hračky", "vinařství", "vins").
-            const bool between_names = k > 0 && name_prepositions.count(std::string(w)) &&
+            const bool between_names = k > 0 && is_preposition(w) &&
                                        is_name_word(head.substr(hw[k - 1].first, hw[k - 1].second - hw[k - 1].first)) &&
                                        (k + 1 == hw.size() || is_name_word(head.substr(hw[k + 1].first, hw[k + 1].second - hw[k + 1].first)));
             if (w.size() < 4 && !between_names) ok = false;

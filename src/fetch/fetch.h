@@ -169,6 +169,8 @@ std::string percent_decode(std::string_view s);
 
 // --- small shared utilities ---
 std::string sha256_hex(std::string_view bytes);
+// The same digest in base64: a Content-Security-Policy hash source ('sha256-…').
+std::string sha256_base64(std::string_view bytes);
 // The SHA-256 (hex) of a file read in blocks (a WARC of a full crawl is gigabytes) and its size
 // in `bytes`; "" when it cannot be read.
 std::string sha256_file_hex(const std::string& path, std::uint64_t* bytes = nullptr);
@@ -177,5 +179,8 @@ std::string sha256_file_hex(const std::string& path, std::uint64_t* bytes = null
 std::string base64_encode(std::string_view bytes);
 std::string base64_decode(std::string_view text);
 std::string now_rfc3339();
+// YYYY-MM-DD naming a day that exists (2024-02-29 yes, 2026-02-29 no): audit dates, the expiry
+// of an accepted finding, the dates a report writes in words.
+bool is_calendar_date(std::string_view ymd);
 
 }  // namespace omnicheck::fetch

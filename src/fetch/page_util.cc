@@ -41,6 +41,13 @@ std::string sha256_hex(std::string_view bytes) {
   return hex_of(digest, len);
 }
 
+std::string sha256_base64(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_sha256(), nullptr);
+  return base64_encode(std::string_view(reinterpret_cast<const char*>(digest), len));
+}
+
 std::string sha256_file_hex(const std::string& path, std::uint64_t* bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return {};
@@ -95,6 +102,23 @@ std::string percent_decode(std::string_view s) {
     }
   }
   return out;
+}
+
+bool is_calendar_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  auto num = [&](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  const int y = num(0, 4), m = num(5, 2), d = num(8, 2);
+  static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1) return false;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
 }
 
 std::string now_rfc3339() {

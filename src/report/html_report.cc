@@ -8,9 +8,7 @@
 // hashes): a browser's translator leaves it alone and a test can tell it from our words. The page
 // carries no script, and its Content-Security-Policy forbids any, so even a rendering mistake
 // could not run merchant code in the reader's browser.
-#include <algorithm>
 #include <cstddef>
-#include <map>
 #include <string>
 
 #include "fetch/fetch.h"
@@ -21,14 +19,6 @@ namespace omnicheck::report {
 namespace {
 
 using detail::is_http_url;
-
-// CSP source expressions take the stylesheet's SHA-256 in base64; fetch gives it in hex.
-std::string sha256_base64(std::string_view bytes) {
-  const std::string hex = fetch::sha256_hex(bytes);
-  std::string raw;
-  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) raw += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
-  return fetch::base64_encode(raw);
-}
 
 // Merchant text, or a value a reader copies (a hash, a URL): never translated.
 std::string verbatim(const std::string& text, const char* css_class = "text") {
@@ -151,7 +141,6 @@ void Page::compact_evidence(const extract::Evidence& e) {
 
 // A finding as the complaint cites it: what is wrong, the proof, how to fix it.
 void Page::compact_finding(const rules::Finding& f, std::size_t index, bool with_law) {
-  constexpr std::size_t kQuoted = 3;  // the rest is in the finding's full entry
   out_ += "<div class=\"complaint-item\">\n<h4>" + escape_html(f.title) + " <a class=\"more\" href=\"#" + anchor(index) +
           "\">" + escape_html(t_("details")) + "</a></h4>\n";
   if (f.suppression.is_object() && !f.suppression.value("expired", false)) {
@@ -164,15 +153,8 @@ void Page::compact_finding(const rules::Finding& f, std::size_t index, bool with
     for (std::size_t i = 0; i < f.law.size(); ++i) out_ += (i ? "; " : "") + law_html(f.law[i]);
     out_ += "</p>\n";
   }
-  // The complaint quotes what the pages say; a finding whose evidence quotes nothing (something
-  // is missing: the pages examined) shows its first pieces as they are.
-  std::vector<const extract::Evidence*> shown;
-  const bool quotes = std::any_of(f.evidence.begin(), f.evidence.end(), [](const auto& e) { return !e.snippet.empty(); });
-  for (const auto& e : f.evidence) {
-    if (shown.size() == kQuoted) break;
-    if (quotes && e.snippet.empty()) continue;
-    shown.push_back(&e);
-  }
+  // The rest of the evidence is in the finding's full entry.
+  const auto shown = detail::complaint_evidence(f);
   if (!shown.empty()) {
     out_ += "<ul class=\"proof\">\n";
     for (const auto* e : shown) compact_evidence(*e);
@@ -189,40 +171,20 @@ void Page::compact_finding(const rules::Finding& f, std::size_t index, bool with
 }
 
 void Page::complaint_view() {
-  std::vector<std::size_t> breaches, warnings, unchecked, known;
-  for (std::size_t i = 0; i < r_.findings.size(); ++i) {
-    const auto& f = r_.findings[i];
-    if (!f.counts() && (f.status == "fail" || f.status == "warn")) {
-      known.push_back(i);
-    } else if (f.status == "fail") {
-      breaches.push_back(i);
-    } else if (f.status == "warn") {
-      warnings.push_back(i);
-    } else if (f.status == "inconclusive") {
-      unchecked.push_back(i);
-    }
-  }
+  const auto [breaches, breach_count, warnings, unchecked, known] = detail::complaint_view(r_);
   out_ += "<section id=\"complaint\" aria-labelledby=\"complaint-h\">\n<h2 id=\"complaint-h\">" +
           escape_html(t_("Breaches found")) + "</h2>\n";
   if (breaches.empty()) {
     out_ += "<p>" + escape_html(t_("No breach of a legal duty was found on what could be read.")) + "</p>\n";
   } else {
     out_ += "<p>" + escape_html(t_.fill("Breaches found: {count}. Each is listed under the law it breaches, with its proof.",
-                                        {{"count", t_.number(static_cast<long long>(breaches.size()))}})) +
+                                        {{"count", t_.number(static_cast<long long>(breach_count))}})) +
             "</p>\n";
     // Grouped by the first legal basis a rule names (its primary one); the others are cited
     // beside it.
-    std::map<std::string, std::vector<std::size_t>> by_law;
-    std::vector<std::string> order;
-    for (std::size_t i : breaches) {
-      const auto& f = r_.findings[i];
-      const std::string key = f.law.empty() ? t_("Legal basis not stated") : f.law.front().act;
-      if (!by_law.count(key)) order.push_back(key);
-      by_law[key].push_back(i);
-    }
-    for (const auto& act : order) {
+    for (const auto& [act, indices] : breaches) {
       out_ += "<h3 class=\"act\">" + escape_html(act) + "</h3>\n";
-      for (std::size_t i : by_law[act]) compact_finding(r_.findings[i], i, true);
+      for (std::size_t i : indices) compact_finding(r_.findings[i], i, true);
     }
   }
   out_ += "</section>\n";
@@ -485,7 +447,7 @@ std::string Page::render() {
   out_.reserve(16384);
   out_ += "<!DOCTYPE html>\n<html lang=\"" + escape_html(t_.language()) + "\">\n<head>\n<meta charset=\"utf-8\">\n";
   // No script may run, nothing may be loaded, only our own stylesheet (pinned by hash) applies.
-  static const std::string css_hash = sha256_base64(css);  // the stylesheet is a constant
+  static const std::string css_hash = fetch::sha256_base64(css);  // the stylesheet is a constant
   out_ +=
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
       "script-src 'none'; style-src 'sha256-" +

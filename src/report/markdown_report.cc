@@ -1,7 +1,6 @@
 // Markdown for pull requests, issue trackers and chat. Markdown renderers pass raw HTML through
 // and turn punctuation into structure, so merchant text is always placed inline (never at the
 // start of a line) and escaped by escape_markdown.
-#include <algorithm>
 #include <cstddef>
 
 #include "report/report.h"
@@ -81,13 +80,8 @@ void compact_markdown(std::string& out, const Catalogue& t, const rules::Finding
     }
     out += "\n";
   }
-  // Quotes first; a finding whose evidence quotes nothing (something is missing) shows its first.
-  std::size_t shown = 0;
-  const bool quotes = std::any_of(f.evidence.begin(), f.evidence.end(), [](const auto& e) { return !e.snippet.empty(); });
-  for (const auto& e : f.evidence) {
-    if (shown == 3) break;
-    if (e.snippet.empty() && quotes) continue;
-    ++shown;
+  for (const auto* shown : detail::complaint_evidence(f)) {
+    const auto& e = *shown;
     out += "- ";
     if (!e.snippet.empty()) out += "“" + snippet_markdown(e.snippet) + "” ";
     std::string where = !e.url.empty() ? link(escape_markdown(e.url), e.url) : escape_markdown(e.file);
@@ -112,33 +106,22 @@ std::string to_markdown(const Report& r) {
   out += "- " + t("Tool") + ": omnicheck " + escape_markdown(r.tool_version) + ", " + t("rules") + " " +
          escape_markdown(r.rules_version.substr(0, 12)) + "\n";
 
-  std::vector<const rules::Finding*> breaches, warnings, unchecked, rest;
-  for (const auto& f : r.findings) {
-    if (f.status == "fail" && f.counts()) breaches.push_back(&f);
-    else if (f.status == "warn" && f.counts()) warnings.push_back(&f);
-    else if (f.status == "inconclusive") unchecked.push_back(&f);
-    else rest.push_back(&f);
-  }
+  const auto view = detail::complaint_view(r);
   out += "\n## " + t("Breaches found") + "\n\n";
-  if (breaches.empty()) out += t("No breach of a legal duty was found on what could be read.") + "\n";
-  std::vector<std::string> acts;
-  for (const auto* f : breaches) {
-    const std::string act = f->law.empty() ? t("Legal basis not stated") : f->law.front().act;
-    if (std::find(acts.begin(), acts.end(), act) == acts.end()) acts.push_back(act);
-  }
-  for (const auto& act : acts) {
+  if (view.breaches.empty()) out += t("No breach of a legal duty was found on what could be read.") + "\n";
+  for (const auto& [act, indices] : view.breaches) {
     out += "\n### " + escape_markdown(act) + "\n";
-    for (const auto* f : breaches) {
-      if ((f->law.empty() ? t("Legal basis not stated") : f->law.front().act) == act) compact_markdown(out, t, *f);
-    }
+    for (std::size_t i : indices) compact_markdown(out, t, r.findings[i]);
   }
-  if (!warnings.empty()) {
+  if (!view.warnings.empty()) {
     out += "\n## " + t("Warnings") + "\n";
-    for (const auto* f : warnings) compact_markdown(out, t, *f);
+    for (std::size_t i : view.warnings) compact_markdown(out, t, r.findings[i]);
   }
   out += "\n## " + t("What could not be checked") + "\n\n";
-  if (unchecked.empty()) out += t("Every rule that applies could be checked.") + "\n";
-  for (const auto* f : unchecked) out += "- **" + escape_markdown(f->title) + "**: " + escape_markdown(f->message) + "\n";
+  if (view.unchecked.empty()) out += t("Every rule that applies could be checked.") + "\n";
+  for (std::size_t i : view.unchecked) {
+    out += "- **" + escape_markdown(r.findings[i].title) + "**: " + escape_markdown(r.findings[i].message) + "\n";
+  }
 
   out += "\n<details><summary>" + t("All findings") + "</summary>\n\n| " + t("Rule") + " | " + t("Result") + " |\n|---|---|\n";
   for (const auto& f : r.findings) {

@@ -6,9 +6,11 @@
 // gettext's xgettext.
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
+#include "fetch/fetch.h"
 #include "report/report.h"
 #include "rules/rules.h"
 
@@ -97,12 +99,6 @@ bool numeric_placeholder(const std::string& name) {
 
 bool all_digits(std::string_view v) {
   return !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-int days_in_month(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
 }
 
 std::string read_file(const std::filesystem::path& path) {
@@ -247,25 +243,9 @@ std::string Catalogue::language_for_country(const std::filesystem::path& dir, co
   return "en";
 }
 
-std::string Catalogue::operator()(std::string_view english) const { return translate(english, 0); }
+std::string Catalogue::operator()(std::string_view english) const { return translate(english); }
 
-bool Catalogue::known(std::string_view text, int depth) const {
-  if (exact_.count(std::string(text))) return true;
-  std::vector<std::string_view> values;
-  for (const auto& t : templates_) {
-    if (literal_size(t.literals) < kMinMatchedLiteral || !fit(text, t.literals, values)) continue;
-    bool ok = true;
-    for (std::size_t k = 0; k < t.names.size() && ok; ++k) {
-      if (numeric_placeholder(t.names[k])) ok = all_digits(values[k]);
-      else if (translated_placeholders_.count(t.names[k])) ok = depth < 3 && known(values[k], depth + 1);
-    }
-    if (ok) return true;
-  }
-  return false;
-}
-
-std::string Catalogue::translate(std::string_view english, int depth) const {
-  if (english.empty()) return {};
+std::optional<std::string> Catalogue::ours(std::string_view english, int depth) const {
   if (auto it = exact_.find(std::string(english)); it != exact_.end()) return it->second;
   std::vector<std::string_view> values;
   for (const auto& t : templates_) {
@@ -273,8 +253,8 @@ std::string Catalogue::translate(std::string_view english, int depth) const {
     if (literal_size(t.literals) < kMinMatchedLiteral) continue;
     if (!fit(english, t.literals, values)) continue;
     // The text fits this template only if what stands for our words is ours (an entry or a
-    // template of ours) and what stands for a number is one; else another template made it, and
-    // merchant text is never rewritten on a guess.
+    // template of ours, translated in turn) and what stands for a number is one; else another
+    // template made it, and merchant text is never rewritten on a guess.
     std::vector<std::pair<std::string, std::string>> filled;
     bool fits = true;
     for (std::size_t k = 0; k < t.names.size() && fits; ++k) {
@@ -282,18 +262,21 @@ std::string Catalogue::translate(std::string_view english, int depth) const {
       if (numeric_placeholder(t.names[k])) {
         fits = all_digits(value);
       } else if (translated_placeholders_.count(t.names[k])) {
-        if (depth >= 3 || !known(value, depth + 1)) {
-          fits = false;
-        } else {
-          value = translate(value, depth + 1);
-        }
+        auto translated = depth < 3 ? ours(value, depth + 1) : std::nullopt;
+        fits = translated.has_value();
+        if (fits) value = std::move(*translated);
       }
       filled.emplace_back(t.names[k], std::move(value));
     }
-    if (!fits) continue;
-    return substitute(t.translation, filled);
+    if (fits) return substitute(t.translation, filled);
   }
-  if (language_ != "en" && depth == 0) {
+  return std::nullopt;
+}
+
+std::string Catalogue::translate(std::string_view english) const {
+  if (english.empty()) return {};
+  if (auto translated = ours(english, 0)) return std::move(*translated);
+  if (language_ != "en") {
     std::lock_guard<std::mutex> lock(misses_->mutex);
     misses_->texts.insert(std::string(english));
   }
@@ -332,9 +315,8 @@ std::string Catalogue::date_time(const std::string& iso) const {
   const auto digits = [&iso](std::size_t from, std::size_t n) {
     return iso.size() >= from + n && all_digits(std::string_view(iso).substr(from, n));
   };
-  if (!digits(0, 4) || iso.size() < 10 || iso[4] != '-' || !digits(5, 2) || iso[7] != '-' || !digits(8, 2)) return iso;
-  const int year = std::stoi(iso.substr(0, 4)), month = std::stoi(iso.substr(5, 2)), day_n = std::stoi(iso.substr(8, 2));
-  if (month < 1 || month > 12 || day_n < 1 || day_n > days_in_month(year, month)) return iso;
+  if (!fetch::is_calendar_date(std::string_view(iso).substr(0, 10))) return iso;
+  const int month = std::stoi(iso.substr(5, 2)), day_n = std::stoi(iso.substr(8, 2));
   bool with_time = false;
   if (iso.size() > 10) {
     if (iso[10] != 'T' || !digits(11, 2) || iso.size() < 16 || iso[13] != ':' || !digits(14, 2) || iso.back() != 'Z') return iso;

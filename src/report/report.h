@@ -13,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -59,8 +60,10 @@ class Catalogue {
     std::vector<std::string> names;
     std::string translation;
   };
-  std::string translate(std::string_view english, int depth) const;
-  bool known(std::string_view text, int depth) const;  // an entry of ours, exactly or as a template
+  std::string translate(std::string_view english) const;
+  // The translation of a text of ours (an entry, or text a template of ours made, its values
+  // checked); nothing for any other text. `depth` bounds templates inside templates.
+  std::optional<std::string> ours(std::string_view english, int depth) const;
   std::string language_ = "en";
   nlohmann::json format_ = nlohmann::json::object();
   std::unordered_map<std::string, std::string> exact_;

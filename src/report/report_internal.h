@@ -52,6 +52,20 @@ std::string_view status_label(std::string_view status);
 // A status in words, in the report's language ("Breach", "Could not be checked"…); a status
 // outside the contract as it is.
 std::string status_word(const Catalogue& t, const std::string& status);
+// The complaint view's parts, in the order the HTML and Markdown reports show them: the breaches
+// grouped by the act of their first legal basis (acts in order of first appearance; "Legal basis
+// not stated" in the report's language when a rule names none), the warnings, what could not be
+// checked, and the breaches and warnings that no longer count (accepted, or known from the
+// baseline). Indices into r.findings.
+struct ComplaintView {
+  std::vector<std::pair<std::string, std::vector<std::size_t>>> breaches;
+  std::size_t breach_count = 0;
+  std::vector<std::size_t> warnings, unchecked, known;
+};
+ComplaintView complaint_view(const Report& r);
+// The evidence a complaint shows for a finding: up to `max` pieces that quote the page or
+// message; when none quotes anything (something is missing: the pages examined), the first ones.
+std::vector<const extract::Evidence*> complaint_evidence(const rules::Finding& f, std::size_t max = 3);
 // violation 3, warning 2, advice 1, anything else 0.
 int severity_rank(std::string_view severity);
 // {"pass": n, ...} with every contract status present.

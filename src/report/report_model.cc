@@ -1,5 +1,7 @@
 // The vocabulary every renderer shares: contract statuses and their labels, severity ranks,
 // counts, how a legal basis and an input error read as text.
+#include <algorithm>
+
 #include "fetch/fetch.h"
 #include "report/report_internal.h"
 
@@ -21,6 +23,40 @@ std::string status_word(const Catalogue& t, const std::string& status) {
   if (status == "not_applicable") return t("Does not apply");
   if (status == "inconclusive") return t("Could not be checked");
   return status;
+}
+
+ComplaintView complaint_view(const Report& r) {
+  ComplaintView v;
+  const Catalogue& t = r.words;
+  const std::string unstated = t("Legal basis not stated");
+  for (std::size_t i = 0; i < r.findings.size(); ++i) {
+    const auto& f = r.findings[i];
+    if (!f.counts() && (f.status == "fail" || f.status == "warn")) {
+      v.known.push_back(i);
+    } else if (f.status == "fail") {
+      const std::string act = f.law.empty() ? unstated : f.law.front().act;
+      auto group = std::find_if(v.breaches.begin(), v.breaches.end(), [&act](const auto& g) { return g.first == act; });
+      if (group == v.breaches.end()) group = v.breaches.insert(v.breaches.end(), {act, {}});
+      group->second.push_back(i);
+      ++v.breach_count;
+    } else if (f.status == "warn") {
+      v.warnings.push_back(i);
+    } else if (f.status == "inconclusive") {
+      v.unchecked.push_back(i);
+    }
+  }
+  return v;
+}
+
+std::vector<const extract::Evidence*> complaint_evidence(const rules::Finding& f, std::size_t max) {
+  const bool quotes = std::any_of(f.evidence.begin(), f.evidence.end(), [](const auto& e) { return !e.snippet.empty(); });
+  std::vector<const extract::Evidence*> shown;
+  for (const auto& e : f.evidence) {
+    if (shown.size() == max) break;
+    if (quotes && e.snippet.empty()) continue;
+    shown.push_back(&e);
+  }
+  return shown;
 }
 
 int severity_rank(std::string_view severity) {

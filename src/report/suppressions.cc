@@ -12,18 +12,6 @@
 namespace omnicheck::report {
 namespace {
 
-bool calendar_date(const std::string& d) {
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
-    if (d[i] < '0' || d[i] > '9') return false;
-  }
-  const int year = std::stoi(d.substr(0, 4)), month = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12 || day < 1) return false;
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return day <= (month == 2 && leap ? 29 : kDays[month - 1]);
-}
-
 // Shell-style patterns (fnmatch): the form .semgrepignore and .gitignore users know.
 bool fits(const std::string& pattern, const std::string& text) {
   return fnmatch(pattern.c_str(), text.c_str(), 0) == 0;
@@ -47,6 +35,11 @@ bool same_site(const std::string& a, const std::string& b) {
     return u.substr(u.find_last_of('/') + 1);
   };
   return folder(a) == folder(b);
+}
+
+// The site a JSON report is of ("" for an e-mail-only audit).
+std::string target_of(const nlohmann::json& report) {
+  return report.contains("target") && report["target"].is_object() ? report["target"].value("url", std::string()) : std::string();
 }
 
 bool covers(const Suppression& s, const rules::Finding& f) {
@@ -89,7 +82,7 @@ std::vector<Suppression> parse_suppressions(const nlohmann::json& list, const st
     if (s.rule.empty()) throw std::runtime_error(where + ": names no \"rule\"");
     if (s.reason.find_first_not_of(" \t\r\n") == std::string::npos)
       throw std::runtime_error(where + " (" + s.rule + "): gives no \"reason\"; an accepted finding needs one");
-    if (!calendar_date(s.expires))
+    if (!fetch::is_calendar_date(s.expires))
       throw std::runtime_error(where + " (" + s.rule + "): \"expires\" must be a date YYYY-MM-DD; an acceptance cannot be open-ended");
     if (!s.url.empty() && !s.mail.empty()) throw std::runtime_error(where + " (" + s.rule + "): give \"url\" or \"mail\", not both");
     out.push_back(std::move(s));
@@ -124,9 +117,7 @@ void check_baseline(const nlohmann::json& old_report, const std::string& target_
   }
   // Another site's report would silence this one's findings: the targets must be the same site
   // (a live site by its host, a saved one by its folder's name, wherever it was checked out).
-  const std::string old_target = old_report.contains("target") && old_report["target"].is_object()
-                                     ? old_report["target"].value("url", std::string())
-                                     : std::string();
+  const std::string old_target = target_of(old_report);
   if (!target_url.empty() && !same_site(old_target, target_url)) {
     throw std::runtime_error("the baseline report is of " + (old_target.empty() ? std::string("no site") : old_target) +
                              ", not of " + target_url);
@@ -134,11 +125,9 @@ void check_baseline(const nlohmann::json& old_report, const std::string& target_
 }
 
 void apply_baseline(Report& r, const nlohmann::json& old_report) {
-  check_baseline(old_report, r.target_url.empty() ? std::string() : r.target_url);
+  check_baseline(old_report, r.target_url);
   // An e-mail-only audit's baseline must be one too.
-  const std::string old_target = old_report.contains("target") && old_report["target"].is_object()
-                                     ? old_report["target"].value("url", std::string())
-                                     : std::string();
+  const std::string old_target = target_of(old_report);
   if (r.target_url.empty() && !old_target.empty()) {
     throw std::runtime_error("the baseline report is of " + old_target + ", not of an e-mail-only audit");
   }
