@@ -94,6 +94,9 @@ TEST(ReviewsShown, HeurekaCertificateFromItsInlineLoader) {
   auto w = shown(s, "widget");
   ASSERT_EQ(w.size(), 1u);
   EXPECT_EQ(w[0]->attrs["vendor"], "Heureka (Ověřeno zákazníky)");
+  // The value is quoted into the rule's message in the report's language: the name alone, no
+  // English words around it.
+  EXPECT_EQ(w[0]->attrs["value"], "Heureka (Ověřeno zákazníky)");
   EXPECT_EQ(w[0]->attrs["found_in"], "inline_script");
   EXPECT_TRUE(shown(s, "text").empty());
 }
